@@ -1,0 +1,44 @@
+/**
+ * The emulator as one hono app: request ids, the control plane at `/__emulator`, generated
+ * files at `/files`, and each provider mounted at `/<id>`.
+ */
+import { Hono } from 'hono'
+import type { Runtime } from './runtime.js'
+import type { EmulatorEnv } from './core/http/env.js'
+import { EmulatorError } from './core/emulator-error.js'
+import { providers } from './providers/index.js'
+import { createControlRoutes } from './control/index.js'
+
+export function createApp(runtime: Runtime): Hono<EmulatorEnv> {
+  const app = new Hono<EmulatorEnv>()
+
+  app.use(async function assignRequestId(c, next) {
+    const id = `req_${runtime.random.hex(32)}`
+    c.set('requestId', id)
+    c.header('x-request-id', id)
+    await next()
+  })
+
+  app.route('/__emulator', createControlRoutes(runtime))
+
+  app.get('/files/:name', (c) => {
+    const file = runtime.files.get(c.req.param('name'))
+    if (!file) throw new EmulatorError(404, 'file_not_found', `No file '${c.req.param('name')}': it never existed or has expired.`)
+    return c.body(new Uint8Array(file.bytes), 200, {
+      'content-type': file.contentType,
+      'cache-control': 'public, max-age=86400, immutable',
+    })
+  })
+
+  for (const provider of providers) app.route(`/${provider.id}`, provider.createRoutes(runtime))
+
+  app.notFound(() => {
+    throw new EmulatorError(404, 'not_found', 'No such route. Providers are mounted at ' + providers.map((p) => `/${p.id}`).join(', ') + '; the control plane at /__emulator.')
+  })
+  app.onError((err, c) => {
+    if (err instanceof EmulatorError) return c.json(err.toBody(), err.status)
+    console.error('[gpt-image-emulator] unexpected error:', err)
+    return c.json({ emulator_error: { code: 'internal', message: 'The emulator failed unexpectedly; see its log.' } }, 500)
+  })
+  return app
+}

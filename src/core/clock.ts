@@ -1,0 +1,12 @@
+/** The emulator's sense of time, injected so tests and seeded runs can control it. */
+export interface Clock {
+  /** Milliseconds since the Unix epoch. */
+  now(): number
+}
+
+export const systemClock: Clock = { now: () => Date.now() }
+
+/** Whole Unix seconds, the unit most provider timestamps use. */
+export function unixSeconds(clock: Clock): number {
+  return Math.floor(clock.now() / 1000)
+}

@@ -1,0 +1,43 @@
+/**
+ * What goes on a generated image: a headline with the size, provider, model and format, and a
+ * caption with the image's place in the batch and the prompt, so whoever opens it sees what it was.
+ */
+import type { PixelSize } from './gpt-image-sizes.js'
+import type { ImageFormat, ImageSpec } from './render-image.js'
+
+export interface ImageBatch {
+  provider: string
+  model: string
+  prompt: string
+  size: PixelSize
+  format: ImageFormat
+  compression: number
+  transparent: boolean
+  /** A word on the look, shown after the format (`high`, `2K`). */
+  quality: string
+  seed: string
+  count: number
+  /** Marks a variant in the caption: `edit of 2 images`, `partial 1/3`. */
+  note?: string
+}
+
+/** The spec of image `index` (0-based) of a batch. */
+export function labelledImageSpec(batch: ImageBatch, index: number): ImageSpec {
+  const { width, height } = batch.size
+  const note = batch.note ? ` (${batch.note})` : ''
+  return {
+    width,
+    height,
+    format: batch.format,
+    compression: batch.compression,
+    transparent: batch.transparent,
+    theme: batch.provider,
+    headline: [`${width} x ${height}`, `${batch.provider} - ${batch.model}`, `${batch.format} - ${batch.quality}`],
+    caption: `#${index + 1}/${batch.count}${note} "${oneLine(batch.prompt)}"`,
+    accentSeed: `${batch.seed}\u0000${batch.prompt}\u0000${index}`,
+  }
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}

@@ -1,0 +1,198 @@
+/**
+ * Renders the emulator's images: a themed gradient with a large centred headline (size, provider,
+ * model), and a caption band on top holding the prompt. The background is cached per headline, so
+ * a new prompt costs only the caption band; identical requests are served from an encoded cache.
+ */
+import sharp from 'sharp'
+import { LRUCache } from 'lru-cache'
+import { drawText, fitText, textWidth, GLYPH_HEIGHT } from './pixel-font.js'
+import { BAND, FIRST_ACCENT, ACCENT_COUNT, GRADIENT_STEPS, INK, SHADOW, expandPixels, paletteFor, type Palette } from './palette.js'
+import { assemblePng, deflateRows, deflateRowsSync, encodePngHeader, type DeflatedRows } from './png.js'
+import { hash32 } from '../random.js'
+
+export type ImageFormat = 'png' | 'jpeg' | 'webp'
+
+export const CONTENT_TYPES: Record<ImageFormat, string> = {
+  png: 'image/png',
+  jpeg: 'image/jpeg',
+  webp: 'image/webp',
+}
+
+export interface ImageSpec {
+  width: number
+  height: number
+  format: ImageFormat
+  /** 0-100; the quality of a jpeg or webp (100 is best). Ignored for png. */
+  compression: number
+  transparent: boolean
+  /** Picks the colours; the provider id, so each provider's images look different. */
+  theme: string
+  /** Large centred lines; the first is the largest. */
+  headline: readonly string[]
+  /** One line in the top band, cut to fit with `...`. */
+  caption: string
+  /** Picks the colour of the caption's swatch, so images with different inputs differ visibly. */
+  accentSeed: string
+}
+
+export interface ImageRendererOptions {
+  /** Bytes of encoded images kept for identical requests. */
+  encodedCacheBytes: number
+  /** Bytes of backgrounds (pixels and compressed rows) kept per distinct headline and size. */
+  backgroundCacheBytes: number
+}
+
+export interface ImageRenderer {
+  render(spec: ImageSpec): Promise<Buffer>
+}
+
+interface Background {
+  palette: Palette
+  /** The whole image as palette indexes, caption band painted but empty. */
+  pixels: Uint8Array
+  pngHeader: Buffer
+  /** Every row below the caption band, filtered and compressed once. */
+  pngRowsBelowBand: DeflatedRows
+}
+
+interface Layout {
+  scale: number
+  pad: number
+  bandHeight: number
+}
+
+export function createImageRenderer(options: ImageRendererOptions): ImageRenderer {
+  const backgrounds = new LRUCache<string, Background, ImageSpec>({
+    maxSize: options.backgroundCacheBytes,
+    sizeCalculation: (bg) => bg.pixels.length + bg.pngRowsBelowBand.chunk.length,
+    // fetch() shares one build among concurrent requests for the same new background.
+    fetchMethod: (_key, _stale, { context }) => buildBackground(context),
+  })
+  const encoded = new LRUCache<string, Buffer>({
+    maxSize: options.encodedCacheBytes,
+    sizeCalculation: (bytes) => bytes.length,
+  })
+
+  return {
+    async render(spec) {
+      const key = JSON.stringify(spec)
+      const hit = encoded.get(key)
+      if (hit) return hit
+      const background = await backgrounds.fetch(backgroundKey(spec), { context: spec })
+      if (!background) throw new Error('background could not be built')
+      const bytes = spec.format === 'png' ? encodePng(spec, background) : await encodeWithSharp(spec, background)
+      encoded.set(key, bytes)
+      return bytes
+    },
+  }
+}
+
+function backgroundKey({ width, height, transparent, theme, headline }: ImageSpec): string {
+  return JSON.stringify([width, height, transparent, theme, headline])
+}
+
+function layoutFor(width: number, height: number): Layout {
+  const scale = Math.max(2, Math.round(Math.min(width, height) / 340))
+  const pad = 3 * scale
+  return { scale, pad, bandHeight: GLYPH_HEIGHT * scale + 2 * pad }
+}
+
+async function buildBackground(spec: ImageSpec): Promise<Background> {
+  const { width, height } = spec
+  const palette = paletteFor(spec.theme, spec.transparent)
+  const pixels = new Uint8Array(width * height)
+  paintGradient(pixels, width, height)
+  paintHeadline({ pixels, width, height }, spec.headline, layoutFor(width, height))
+  const { bandHeight } = layoutFor(width, height)
+  pixels.fill(BAND, 0, bandHeight * width)
+  const below = filteredRows(pixels, width, bandHeight, height)
+  return {
+    palette,
+    pixels,
+    pngHeader: encodePngHeader({ width, height, palette: palette.rgb, alpha: palette.alpha }),
+    pngRowsBelowBand: await deflateRows(below, true),
+  }
+}
+
+function paintGradient(pixels: Uint8Array, width: number, height: number): void {
+  const top = GRADIENT_STEPS - 0.001
+  for (let y = 0; y < height; y++) {
+    const fromY = y / Math.max(1, height - 1)
+    for (let x = 0; x < width; x++) {
+      pixels[y * width + x] = Math.floor(((x / Math.max(1, width - 1) + fromY) / 2) * top)
+    }
+  }
+}
+
+function paintHeadline(target: Canvas, lines: readonly string[], layout: Layout): void {
+  if (lines.length === 0) return
+  const { width, height } = target
+  const first = Math.max(layout.scale, Math.min(Math.floor((0.7 * width) / Math.max(1, textWidth(lines[0]!, 1))), Math.floor(height / 40)))
+  const rest = Math.max(layout.scale, Math.floor(first / 2.5))
+  const scales = lines.map((_, i) => (i === 0 ? first : rest))
+  const gap = rest * 4
+  const total = scales.reduce((sum, s) => sum + s * GLYPH_HEIGHT, 0) + gap * (lines.length - 1)
+  let y = Math.round(layout.bandHeight + (height - layout.bandHeight - total) / 2)
+  lines.forEach((line, i) => {
+    const scale = scales[i]!
+    const text = fitText(line, width - 2 * layout.pad, scale)
+    const x = Math.round((width - textWidth(text, scale)) / 2)
+    const shadow = Math.max(1, Math.round(scale / 3))
+    drawText(target, text, { x: x + shadow, y: y + shadow, scale, ink: SHADOW })
+    drawText(target, text, { x, y, scale, ink: INK })
+    y += scale * GLYPH_HEIGHT + gap
+  })
+}
+
+interface Canvas {
+  pixels: Uint8Array
+  width: number
+  height: number
+}
+
+/**
+ * Draws the caption band's contents (swatch and text) onto a canvas whose rows start `left`
+ * bytes in: 0 for plain pixels, 1 for PNG rows that open with a filter-type byte.
+ */
+function paintCaption(target: Canvas, left: number, spec: ImageSpec, layout: Layout): void {
+  const { scale, pad } = layout
+  const swatch = GLYPH_HEIGHT * scale
+  const accent = FIRST_ACCENT + (hash32('accent', spec.accentSeed) % ACCENT_COUNT)
+  for (let y = pad; y < pad + swatch; y++) {
+    const row = y * target.width + left
+    target.pixels.fill(accent, row + pad, row + pad + swatch)
+  }
+  const x = pad + swatch + 2 * scale
+  const text = fitText(spec.caption, spec.width - x - pad, scale)
+  drawText(target, text, { x: left + x, y: pad, scale, ink: INK })
+}
+
+function encodePng(spec: ImageSpec, background: Background): Buffer {
+  const layout = layoutFor(spec.width, spec.height)
+  const stride = spec.width + 1
+  const band = new Uint8Array(layout.bandHeight * stride).fill(BAND)
+  for (let y = 0; y < layout.bandHeight; y++) band[y * stride] = 0 // filter type: none
+  paintCaption({ pixels: band, width: stride, height: layout.bandHeight }, 1, spec, layout)
+  return assemblePng(background.pngHeader, [deflateRowsSync(band, false, 1), background.pngRowsBelowBand])
+}
+
+async function encodeWithSharp(spec: ImageSpec, background: Background): Promise<Buffer> {
+  const layout = layoutFor(spec.width, spec.height)
+  const pixels = background.pixels.slice()
+  paintCaption({ pixels, width: spec.width, height: spec.height }, 0, spec, layout)
+  const channels = background.palette.alpha ? 4 : 3
+  const image = sharp(expandPixels(pixels, background.palette), {
+    raw: { width: spec.width, height: spec.height, channels },
+  })
+  const quality = Math.min(100, Math.max(1, spec.compression))
+  if (spec.format === 'jpeg') return image.jpeg({ quality }).toBuffer()
+  return image.webp({ quality, effort: 2 }).toBuffer()
+}
+
+/** Rows `from` to `to` of an indexed image as PNG scanlines: a filter-type byte, then the pixels. */
+function filteredRows(pixels: Uint8Array, width: number, from: number, to: number): Uint8Array {
+  const stride = width + 1
+  const out = new Uint8Array((to - from) * stride)
+  for (let y = from; y < to; y++) out.set(pixels.subarray(y * width, (y + 1) * width), (y - from) * stride + 1)
+  return out
+}

@@ -1,0 +1,36 @@
+/**
+ * The environment variables `npm start` reads, mapped onto config fields, and config errors
+ * phrased in terms of those variables.
+ */
+import { z } from 'zod'
+import type { EmulatorConfigInput } from './config.js'
+
+const ENV_NAMES: Record<string, string> = {
+  port: 'PORT',
+  host: 'HOST',
+  publicUrl: 'EMULATOR_PUBLIC_URL',
+  seed: 'EMULATOR_SEED',
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv): EmulatorConfigInput {
+  return {
+    port: env.PORT === undefined || env.PORT === '' ? undefined : Number(env.PORT),
+    host: env.HOST || undefined,
+    publicUrl: env.EMULATOR_PUBLIC_URL || undefined,
+    seed: env.EMULATOR_SEED || undefined,
+  }
+}
+
+/** One line per problem, naming the environment variable (or config field) at fault. */
+export function describeStartupError(err: unknown, env: NodeJS.ProcessEnv): string {
+  if (err instanceof z.ZodError) {
+    return err.issues
+      .map((issue) => {
+        const field = issue.path.join('.')
+        const name = ENV_NAMES[field]
+        return name ? `${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}` : `${field}: ${issue.message}`
+      })
+      .join('\n')
+  }
+  return err instanceof Error ? err.message : String(err)
+}

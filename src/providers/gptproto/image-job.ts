@@ -1,0 +1,101 @@
+/**
+ * One image request to GPTProto, validated and resolved: what to render, how many, and how the
+ * answer is shaped, shared by generations and edits, JSON and streaming.
+ */
+import type { Context } from 'hono'
+import type { Runtime } from '../../runtime.js'
+import type { components } from '../../generated/gptproto.js'
+import { unixSeconds } from '../../core/clock.js'
+import { findTriggerTerm } from '../../core/moderation.js'
+import { requestSeed } from '../../core/http/emulator-headers.js'
+import { DEFAULT_AUTO_SIZE, formatPixelSize, type PixelSize } from '../../core/images/gpt-image-sizes.js'
+import { labelledImageSpec, type ImageBatch } from '../../core/images/labelled-images.js'
+import { CONTENT_TYPES } from '../../core/images/render-image.js'
+import { resolveImageOptions, type ImageOptions } from '../openai-family/image-options.js'
+import { estimateUsage, type ImageUsage } from '../openai-family/usage.js'
+import { moderationBlocked } from './errors.js'
+import type { GenerationRequest } from './schemas.js'
+
+type ImagesResponse = components['schemas']['ImagesResponse']
+
+export interface ImageJob {
+  kind: 'generation' | 'edit'
+  request: GenerationRequest
+  options: ImageOptions
+  batch: ImageBatch
+  usage: ImageUsage
+}
+
+export interface JobInputs {
+  kind: 'generation' | 'edit'
+  /** Sizes of the images to edit, first one first. */
+  inputImages?: readonly PixelSize[]
+  /** What `size: auto` becomes. */
+  autoSize?: PixelSize
+}
+
+/** Applies GPTProto's rules (moderation, sizes, backgrounds) and plans the images to render. */
+export function planImageJob(c: Context, runtime: Runtime, request: GenerationRequest, inputs: JobInputs): ImageJob {
+  const { config } = runtime
+  const term = request.moderation === 'low' ? undefined : findTriggerTerm(request.prompt, config.moderation.triggerTerms)
+  if (term) throw moderationBlocked(term)
+
+  const options = resolveImageOptions(request, {
+    autoSize: inputs.autoSize ?? DEFAULT_AUTO_SIZE,
+    autoQuality: config.gptproto.autoQuality,
+    gptImage2TransparentBackground: config.gptImage2TransparentBackground,
+  })
+  const inputCount = inputs.inputImages?.length ?? 0
+  const batch: ImageBatch = {
+    provider: 'gptproto',
+    model: request.model,
+    prompt: request.prompt,
+    size: options.size,
+    format: options.format,
+    compression: options.compression,
+    transparent: options.background === 'transparent',
+    quality: options.quality,
+    seed: requestSeed(c, config.seed),
+    count: request.n,
+    ...(inputs.kind === 'edit' && { note: `edit of ${inputCount} image${inputCount === 1 ? '' : 's'}` }),
+  }
+  const usage = estimateUsage({
+    prompt: request.prompt,
+    size: options.size,
+    quality: options.quality,
+    images: request.n,
+    partialImages: request.stream ? (request.partial_images ?? 0) : 0,
+    inputImages: inputs.inputImages ?? [],
+  })
+  return { kind: inputs.kind, request, options, batch, usage }
+}
+
+/** Renders image `index` of the job, or one of its partial images when `partial` is given. */
+export function renderJobImage(runtime: Runtime, job: ImageJob, index: number, partial?: { index: number; of: number }): Promise<Buffer> {
+  const batch = partial ? { ...job.batch, note: joinNotes(job.batch.note, `partial ${partial.index + 1}/${partial.of}`) } : job.batch
+  return runtime.images.render(labelledImageSpec(batch, index))
+}
+
+/** The image bytes as `b64_json`: bare base64, or a data URI when configured. */
+export function toB64Json(runtime: Runtime, job: ImageJob, bytes: Buffer): string {
+  const base64 = bytes.toString('base64')
+  return runtime.config.gptproto.b64DataUriPrefix ? `data:${CONTENT_TYPES[job.options.format]};base64,${base64}` : base64
+}
+
+/** The non-streaming answer, as the seed's example. */
+export async function imagesResponse(runtime: Runtime, job: ImageJob): Promise<ImagesResponse> {
+  const images = await Promise.all(Array.from({ length: job.request.n }, (_, i) => renderJobImage(runtime, job, i)))
+  return {
+    created: unixSeconds(runtime.clock),
+    background: job.options.background,
+    data: images.map((bytes) => ({ b64_json: toB64Json(runtime, job, bytes) })),
+    output_format: job.options.format,
+    quality: job.options.quality,
+    size: formatPixelSize(job.options.size),
+    usage: job.usage,
+  }
+}
+
+function joinNotes(...notes: (string | undefined)[]): string {
+  return notes.filter(Boolean).join(', ')
+}

@@ -1,0 +1,48 @@
+/**
+ * `stream: true`: OpenAI's image streaming events as server-sent events. For each image,
+ * `partial_images` partial frames, then one completed frame carrying the usage.
+ */
+import type { Context } from 'hono'
+import { streamSSE } from 'hono/streaming'
+import type { Runtime } from '../../runtime.js'
+import type { components } from '../../generated/gptproto.js'
+import { unixSeconds } from '../../core/clock.js'
+import { formatPixelSize } from '../../core/images/gpt-image-sizes.js'
+import { renderJobImage, toB64Json, type ImageJob } from './image-job.js'
+
+type GenerationEvent = components['schemas']['ImageGenerationStreamEvent']
+type EditEvent = components['schemas']['ImageEditStreamEvent']
+
+export function streamImageJob(c: Context, runtime: Runtime, job: ImageJob): Response {
+  const prefix = job.kind === 'generation' ? 'image_generation' : 'image_edit'
+  const partials = job.request.partial_images ?? 0
+  const pause = runtime.config.stream.eventIntervalMs
+
+  return streamSSE(c, async (stream) => {
+    const base = () => ({
+      background: job.options.background,
+      created_at: unixSeconds(runtime.clock),
+      output_format: job.options.format,
+      quality: job.options.quality,
+      size: formatPixelSize(job.options.size),
+    })
+    const send = async (event: GenerationEvent | EditEvent) => {
+      if (pause > 0) await stream.sleep(pause)
+      if (!stream.aborted) await stream.writeSSE({ event: event.type, data: JSON.stringify(event) })
+    }
+
+    for (let image = 0; image < job.request.n && !stream.aborted; image++) {
+      for (let partial = 0; partial < partials && !stream.aborted; partial++) {
+        const bytes = await renderJobImage(runtime, job, image, { index: partial, of: partials })
+        await send({
+          type: `${prefix}.partial_image`,
+          b64_json: toB64Json(runtime, job, bytes),
+          partial_image_index: partial,
+          ...base(),
+        } as GenerationEvent | EditEvent)
+      }
+      const bytes = await renderJobImage(runtime, job, image)
+      await send({ type: `${prefix}.completed`, b64_json: toB64Json(runtime, job, bytes), usage: job.usage, ...base() } as GenerationEvent | EditEvent)
+    }
+  })
+}

@@ -1,0 +1,6 @@
+/** Every provider the emulator mounts, each at `/<id>`. */
+import type { Provider } from './provider.js'
+import { gptproto } from './gptproto/index.js'
+import { oceanbase } from './oceanbase/index.js'
+
+export const providers: readonly Provider[] = [oceanbase, gptproto]

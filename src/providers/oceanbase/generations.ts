@@ -1,0 +1,58 @@
+/** `POST /api/v1/images/generations`: gpt-image-2 text to image, each image as a URL and base64. */
+import type { Handler } from 'hono'
+import type { Runtime } from '../../runtime.js'
+import type { EmulatorEnv } from '../../core/http/env.js'
+import type { components } from '../../generated/oceanbase.js'
+import { Failure } from '../../core/failure.js'
+import { unixSeconds } from '../../core/clock.js'
+import { publicOrigin } from '../../core/http/public-origin.js'
+import { findTriggerTerm } from '../../core/moderation.js'
+import { revisePrompt } from '../../core/revised-prompt.js'
+import { requestSeed } from '../../core/http/emulator-headers.js'
+import { DEFAULT_AUTO_SIZE } from '../../core/images/gpt-image-sizes.js'
+import { labelledImageSpec, type ImageBatch } from '../../core/images/labelled-images.js'
+import { readJsonObject } from '../../core/http/read-body.js'
+import { parseOrFail } from '../openai-family/openai-errors.js'
+import { resolveSize } from '../openai-family/image-options.js'
+import { estimateUsage } from '../openai-family/usage.js'
+import { GenerationRequest } from './schemas.js'
+
+type ImagesResponse = components['schemas']['ImagesResponse']
+
+/** No quality parameter exists here; images are labelled and priced as medium (x-emulator-inferred). */
+const QUALITY = 'medium'
+
+export function createGenerationHandler(runtime: Runtime): Handler<EmulatorEnv> {
+  return async function createImage(c) {
+    const request = parseOrFail(GenerationRequest, await readJsonObject(c))
+    const seed = requestSeed(c, runtime.config.seed)
+    if (findTriggerTerm(request.prompt, runtime.config.moderation.triggerTerms)) {
+      throw new Failure('content_rejected', 'Your request was rejected by the safety system.')
+    }
+    const size = resolveSize('gpt-image-2', request.size, DEFAULT_AUTO_SIZE)
+    const batch: ImageBatch = {
+      provider: 'oceanbase',
+      model: request.model,
+      prompt: request.prompt,
+      size,
+      format: 'png',
+      compression: 100,
+      transparent: false,
+      quality: QUALITY,
+      seed,
+      count: request.n,
+    }
+    const images = await Promise.all(Array.from({ length: request.n }, (_, i) => runtime.images.render(labelledImageSpec(batch, i))))
+    const origin = publicOrigin(c, runtime.config)
+    const response: ImagesResponse = {
+      created: unixSeconds(runtime.clock),
+      data: images.map((bytes, i) => ({
+        url: `${origin}/files/${runtime.files.put(bytes, 'png')}`,
+        b64_json: bytes.toString('base64'),
+        revised_prompt: revisePrompt(request.prompt, seed, i),
+      })),
+      usage: estimateUsage({ prompt: request.prompt, size, quality: QUALITY, images: request.n }),
+    }
+    return c.json(response)
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * What a provider is to the emulator: an id (also its mount path, spec and contract suite) and
+ * a hono sub-app with the real provider's paths, errors rendered in its own envelope.
+ */
+import { Hono, type Context } from 'hono'
+import type { Runtime } from '../runtime.js'
+import type { EmulatorEnv } from '../core/http/env.js'
+import { Failure, ProviderError } from '../core/failure.js'
+import { EmulatorError } from '../core/emulator-error.js'
+import { assertKnownEmulatorHeaders, forcedErrorName } from '../core/http/emulator-headers.js'
+import { limitBodySize } from '../core/http/read-body.js'
+import { requireApiKey, type KeyScheme } from '../core/auth/api-key.js'
+
+export const PROVIDER_IDS = ['skills-video', 'oceanbase', 'aivideoapi', 'crun', 'gptproto'] as const
+export type ProviderId = (typeof PROVIDER_IDS)[number]
+
+export interface Provider {
+  id: ProviderId
+  createRoutes(runtime: Runtime): Hono<EmulatorEnv>
+}
+
+/** A provider's catalogue of errors, by the name `X-Emulator-Error` uses. */
+export type ErrorCatalogue = Record<string, () => ProviderError>
+
+export interface ProviderAppOptions {
+  runtime: Runtime
+  keyScheme: KeyScheme
+  /** Renders a provider-neutral failure in this provider's envelope. */
+  renderFailure: (failure: Failure, c: Context) => ProviderError
+  errors: ErrorCatalogue
+}
+
+/**
+ * A sub-app with the steps every provider route shares, in order: emulator headers checked,
+ * body size limited, API key required, a forced error answered; every error rendered once, here.
+ */
+export function createProviderApp({ runtime, keyScheme, renderFailure, errors }: ProviderAppOptions): Hono<EmulatorEnv> {
+  const app = new Hono<EmulatorEnv>()
+  const errorNames = Object.keys(errors)
+
+  app.use(async function checkEmulatorHeaders(c, next) {
+    assertKnownEmulatorHeaders(c.req.raw.headers)
+    await next()
+  })
+  app.use(limitBodySize(runtime.config.limits))
+  app.use(requireApiKey(keyScheme))
+  app.use(async function answerForcedError(c, next) {
+    const name = forcedErrorName(c, errorNames)
+    if (name) throw errors[name]!()
+    await next()
+  })
+
+  app.onError((err, c) => {
+    if (err instanceof EmulatorError) return c.json(err.toBody(), err.status)
+    const rendered =
+      err instanceof ProviderError
+        ? err
+        : renderFailure(err instanceof Failure ? err : unexpected(err), c)
+    // A body refused unread leaves bytes in flight: close the connection so no client reuses it.
+    const close: Record<string, string> = err instanceof Failure && err.kind === 'body_too_large' ? { connection: 'close' } : {}
+    return c.json(rendered.body as object, rendered.status as 200, { ...rendered.headers, ...close })
+  })
+  return app
+}
+
+/** Adds the provider's 404 for every path and method it does not serve; call after the routes. */
+export function answerUnknownRoutes(app: Hono<EmulatorEnv>, id: ProviderId): Hono<EmulatorEnv> {
+  app.all('*', (c) => {
+    const path = c.req.path.slice(`/${id}`.length) || '/'
+    throw new Failure('route_not_found', `Invalid URL (${c.req.method} ${path})`)
+  })
+  return app
+}
+
+function unexpected(err: unknown): Failure {
+  console.error('[gpt-image-emulator] unexpected error:', err)
+  return new Failure('internal', 'The server had an error while processing your request.')
+}
