@@ -21,7 +21,7 @@ export const ConfigSchema = z.object({
     .prefault({}),
   images: z
     .object({
-      encodedCacheBytes: z.number().int().min(0).default(128 * MB),
+      encodedCacheBytes: z.number().int().min(0).default(64 * MB),
       backgroundCacheBytes: z.number().int().min(0).default(128 * MB),
       /** Bytes of images kept for `/files/...` URLs; the oldest are dropped first. */
       fileStoreBytes: z.number().int().min(0).default(512 * MB),

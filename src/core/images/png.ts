@@ -56,10 +56,13 @@ export async function deflateRows(raw: Uint8Array, final: boolean, level = 9): P
   return piece(deflated, raw, final)
 }
 
-/** Compresses filtered rows on the calling thread; for the small per-image caption band. */
-export function deflateRowsSync(raw: Uint8Array, final: boolean, level = 6): DeflatedRows {
+/**
+ * Compresses filtered rows of `stride` bytes on the calling thread; for the small per-image
+ * caption band, whose rows mostly repeat (so its checksum is combined per distinct row).
+ */
+export function deflateRowsSync(raw: Uint8Array, stride: number, final: boolean, level = 1): DeflatedRows {
   const deflated = deflateRawSync(raw, { level, finishFlush: finishFlushFor(final) })
-  return piece(deflated, raw, final)
+  return { deflated, adler: adler32Rows(raw, stride), rawLength: raw.length, final, chunk: chunk('IDAT', deflated) }
 }
 
 /** Joins a header and pieces (in row order, the last one final) into a complete PNG file. */
@@ -94,6 +97,22 @@ export function adler32(data: Uint8Array, start = 1): number {
     b %= ADLER_MOD
   }
   return ((b << 16) | a) >>> 0
+}
+
+/** Adler-32 of whole rows, each repeated row folded in arithmetically instead of summed again. */
+export function adler32Rows(raw: Uint8Array, stride: number): number {
+  const rows = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength)
+  let adler = 1
+  let previous = -1
+  let rowAdler = 1
+  for (let start = 0; start < rows.length; start += stride) {
+    const end = Math.min(start + stride, rows.length)
+    const repeats = previous >= 0 && end - start === stride && rows.compare(rows, previous, previous + stride, start, end) === 0
+    if (!repeats) rowAdler = adler32(rows.subarray(start, end))
+    adler = combineAdler32(adler, rowAdler, end - start)
+    previous = start
+  }
+  return adler
 }
 
 /** The Adler-32 of A followed by B, from adler(A), adler(B) and B's length (zlib's adler32_combine). */

@@ -51,25 +51,29 @@ interface Background {
   /** The whole image as palette indexes, caption band painted but empty. */
   pixels: Uint8Array
   pngHeader: Buffer
-  /** Every row below the caption band, filtered and compressed once. */
-  pngRowsBelowBand: DeflatedRows
+  /** The rows above the caption text (plain band), filtered and compressed once. */
+  pngRowsAboveCaption: DeflatedRows
+  /** Every row below the caption text, filtered and compressed once. */
+  pngRowsBelowCaption: DeflatedRows
 }
 
 interface Layout {
   scale: number
   pad: number
   bandHeight: number
+  /** Rows of caption text, from `pad` down: the only rows that differ between images. */
+  captionHeight: number
 }
 
 export function createImageRenderer(options: ImageRendererOptions): ImageRenderer {
   const backgrounds = new LRUCache<string, Background, ImageSpec>({
-    maxSize: options.backgroundCacheBytes,
-    sizeCalculation: (bg) => bg.pixels.length + bg.pngRowsBelowBand.chunk.length,
+    maxSize: Math.max(1, options.backgroundCacheBytes),
+    sizeCalculation: (bg) => bg.pixels.length + bg.pngRowsAboveCaption.chunk.length + bg.pngRowsBelowCaption.chunk.length,
     // fetch() shares one build among concurrent requests for the same new background.
     fetchMethod: (_key, _stale, { context }) => buildBackground(context),
   })
   const encoded = new LRUCache<string, Buffer>({
-    maxSize: options.encodedCacheBytes,
+    maxSize: Math.max(1, options.encodedCacheBytes),
     sizeCalculation: (bytes) => bytes.length,
   })
 
@@ -94,7 +98,7 @@ function backgroundKey({ width, height, transparent, theme, headline }: ImageSpe
 function layoutFor(width: number, height: number): Layout {
   const scale = Math.max(2, Math.round(Math.min(width, height) / 340))
   const pad = 3 * scale
-  return { scale, pad, bandHeight: GLYPH_HEIGHT * scale + 2 * pad }
+  return { scale, pad, bandHeight: GLYPH_HEIGHT * scale + 2 * pad, captionHeight: GLYPH_HEIGHT * scale }
 }
 
 async function buildBackground(spec: ImageSpec): Promise<Background> {
@@ -103,14 +107,18 @@ async function buildBackground(spec: ImageSpec): Promise<Background> {
   const pixels = new Uint8Array(width * height)
   paintGradient(pixels, width, height)
   paintHeadline({ pixels, width, height }, spec.headline, layoutFor(width, height))
-  const { bandHeight } = layoutFor(width, height)
+  const { bandHeight, pad, captionHeight } = layoutFor(width, height)
   pixels.fill(BAND, 0, bandHeight * width)
-  const below = filteredRows(pixels, width, bandHeight, height)
+  const [above, below] = await Promise.all([
+    deflateRows(filteredRows(pixels, width, 0, pad), false),
+    deflateRows(filteredRows(pixels, width, pad + captionHeight, height), true),
+  ])
   return {
     palette,
     pixels,
     pngHeader: encodePngHeader({ width, height, palette: palette.rgb, alpha: palette.alpha }),
-    pngRowsBelowBand: await deflateRows(below, true),
+    pngRowsAboveCaption: above,
+    pngRowsBelowCaption: below,
   }
 }
 
@@ -151,35 +159,39 @@ interface Canvas {
 }
 
 /**
- * Draws the caption band's contents (swatch and text) onto a canvas whose rows start `left`
- * bytes in: 0 for plain pixels, 1 for PNG rows that open with a filter-type byte.
+ * Draws the caption (swatch and text) onto a canvas with its top at row `top`, whose rows start
+ * `left` bytes in: 0 for plain pixels, 1 for PNG rows that open with a filter-type byte.
  */
-function paintCaption(target: Canvas, left: number, spec: ImageSpec, layout: Layout): void {
-  const { scale, pad } = layout
-  const swatch = GLYPH_HEIGHT * scale
+function paintCaption(target: Canvas, top: number, left: number, spec: ImageSpec, layout: Layout): void {
+  const { scale, pad, captionHeight: swatch } = layout
   const accent = FIRST_ACCENT + (hash32('accent', spec.accentSeed) % ACCENT_COUNT)
-  for (let y = pad; y < pad + swatch; y++) {
+  for (let y = top; y < top + swatch; y++) {
     const row = y * target.width + left
     target.pixels.fill(accent, row + pad, row + pad + swatch)
   }
   const x = pad + swatch + 2 * scale
   const text = fitText(spec.caption, spec.width - x - pad, scale)
-  drawText(target, text, { x: left + x, y: pad, scale, ink: INK })
+  drawText(target, text, { x: left + x, y: top, scale, ink: INK })
 }
 
 function encodePng(spec: ImageSpec, background: Background): Buffer {
   const layout = layoutFor(spec.width, spec.height)
   const stride = spec.width + 1
-  const band = new Uint8Array(layout.bandHeight * stride).fill(BAND)
-  for (let y = 0; y < layout.bandHeight; y++) band[y * stride] = 0 // filter type: none
-  paintCaption({ pixels: band, width: stride, height: layout.bandHeight }, 1, spec, layout)
-  return assemblePng(background.pngHeader, [deflateRowsSync(band, false, 1), background.pngRowsBelowBand])
+  const rows = layout.captionHeight
+  const caption = new Uint8Array(rows * stride).fill(BAND)
+  for (let y = 0; y < rows; y++) caption[y * stride] = 0 // filter type: none
+  paintCaption({ pixels: caption, width: stride, height: rows }, 0, 1, spec, layout)
+  return assemblePng(background.pngHeader, [
+    background.pngRowsAboveCaption,
+    deflateRowsSync(caption, stride, false),
+    background.pngRowsBelowCaption,
+  ])
 }
 
 async function encodeWithSharp(spec: ImageSpec, background: Background): Promise<Buffer> {
   const layout = layoutFor(spec.width, spec.height)
   const pixels = background.pixels.slice()
-  paintCaption({ pixels, width: spec.width, height: spec.height }, 0, spec, layout)
+  paintCaption({ pixels, width: spec.width, height: spec.height }, layout.pad, 0, spec, layout)
   const channels = background.palette.alpha ? 4 : 3
   const image = sharp(expandPixels(pixels, background.palette), {
     raw: { width: spec.width, height: spec.height, channels },

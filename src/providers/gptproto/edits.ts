@@ -5,6 +5,7 @@
 import type { Handler } from 'hono'
 import type { Runtime } from '../../runtime.js'
 import type { EmulatorEnv } from '../../core/http/env.js'
+import { respondJson } from '../../core/http/json-with-base64.js'
 import { Failure } from '../../core/failure.js'
 import { formFieldsToJson, readMultipart, type MultipartBody } from '../../core/http/read-body.js'
 import { autoSizeFor } from '../../core/images/gpt-image-sizes.js'
@@ -26,7 +27,7 @@ export function createEditHandler(runtime: Runtime): Handler<EmulatorEnv> {
     const { input_fidelity: _fidelity, ...request } = fields
     const job = planImageJob(c, runtime, request, { kind: 'edit', inputImages: images, autoSize: autoSizeFor(images[0]) })
     if (request.stream) return streamImageJob(c, runtime, job)
-    return c.json(await imagesResponse(runtime, job))
+    return respondJson(c, await imagesResponse(runtime, job))
   }
 }
 

@@ -2,6 +2,7 @@
 import type { Handler } from 'hono'
 import type { Runtime } from '../../runtime.js'
 import type { EmulatorEnv } from '../../core/http/env.js'
+import { respondJson } from '../../core/http/json-with-base64.js'
 import { readJsonObject } from '../../core/http/read-body.js'
 import { parseOrFail } from '../openai-family/openai-errors.js'
 import { GenerationRequest } from './schemas.js'
@@ -14,6 +15,6 @@ export function createGenerationHandler(runtime: Runtime): Handler<EmulatorEnv> 
     const job = planImageJob(c, runtime, request, { kind: 'generation' })
     // The openai SDK sends `accept: application/json` even when streaming: the body decides.
     if (request.stream) return streamImageJob(c, runtime, job)
-    return c.json(await imagesResponse(runtime, job))
+    return respondJson(c, await imagesResponse(runtime, job))
   }
 }

@@ -11,6 +11,7 @@ import { requestSeed } from '../../core/http/emulator-headers.js'
 import { DEFAULT_AUTO_SIZE, formatPixelSize, type PixelSize } from '../../core/images/gpt-image-sizes.js'
 import { labelledImageSpec, type ImageBatch } from '../../core/images/labelled-images.js'
 import { CONTENT_TYPES } from '../../core/images/render-image.js'
+import { base64Of } from '../../core/images/base64-cache.js'
 import { resolveImageOptions, type ImageOptions } from '../openai-family/image-options.js'
 import { estimateUsage, type ImageUsage } from '../openai-family/usage.js'
 import { moderationBlocked } from './errors.js'
@@ -78,7 +79,7 @@ export function renderJobImage(runtime: Runtime, job: ImageJob, index: number, p
 
 /** The image bytes as `b64_json`: bare base64, or a data URI when configured. */
 export function toB64Json(runtime: Runtime, job: ImageJob, bytes: Buffer): string {
-  const base64 = bytes.toString('base64')
+  const base64 = base64Of(bytes)
   return runtime.config.gptproto.b64DataUriPrefix ? `data:${CONTENT_TYPES[job.options.format]};base64,${base64}` : base64
 }
 

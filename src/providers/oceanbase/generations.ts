@@ -2,6 +2,7 @@
 import type { Handler } from 'hono'
 import type { Runtime } from '../../runtime.js'
 import type { EmulatorEnv } from '../../core/http/env.js'
+import { respondJson } from '../../core/http/json-with-base64.js'
 import type { components } from '../../generated/oceanbase.js'
 import { Failure } from '../../core/failure.js'
 import { unixSeconds } from '../../core/clock.js'
@@ -11,6 +12,7 @@ import { revisePrompt } from '../../core/revised-prompt.js'
 import { requestSeed } from '../../core/http/emulator-headers.js'
 import { DEFAULT_AUTO_SIZE } from '../../core/images/gpt-image-sizes.js'
 import { labelledImageSpec, type ImageBatch } from '../../core/images/labelled-images.js'
+import { base64Of } from '../../core/images/base64-cache.js'
 import { readJsonObject } from '../../core/http/read-body.js'
 import { parseOrFail } from '../openai-family/openai-errors.js'
 import { resolveSize } from '../openai-family/image-options.js'
@@ -48,11 +50,11 @@ export function createGenerationHandler(runtime: Runtime): Handler<EmulatorEnv> 
       created: unixSeconds(runtime.clock),
       data: images.map((bytes, i) => ({
         url: `${origin}/files/${runtime.files.put(bytes, 'png')}`,
-        b64_json: bytes.toString('base64'),
+        b64_json: base64Of(bytes),
         revised_prompt: revisePrompt(request.prompt, seed, i),
       })),
       usage: estimateUsage({ prompt: request.prompt, size, quality: QUALITY, images: request.n }),
     }
-    return c.json(response)
+    return respondJson(c, response)
   }
 }

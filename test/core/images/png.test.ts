@@ -1,7 +1,7 @@
 import { deflateSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import sharp from 'sharp'
-import { adler32, assemblePng, combineAdler32, deflateRows, deflateRowsSync, encodePngHeader } from '../../../src/core/images/png.js'
+import { adler32, adler32Rows, assemblePng, combineAdler32, deflateRows, deflateRowsSync, encodePngHeader } from '../../../src/core/images/png.js'
 
 function zlibAdler(data: Uint8Array): number {
   return deflateSync(data).readUInt32BE(deflateSync(data).length - 4)
@@ -21,6 +21,19 @@ describe('adler32', () => {
   })
 })
 
+describe('adler32Rows', () => {
+  it('equals adler32 over rows that repeat, differ, and end short', () => {
+    const stride = 9
+    const data = new Uint8Array(stride * 7 + 4)
+    data.fill(5, 0, stride * 3) // three equal rows
+    data.fill(6, stride * 3, stride * 4)
+    data.set([1, 2, 3, 4, 5, 6, 7, 8, 9], stride * 4)
+    data.set([1, 2, 3, 4, 5, 6, 7, 8, 9], stride * 5)
+    data.fill(9, stride * 6)
+    expect(adler32Rows(data, stride)).toBe(adler32(data))
+  })
+})
+
 describe('assemblePng', () => {
   it('splices separately compressed row ranges into one valid PNG with the exact pixels', async () => {
     const width = 40
@@ -32,8 +45,8 @@ describe('assemblePng', () => {
       return raw
     }
     const png = assemblePng(encodePngHeader({ width, height, palette }), [
-      deflateRowsSync(rows(0, 7), false),
-      deflateRowsSync(rows(7, 8), false),
+      deflateRowsSync(rows(0, 7), width + 1, false),
+      deflateRowsSync(rows(7, 8), width + 1, false),
       await deflateRows(rows(8, height), true),
     ])
     const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true })
@@ -45,6 +58,6 @@ describe('assemblePng', () => {
   })
 
   it('refuses pieces whose last one is not final', () => {
-    expect(() => assemblePng(Buffer.alloc(0), [deflateRowsSync(new Uint8Array(4), false)])).toThrow(/final/)
+    expect(() => assemblePng(Buffer.alloc(0), [deflateRowsSync(new Uint8Array(4), 4, false)])).toThrow(/final/)
   })
 })
