@@ -204,18 +204,18 @@ export interface components {
         /** @description One `data:` frame of a generation stream (the frame's `event:` line repeats `type`). With n > 1 each final image gets its own completed event. */
         ImageGenerationStreamEvent: (components["schemas"]["StreamEventBase"] & components["schemas"]["PartialImageFields"] & {
             /** @constant */
-            type?: "image_generation.partial_image";
+            type: "image_generation.partial_image";
         }) | (components["schemas"]["StreamEventBase"] & components["schemas"]["CompletedFields"] & {
             /** @constant */
-            type?: "image_generation.completed";
+            type: "image_generation.completed";
         });
         /** @description One `data:` frame of an edit stream. */
         ImageEditStreamEvent: (components["schemas"]["StreamEventBase"] & components["schemas"]["PartialImageFields"] & {
             /** @constant */
-            type?: "image_edit.partial_image";
+            type: "image_edit.partial_image";
         }) | (components["schemas"]["StreamEventBase"] & components["schemas"]["CompletedFields"] & {
             /** @constant */
-            type?: "image_edit.completed";
+            type: "image_edit.completed";
         });
         Error: {
             error: {

@@ -10,11 +10,15 @@ import { unixSeconds } from '../../core/clock.js'
 import { formatPixelSize } from '../../core/images/gpt-image-sizes.js'
 import { renderJobImage, toB64Json, type ImageJob } from './image-job.js'
 
-type GenerationEvent = components['schemas']['ImageGenerationStreamEvent']
-type EditEvent = components['schemas']['ImageEditStreamEvent']
+type StreamEvent = components['schemas']['ImageGenerationStreamEvent'] | components['schemas']['ImageEditStreamEvent']
+
+const EVENT_TYPES = {
+  generation: { partial: 'image_generation.partial_image', completed: 'image_generation.completed' },
+  edit: { partial: 'image_edit.partial_image', completed: 'image_edit.completed' },
+} as const
 
 export function streamImageJob(c: Context, runtime: Runtime, job: ImageJob): Response {
-  const prefix = job.kind === 'generation' ? 'image_generation' : 'image_edit'
+  const types = EVENT_TYPES[job.kind]
   const partials = job.request.partial_images ?? 0
   const pause = runtime.config.stream.eventIntervalMs
 
@@ -26,7 +30,7 @@ export function streamImageJob(c: Context, runtime: Runtime, job: ImageJob): Res
       quality: job.options.quality,
       size: formatPixelSize(job.options.size),
     })
-    const send = async (event: GenerationEvent | EditEvent) => {
+    const send = async (event: StreamEvent) => {
       if (pause > 0) await stream.sleep(pause)
       if (!stream.aborted) await stream.writeSSE({ event: event.type, data: JSON.stringify(event) })
     }
@@ -34,15 +38,10 @@ export function streamImageJob(c: Context, runtime: Runtime, job: ImageJob): Res
     for (let image = 0; image < job.request.n && !stream.aborted; image++) {
       for (let partial = 0; partial < partials && !stream.aborted; partial++) {
         const bytes = await renderJobImage(runtime, job, image, { index: partial, of: partials })
-        await send({
-          type: `${prefix}.partial_image`,
-          b64_json: toB64Json(runtime, job, bytes),
-          partial_image_index: partial,
-          ...base(),
-        } as GenerationEvent | EditEvent)
+        await send({ type: types.partial, b64_json: toB64Json(runtime, job, bytes), partial_image_index: partial, ...base() })
       }
       const bytes = await renderJobImage(runtime, job, image)
-      await send({ type: `${prefix}.completed`, b64_json: toB64Json(runtime, job, bytes), usage: job.usage, ...base() } as GenerationEvent | EditEvent)
+      await send({ type: types.completed, b64_json: toB64Json(runtime, job, bytes), usage: job.usage, ...base() })
     }
   })
 }
