@@ -3,6 +3,7 @@
  * from the environment; tests and the in-process helper pass a partial object.
  */
 import { z } from 'zod'
+import { TIMING_PROFILES } from './core/tasks/timing.js'
 
 const MB = 1024 * 1024
 
@@ -44,6 +45,63 @@ export const ConfigSchema = z.object({
     .object({
       /** Pause before each streamed event, so partial images arrive as they would over time. */
       eventIntervalMs: z.number().int().min(0).default(25),
+    })
+    .prefault({}),
+  /** How long async tasks queue and run (per request: `X-Emulator-Timing`). */
+  timing: z.enum(TIMING_PROFILES as ['instant', 'fast', 'realistic']).default('fast'),
+  tasks: z
+    .object({
+      /** Tasks kept at most; past it the oldest finished ones are dropped first. */
+      maxTasks: z.number().int().positive().default(10_000),
+      /** Finished tasks older than this are dropped. */
+      maxAgeMs: z.number().int().positive().default(60 * 60 * 1000),
+    })
+    .prefault({}),
+  credits: z
+    .object({
+      /** Balance a key gets on first use, per provider. */
+      defaultBalance: z.number().min(0).default(1000),
+    })
+    .prefault({}),
+  callbacks: z
+    .object({
+      /** Attempts per callback, the first included (aivideoapi documents 3). */
+      maxAttempts: z.number().int().min(1).max(20).default(3),
+      /** Wait before the second attempt; each later wait doubles. */
+      backoffMs: z.number().int().min(0).default(1000),
+      /** How long one attempt may take. */
+      timeoutMs: z.number().int().positive().default(5000),
+    })
+    .prefault({}),
+  aivideoapi: z
+    .object({
+      /** Where the 1k tier lists two sizes (1024x1024 / 1254x1254), which one is rendered. */
+      oneKSize: z.enum(['first', 'second']).default('first'),
+      /** Credits per image by resolution tier (seed 002's pricing table). */
+      prices: z.object({ '1k': z.number().min(0), '2k': z.number().min(0), '4k': z.number().min(0) }).default({ '1k': 4.7, '2k': 9.4, '4k': 14.1 }),
+    })
+    .prefault({}),
+  skillsVideo: z
+    .object({
+      /** HTTP status of a successful create: the docs list both 200 and 202. */
+      createStatus: z.union([z.literal(200), z.literal(202)]).default(200),
+      /** Credits per image by resolution (the docs' example charges 20 for one 1K image). */
+      prices: z.object({ '1K': z.number().min(0), '2K': z.number().min(0), '4K': z.number().min(0) }).default({ '1K': 20, '2K': 40, '4K': 80 }),
+    })
+    .prefault({}),
+  crun: z
+    .object({
+      /** Credits per image by channel (undocumented; a public client's fixture shows 12). */
+      prices: z
+        .object({ standard: z.number().min(0), stable: z.number().min(0), premium1K: z.number().min(0), premium2K: z.number().min(0), premium4K: z.number().min(0) })
+        .default({ standard: 10, stable: 12, premium1K: 15, premium2K: 20, premium4K: 30 }),
+      /**
+       * HTTP status of refusals CRUN signals in the body `code` (401, 402, 422, 429, 455, 505):
+       * `200`, as its public clients observe, or `mirror` to use the body code as the status.
+       */
+      refusalStatus: z.enum(['200', 'mirror']).default('200'),
+      /** Callback body: the bare task `data` object (the docs' wording) or the whole TaskInfo envelope. */
+      callbackBody: z.enum(['data', 'envelope']).default('data'),
     })
     .prefault({}),
   gptproto: z

@@ -10,6 +10,8 @@ const ENV_NAMES: Record<string, string> = {
   host: 'HOST',
   publicUrl: 'EMULATOR_PUBLIC_URL',
   seed: 'EMULATOR_SEED',
+  timing: 'EMULATOR_TIMING',
+  'credits.defaultBalance': 'EMULATOR_CREDITS',
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv): EmulatorConfigInput {
@@ -18,6 +20,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv): EmulatorConfigInput {
     host: env.HOST || undefined,
     publicUrl: env.EMULATOR_PUBLIC_URL || undefined,
     seed: env.EMULATOR_SEED || undefined,
+    timing: (env.EMULATOR_TIMING || undefined) as EmulatorConfigInput['timing'],
+    credits: env.EMULATOR_CREDITS ? { defaultBalance: Number(env.EMULATOR_CREDITS) } : undefined,
   }
 }
 

@@ -1,12 +1,17 @@
 /**
- * The collaborators every route uses, built once per emulator: config, clock, randomness and
- * the image machinery. Tests pass their own clock or config through `createRuntime`.
+ * The collaborators every route uses, built once per emulator: config, clock, randomness, the
+ * image machinery, the task engine, credits and callback delivery. Tests pass their own clock or
+ * config through `createRuntime`.
  */
 import type { EmulatorConfig } from './config.js'
 import { systemClock, type Clock } from './core/clock.js'
 import { createRandom, type Random } from './core/random.js'
 import { createImageRenderer, type ImageRenderer } from './core/images/render-image.js'
 import { createFileStore, type FileStore } from './core/images/file-store.js'
+import { createTaskEngine, type TaskEngine } from './core/tasks/task-engine.js'
+import { createCreditLedger, type CreditLedger } from './core/credits/ledger.js'
+import { createDeliveryQueue, type DeliveryQueue } from './core/callbacks/delivery-queue.js'
+import { createWebhookEndpoints, type WebhookEndpoints } from './core/callbacks/webhook-endpoints.js'
 
 export interface Runtime {
   config: EmulatorConfig
@@ -14,18 +19,45 @@ export interface Runtime {
   random: Random
   images: ImageRenderer
   files: FileStore
+  tasks: TaskEngine
+  credits: CreditLedger
+  deliveries: DeliveryQueue
+  webhooks: WebhookEndpoints
   /** When the emulator started (ms since epoch), for uptime. */
   startedAt: number
+  /** Stops timers (task transitions, delivery retries). */
+  close(): void
 }
 
 export function createRuntime(config: EmulatorConfig, overrides: Partial<Pick<Runtime, 'clock'>> = {}): Runtime {
   const clock = overrides.clock ?? systemClock
+  const random = createRandom(config.seed)
+  const images = createImageRenderer(config.images)
+  const files = createFileStore(config.images.fileStoreBytes)
+  const tasks = createTaskEngine({ clock, images, files, retention: config.tasks })
+  const credits = createCreditLedger({ clock, defaultBalance: config.credits.defaultBalance })
+  const deliveries = createDeliveryQueue({ clock, policy: config.callbacks })
+  const webhooks = createWebhookEndpoints({ random, now: () => clock.now() })
+
+  // Every provider refunds a task that does not succeed ("Failed tasks are automatically refunded").
+  tasks.subscribe((task) => {
+    if (task.state === 'failed' || task.state === 'canceled') credits.refund(task, task.id)
+  })
+
   return {
     config,
     clock,
-    random: createRandom(config.seed),
-    images: createImageRenderer(config.images),
-    files: createFileStore(config.images.fileStoreBytes),
+    random,
+    images,
+    files,
+    tasks,
+    credits,
+    deliveries,
+    webhooks,
     startedAt: clock.now(),
+    close() {
+      tasks.reset()
+      deliveries.close()
+    },
   }
 }

@@ -27,7 +27,10 @@ export async function startServer(input: EmulatorConfigInput = {}): Promise<Runn
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
     port,
     runtime,
-    close: () => closeServer(server),
+    close: async () => {
+      runtime.close()
+      await closeServer(server)
+    },
   }
 }
 

@@ -11,6 +11,7 @@ import { EmulatorError } from '../core/emulator-error.js'
 import { providers } from '../providers/index.js'
 import { specPath, SPEC_IDS } from '../specs.js'
 import { VERSION } from '../version.js'
+import { createCallbackRoutes } from './callbacks.js'
 
 type Health = components['schemas']['Health']
 
@@ -26,6 +27,8 @@ export function createControlRoutes(runtime: Runtime): Hono<EmulatorEnv> {
     }
     return c.json(health)
   })
+
+  app.route('/', createCallbackRoutes(runtime))
 
   app.get('/specs', (c) => c.json({ specs: SPEC_IDS.map((id) => ({ id, url: `/__emulator/specs/${id}.openapi.yaml` })) }))
 

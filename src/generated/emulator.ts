@@ -52,6 +52,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/__emulator/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Webhook endpoints of the request's namespace (X-Emulator-Namespace, else `default`). */
+        get: operations["listWebhookEndpoints"];
+        put?: never;
+        /**
+         * Adds an endpoint, as skills.video's dashboard would.
+         * @description Every task event of the provider in this namespace is then POSTed to `url` with Standard Webhooks headers (`webhook-id`, `webhook-timestamp`, `webhook-signature: v1,<base64 HMAC-SHA256>`) signed with `secret` (generated when not given).
+         */
+        post: operations["addWebhookEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__emulator/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["removeWebhookEndpoint"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__emulator/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every callback and webhook sent in the request's namespace, with each attempt. */
+        get: operations["listDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/files/{name}": {
         parameters: {
             query?: never;
@@ -93,6 +147,59 @@ export interface components {
                 url: string;
             }[];
         };
+        NewWebhookEndpoint: {
+            /**
+             * @default skills-video
+             * @enum {string}
+             */
+            provider: "skills-video";
+            /** Format: uri */
+            url: string;
+            /** @description Events to send; all when omitted. */
+            events?: ("task.created" | "task.started" | "task.completed" | "task.failed" | "task.canceled")[];
+            secret?: string;
+        };
+        WebhookEndpoint: {
+            id: string;
+            /** @enum {string} */
+            provider: "skills-video";
+            /** Format: uri */
+            url: string;
+            events: string[] | null;
+            secret: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        WebhookEndpointList: {
+            endpoints: components["schemas"]["WebhookEndpoint"][];
+        };
+        DeliveryList: {
+            deliveries: {
+                id: string;
+                provider: string;
+                task_id: string;
+                event: string;
+                url: string;
+                /** @enum {string} */
+                status: "pending" | "delivered" | "failed";
+                attempts: {
+                    attempt: number;
+                    /** Format: date-time */
+                    at: string;
+                    /** @description HTTP status of the answer; null when there was none. */
+                    status: number | null;
+                    latency_ms: number;
+                    /**
+                     * @example HTTP 500
+                     * @example timeout after 5000 ms
+                     * @example ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:9
+                     */
+                    error: string | null;
+                    /** @enum {string} */
+                    outcome: "delivered" | "retrying" | "failed";
+                }[];
+            }[];
+        };
         EmulatorError: {
             emulator_error: {
                 /**
@@ -112,6 +219,24 @@ export interface components {
     responses: {
         /** @description Nothing here. */
         NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["EmulatorError"];
+            };
+        };
+        /** @description The body is not JSON, or an X-Emulator-* header is malformed. */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["EmulatorError"];
+            };
+        };
+        /** @description A body field is missing or invalid; `field` names it and `allowed` lists its values when they are a closed list. */
+        InvalidField: {
             headers: {
                 [name: string]: unknown;
             };
@@ -197,6 +322,105 @@ export interface operations {
                 };
             };
             404: components["responses"]["NotFound"];
+        };
+    };
+    listWebhookEndpoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoints. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointList"];
+                };
+            };
+        };
+    };
+    addWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "http://127.0.0.1:9000/hooks",
+                 *       "events": [
+                 *         "task.completed",
+                 *         "task.failed"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["NewWebhookEndpoint"];
+            };
+        };
+        responses: {
+            /** @description The endpoint, with its secret. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            422: components["responses"]["InvalidField"];
+        };
+    };
+    removeWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listDeliveries: {
+        parameters: {
+            query?: {
+                task_id?: string;
+                provider?: "skills-video" | "aivideoapi" | "crun";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deliveries, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryList"];
+                };
+            };
         };
     };
     getFile: {

@@ -2,5 +2,6 @@
 import type { Provider } from './provider.js'
 import { gptproto } from './gptproto/index.js'
 import { oceanbase } from './oceanbase/index.js'
+import { aivideoapi } from './aivideoapi/index.js'
 
-export const providers: readonly Provider[] = [oceanbase, gptproto]
+export const providers: readonly Provider[] = [oceanbase, aivideoapi, gptproto]

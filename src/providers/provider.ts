@@ -28,13 +28,15 @@ export interface ProviderAppOptions {
   /** Renders a provider-neutral failure in this provider's envelope. */
   renderFailure: (failure: Failure, c: Context) => ProviderError
   errors: ErrorCatalogue
+  /** Refuses keys of the wrong form (aivideoapi's must start with `sk-`). */
+  acceptKey?: (key: string) => boolean
 }
 
 /**
  * A sub-app with the steps every provider route shares, in order: emulator headers checked,
  * body size limited, API key required, a forced error answered; every error rendered once, here.
  */
-export function createProviderApp({ runtime, keyScheme, renderFailure, errors }: ProviderAppOptions): Hono<EmulatorEnv> {
+export function createProviderApp({ runtime, keyScheme, renderFailure, errors, acceptKey }: ProviderAppOptions): Hono<EmulatorEnv> {
   const app = new Hono<EmulatorEnv>()
   const errorNames = Object.keys(errors)
 
@@ -44,6 +46,12 @@ export function createProviderApp({ runtime, keyScheme, renderFailure, errors }:
   })
   app.use(limitBodySize(runtime.config.limits))
   app.use(requireApiKey(keyScheme))
+  if (acceptKey) {
+    app.use(async function checkKeyForm(c, next) {
+      if (!acceptKey(c.get('apiKey'))) throw new Failure('invalid_api_key', 'Invalid API key.')
+      await next()
+    })
+  }
   app.use(async function answerForcedError(c, next) {
     const name = forcedErrorName(c, errorNames)
     if (name) throw errors[name]!()

@@ -1,0 +1,86 @@
+/**
+ * `/__emulator/webhooks`: webhook endpoints (skills.video configures them in its dashboard), and
+ * `/__emulator/deliveries`: every callback and webhook sent, with each attempt.
+ */
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { Runtime } from '../runtime.js'
+import type { EmulatorEnv } from '../core/http/env.js'
+import type { components } from '../generated/emulator.js'
+import { EmulatorError } from '../core/emulator-error.js'
+import { requestNamespace } from '../core/http/emulator-headers.js'
+import { readControlBody } from './validate.js'
+
+type Schemas = components['schemas']
+
+/** Providers whose webhooks are configured out of band rather than per request. */
+export const WEBHOOK_PROVIDERS = ['skills-video'] as const
+export const WEBHOOK_EVENTS = ['task.created', 'task.started', 'task.completed', 'task.failed', 'task.canceled'] as const
+
+const NewEndpoint = z.strictObject({
+  provider: z.enum(WEBHOOK_PROVIDERS).default('skills-video'),
+  url: z.url({ protocol: /^https?$/ }),
+  events: z.array(z.enum(WEBHOOK_EVENTS)).min(1).optional(),
+  secret: z.string().regex(/^whsec_[A-Za-z0-9+/=]{16,}$/, 'a whsec_ secret with a base64 key').optional(),
+})
+
+export function createCallbackRoutes(runtime: Runtime): Hono<EmulatorEnv> {
+  const app = new Hono<EmulatorEnv>()
+
+  app.get('/webhooks', (c) => {
+    const body: Schemas['WebhookEndpointList'] = { endpoints: runtime.webhooks.list({ namespace: requestNamespace(c) }).map(toEndpointWire) }
+    return c.json(body)
+  })
+
+  app.post('/webhooks', async (c) => {
+    const input = await readControlBody(c, NewEndpoint)
+    const endpoint = runtime.webhooks.add({ ...input, namespace: requestNamespace(c), events: input.events ?? null })
+    return c.json(toEndpointWire(endpoint), 201)
+  })
+
+  app.delete('/webhooks/:id', (c) => {
+    if (!runtime.webhooks.remove(c.req.param('id'))) {
+      throw new EmulatorError(404, 'not_found', `No webhook endpoint '${c.req.param('id')}'.`, { field: 'id' })
+    }
+    return c.body(null, 204)
+  })
+
+  app.get('/deliveries', (c) => {
+    const filter = { namespace: requestNamespace(c), taskId: c.req.query('task_id'), provider: c.req.query('provider') }
+    const attempts = runtime.deliveries.attempts(filter)
+    const body: Schemas['DeliveryList'] = {
+      deliveries: runtime.deliveries.deliveries(filter).map((d) => ({
+        id: d.id,
+        provider: d.provider,
+        task_id: d.taskId,
+        event: d.event,
+        url: d.url,
+        status: d.status,
+        attempts: attempts
+          .filter((a) => a.deliveryId === d.id)
+          .map((a) => ({
+            attempt: a.attempt,
+            at: new Date(a.at).toISOString(),
+            status: a.status,
+            latency_ms: a.latencyMs,
+            error: a.error,
+            outcome: a.outcome,
+          })),
+      })),
+    }
+    return c.json(body)
+  })
+
+  return app
+}
+
+function toEndpointWire(endpoint: ReturnType<Runtime['webhooks']['list']>[number]): Schemas['WebhookEndpoint'] {
+  return {
+    id: endpoint.id,
+    provider: endpoint.provider as Schemas['WebhookEndpoint']['provider'],
+    url: endpoint.url,
+    events: endpoint.events,
+    secret: endpoint.secret,
+    created_at: new Date(endpoint.createdAt).toISOString(),
+  }
+}

@@ -1,0 +1,195 @@
+/**
+ * Delivers callbacks and webhooks the way production senders do: POST with a timeout, retried
+ * with exponential backoff on a non-2xx answer or a network error, up to a number of attempts
+ * (at-least-once). Every attempt is logged. Nothing here runs on a request's path: `enqueue`
+ * returns at once and attempts run on timers.
+ */
+import type { Clock } from '../clock.js'
+
+export interface DeliveryRequest {
+  id: string
+  provider: string
+  namespace: string
+  taskId: string
+  /** The event name: `task.completed`, `callback`... */
+  event: string
+  url: string
+  body: string
+  /** Headers for one attempt; called per attempt so signatures can carry a fresh timestamp. */
+  headers: (attemptAt: number) => Record<string, string>
+}
+
+export type DeliveryStatus = 'pending' | 'delivered' | 'failed'
+
+export interface DeliveryAttempt {
+  deliveryId: string
+  provider: string
+  namespace: string
+  taskId: string
+  event: string
+  url: string
+  /** 1 for the first try. */
+  attempt: number
+  /** Milliseconds since the epoch when the attempt started. */
+  at: number
+  /** HTTP status of the answer, or null when there was none (timeout, refused, reset). */
+  status: number | null
+  latencyMs: number
+  error: string | null
+  /** What happened next: delivered, another attempt scheduled, or given up. */
+  outcome: 'delivered' | 'retrying' | 'failed'
+}
+
+export interface DeliverySummary {
+  id: string
+  provider: string
+  namespace: string
+  taskId: string
+  event: string
+  url: string
+  status: DeliveryStatus
+  attempts: number
+}
+
+export interface DeliveryPolicy {
+  maxAttempts: number
+  /** Wait before the second attempt; each later wait doubles. */
+  backoffMs: number
+  timeoutMs: number
+}
+
+export interface DeliveryQueue {
+  enqueue(request: DeliveryRequest): void
+  attempts(filter?: { namespace?: string; taskId?: string; provider?: string }): DeliveryAttempt[]
+  deliveries(filter?: { namespace?: string; taskId?: string; provider?: string }): DeliverySummary[]
+  /** Resolves once nothing is pending (tests and benchmarks wait on it). */
+  idle(): Promise<void>
+  reset(namespace?: string): void
+  close(): void
+}
+
+const MAX_LOGGED_ATTEMPTS = 10_000
+const MAX_KEPT_DELIVERIES = 10_000
+
+export function createDeliveryQueue(options: { clock: Clock; policy: DeliveryPolicy }): DeliveryQueue {
+  const { clock, policy } = options
+  const log: DeliveryAttempt[] = []
+  const deliveries = new Map<string, DeliverySummary>()
+  const timers = new Map<string, NodeJS.Timeout>()
+  let pending = 0
+  let waiters: (() => void)[] = []
+
+  function settle(summary: DeliverySummary, status: DeliveryStatus): void {
+    summary.status = status
+    pending--
+    if (pending === 0) {
+      for (const resolve of waiters) resolve()
+      waiters = []
+    }
+  }
+
+  function later(id: string, delayMs: number, run: () => void): void {
+    const timer = setTimeout(() => {
+      timers.delete(id)
+      run()
+    }, delayMs)
+    timer.unref()
+    timers.set(id, timer)
+  }
+
+  async function attempt(request: DeliveryRequest, summary: DeliverySummary, number: number): Promise<void> {
+    const at = clock.now()
+    const started = performance.now()
+    let status: number | null = null
+    let error: string | null = null
+    try {
+      const response = await fetch(request.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'user-agent': 'gpt-image-emulator', ...request.headers(at) },
+        body: request.body,
+        signal: AbortSignal.timeout(policy.timeoutMs),
+        redirect: 'manual',
+      })
+      status = response.status
+      await response.body?.cancel().catch(() => {})
+      if (status < 200 || status >= 300) error = `HTTP ${status}`
+    } catch (err) {
+      error = describeNetworkError(err, policy.timeoutMs)
+    }
+    if (!deliveries.has(summary.id)) return // reset while in flight
+    summary.attempts = number
+    const delivered = error === null
+    const outcome = delivered ? 'delivered' : number < policy.maxAttempts ? 'retrying' : 'failed'
+    log.push({
+      deliveryId: request.id,
+      provider: request.provider,
+      namespace: request.namespace,
+      taskId: request.taskId,
+      event: request.event,
+      url: request.url,
+      attempt: number,
+      at,
+      status,
+      latencyMs: Math.round(performance.now() - started),
+      error,
+      outcome,
+    })
+    if (log.length > MAX_LOGGED_ATTEMPTS) log.splice(0, log.length - MAX_LOGGED_ATTEMPTS)
+    if (outcome === 'retrying') later(request.id, policy.backoffMs * 2 ** (number - 1), () => void attempt(request, summary, number + 1))
+    else settle(summary, outcome)
+  }
+
+  const matches = (filter: { namespace?: string; taskId?: string; provider?: string }) => (item: { namespace: string; taskId: string; provider: string }) =>
+    (filter.namespace === undefined || item.namespace === filter.namespace) &&
+    (filter.taskId === undefined || item.taskId === filter.taskId) &&
+    (filter.provider === undefined || item.provider === filter.provider)
+
+  return {
+    enqueue(request) {
+      const summary: DeliverySummary = {
+        id: request.id,
+        provider: request.provider,
+        namespace: request.namespace,
+        taskId: request.taskId,
+        event: request.event,
+        url: request.url,
+        status: 'pending',
+        attempts: 0,
+      }
+      deliveries.set(request.id, summary)
+      if (deliveries.size > MAX_KEPT_DELIVERIES) {
+        for (const [id, d] of deliveries) {
+          if (deliveries.size <= MAX_KEPT_DELIVERIES) break
+          if (d.status !== 'pending') deliveries.delete(id)
+        }
+      }
+      pending++
+      later(request.id, 0, () => void attempt(request, summary, 1))
+    },
+    attempts: (filter = {}) => log.filter(matches(filter)),
+    deliveries: (filter = {}) => [...deliveries.values()].filter(matches(filter)),
+    idle: () => (pending === 0 ? Promise.resolve() : new Promise((resolve) => waiters.push(resolve))),
+    reset(namespace) {
+      for (const [id, d] of [...deliveries]) {
+        if (namespace !== undefined && d.namespace !== namespace) continue
+        const timer = timers.get(id)
+        if (timer) clearTimeout(timer)
+        timers.delete(id)
+        deliveries.delete(id)
+        if (d.status === 'pending') settle(d, 'failed')
+      }
+      for (let i = log.length - 1; i >= 0; i--) if (namespace === undefined || log[i]!.namespace === namespace) log.splice(i, 1)
+    },
+    close() {
+      for (const timer of timers.values()) clearTimeout(timer)
+      timers.clear()
+    },
+  }
+}
+
+function describeNetworkError(err: unknown, timeoutMs: number): string {
+  if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) return `timeout after ${timeoutMs} ms`
+  const cause = err instanceof Error && err.cause instanceof Error ? err.cause : err
+  const code = (cause as { code?: string }).code
+  return code ? `${code}: ${(cause as Error).message}` : String((cause as Error)?.message ?? cause)
+}

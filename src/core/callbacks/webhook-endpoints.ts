@@ -1,0 +1,52 @@
+/**
+ * Webhook endpoints that a provider's dashboard would hold (skills.video configures them there,
+ * not per request); here the control plane adds and removes them.
+ */
+import type { Random } from '../random.js'
+
+export interface WebhookEndpoint {
+  id: string
+  namespace: string
+  provider: string
+  url: string
+  /** Event names to send; null for all. */
+  events: string[] | null
+  /** `whsec_...`, the Standard Webhooks signing secret. */
+  secret: string
+  createdAt: number
+}
+
+export interface WebhookEndpoints {
+  add(endpoint: Omit<WebhookEndpoint, 'id' | 'secret' | 'createdAt'> & { secret?: string }): WebhookEndpoint
+  list(filter?: { namespace?: string; provider?: string }): WebhookEndpoint[]
+  /** Endpoints of a provider and namespace that want `event`. */
+  subscribedTo(provider: string, namespace: string, event: string): WebhookEndpoint[]
+  remove(id: string): boolean
+  reset(namespace?: string): void
+}
+
+export function createWebhookEndpoints(options: { random: Random; now: () => number }): WebhookEndpoints {
+  const endpoints = new Map<string, WebhookEndpoint>()
+  return {
+    add({ secret, ...fields }) {
+      const endpoint: WebhookEndpoint = {
+        ...fields,
+        id: `ep_${options.random.hex(24)}`,
+        secret: secret ?? `whsec_${Buffer.from(options.random.hex(48), 'hex').toString('base64')}`,
+        createdAt: options.now(),
+      }
+      endpoints.set(endpoint.id, endpoint)
+      return endpoint
+    },
+    list: (filter = {}) =>
+      [...endpoints.values()].filter(
+        (e) => (filter.namespace === undefined || e.namespace === filter.namespace) && (filter.provider === undefined || e.provider === filter.provider),
+      ),
+    subscribedTo: (provider, namespace, event) =>
+      [...endpoints.values()].filter((e) => e.provider === provider && e.namespace === namespace && (e.events === null || e.events.includes(event))),
+    remove: (id) => endpoints.delete(id),
+    reset(namespace) {
+      for (const [id, e] of [...endpoints]) if (namespace === undefined || e.namespace === namespace) endpoints.delete(id)
+    },
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * Credit balances per API key (and namespace, and provider), provisioned on first use. Charges
+ * come out of subscription credits first, then permanent ones (skills.video's order); a refund
+ * puts a task's charge back where it came from. Amounts are kept in thousandths, so 4.7 stays 4.7.
+ */
+import type { Clock } from '../clock.js'
+
+export interface LedgerEntry {
+  /** Milliseconds since the epoch. */
+  at: number
+  kind: 'grant' | 'charge' | 'refund'
+  amount: number
+  taskId?: string
+  balanceAfter: number
+}
+
+export interface CreditAccount {
+  /** Total spendable: subscription + permanent. */
+  balance: number
+  subscription: number
+  permanent: number
+  /** Credits ever granted. */
+  purchased: number
+  /** Charges minus refunds. */
+  consumed: number
+  entries: readonly LedgerEntry[]
+}
+
+export interface ChargeSplit {
+  total: number
+  subscription: number
+  permanent: number
+}
+
+export type ChargeResult = ({ ok: true } & ChargeSplit) | { ok: false; balance: number }
+
+export interface AccountRef {
+  namespace: string
+  provider: string
+  apiKey: string
+}
+
+export interface CreditLedger {
+  account(ref: AccountRef): CreditAccount
+  /** Takes `amount` if the balance covers it, recording it against `taskId`. */
+  charge(ref: AccountRef, amount: number, taskId: string): ChargeResult
+  /** Gives back what was charged for `taskId`, once. */
+  refund(ref: AccountRef, taskId: string): void
+  /** Sets the balances outright (control plane). */
+  setBalance(ref: AccountRef, balances: { subscription: number; permanent?: number }): CreditAccount
+  reset(namespace?: string): void
+}
+
+interface State {
+  subscription: number
+  permanent: number
+  purchased: number
+  consumed: number
+  entries: LedgerEntry[]
+  charges: Map<string, { subscription: number; permanent: number }>
+}
+
+const MAX_ENTRIES = 1_000
+const toMilli = (credits: number) => Math.round(credits * 1000)
+const fromMilli = (milli: number) => milli / 1000
+
+export function createCreditLedger(options: { clock: Clock; defaultBalance: number }): CreditLedger {
+  const accounts = new Map<string, State>()
+  const keyOf = ({ namespace, provider, apiKey }: AccountRef) => JSON.stringify([namespace, provider, apiKey])
+
+  function state(ref: AccountRef): State {
+    let s = accounts.get(keyOf(ref))
+    if (!s) {
+      const grant = toMilli(options.defaultBalance)
+      s = { subscription: grant, permanent: 0, purchased: grant, consumed: 0, entries: [], charges: new Map() }
+      record(s, 'grant', grant)
+      accounts.set(keyOf(ref), s)
+    }
+    return s
+  }
+
+  function record(s: State, kind: LedgerEntry['kind'], milli: number, taskId?: string): void {
+    s.entries.push({ at: options.clock.now(), kind, amount: fromMilli(milli), taskId, balanceAfter: fromMilli(s.subscription + s.permanent) })
+    if (s.entries.length > MAX_ENTRIES) s.entries.splice(0, s.entries.length - MAX_ENTRIES)
+  }
+
+  function view(s: State): CreditAccount {
+    return {
+      balance: fromMilli(s.subscription + s.permanent),
+      subscription: fromMilli(s.subscription),
+      permanent: fromMilli(s.permanent),
+      purchased: fromMilli(s.purchased),
+      consumed: fromMilli(s.consumed),
+      entries: s.entries,
+    }
+  }
+
+  return {
+    account: (ref) => view(state(ref)),
+    charge(ref, amount, taskId) {
+      const s = state(ref)
+      const milli = toMilli(amount)
+      if (s.subscription + s.permanent < milli) return { ok: false, balance: fromMilli(s.subscription + s.permanent) }
+      const fromSubscription = Math.min(s.subscription, milli)
+      const fromPermanent = milli - fromSubscription
+      s.subscription -= fromSubscription
+      s.permanent -= fromPermanent
+      s.consumed += milli
+      s.charges.set(taskId, { subscription: fromSubscription, permanent: fromPermanent })
+      record(s, 'charge', milli, taskId)
+      return { ok: true, total: amount, subscription: fromMilli(fromSubscription), permanent: fromMilli(fromPermanent) }
+    },
+    refund(ref, taskId) {
+      const s = state(ref)
+      const charged = s.charges.get(taskId)
+      if (!charged) return
+      s.charges.delete(taskId)
+      s.subscription += charged.subscription
+      s.permanent += charged.permanent
+      s.consumed -= charged.subscription + charged.permanent
+      record(s, 'refund', charged.subscription + charged.permanent, taskId)
+    },
+    setBalance(ref, { subscription, permanent = 0 }) {
+      const s = state(ref)
+      s.subscription = toMilli(subscription)
+      s.permanent = toMilli(permanent)
+      s.purchased = Math.max(s.purchased, s.subscription + s.permanent + s.consumed)
+      record(s, 'grant', 0)
+      return view(s)
+    },
+    reset(namespace) {
+      for (const key of [...accounts.keys()]) if (namespace === undefined || JSON.parse(key)[0] === namespace) accounts.delete(key)
+    },
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * A generation task in words no provider owns. Each provider renders it in its own: IN_QUEUE or
+ * pending for `queued`, COMPLETED or success for `succeeded`, and so on.
+ */
+import type { ImageBatch } from '../images/labelled-images.js'
+import type { ImageFormat } from '../images/render-image.js'
+import type { Timing } from './timing.js'
+
+export type TaskState = 'queued' | 'running' | 'succeeded' | 'failed' | 'canceled'
+export const TERMINAL_STATES: readonly TaskState[] = ['succeeded', 'failed', 'canceled']
+
+export function isTerminal(state: TaskState): boolean {
+  return TERMINAL_STATES.includes(state)
+}
+
+export interface TaskImage {
+  /** Name under `/files/`. */
+  file: string
+  width: number
+  height: number
+  format: ImageFormat
+  bytes: number
+}
+
+export interface TaskFailure {
+  /** The provider's own error code (`upstream_error`, `IMAGE_GENERATION_FAILED`, `501`). */
+  code: string
+  message: string
+}
+
+/** What a task will do when it runs, decided at creation (moderation, forced faults). */
+export type TaskOutcome =
+  | { kind: 'succeed' }
+  | { kind: 'fail'; stage: 'queued' | 'running'; failure: TaskFailure }
+
+export interface Task<Details = unknown> {
+  id: string
+  provider: string
+  namespace: string
+  apiKey: string
+  state: TaskState
+  /** Provider-specific request data the provider's wire format needs (normalized input, model). */
+  details: Details
+  /** The images to render on success. */
+  batch: ImageBatch
+  outcome: TaskOutcome
+  timing: Timing
+  /** Credits charged at creation; refunded when the task fails or is canceled. */
+  charge: number
+  callbackUrl?: string
+  /** Milliseconds since the epoch. */
+  createdAt: number
+  startedAt?: number
+  completedAt?: number
+  images?: TaskImage[]
+  failure?: TaskFailure
+}
