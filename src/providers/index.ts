@@ -3,5 +3,7 @@ import type { Provider } from './provider.js'
 import { gptproto } from './gptproto/index.js'
 import { oceanbase } from './oceanbase/index.js'
 import { aivideoapi } from './aivideoapi/index.js'
+import { crun } from './crun/index.js'
+import { skillsVideo } from './skills-video/index.js'
 
-export const providers: readonly Provider[] = [oceanbase, aivideoapi, gptproto]
+export const providers: readonly Provider[] = [skillsVideo, oceanbase, aivideoapi, crun, gptproto]

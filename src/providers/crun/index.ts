@@ -1,0 +1,12 @@
+/** Placeholder while the provider is built: every path answers the provider's 404. */
+import type { Provider } from '../provider.js'
+import { answerUnknownRoutes } from '../provider.js'
+import { Hono } from 'hono'
+import type { EmulatorEnv } from '../../core/http/env.js'
+
+export const crun: Provider = {
+  id: 'crun',
+  createRoutes() {
+    return answerUnknownRoutes(new Hono<EmulatorEnv>(), 'crun')
+  },
+}
