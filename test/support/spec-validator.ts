@@ -80,6 +80,10 @@ export function createSpecValidator(id: string, mount = ''): SpecValidator {
       const text = body ?? (await response.text())
       const contentType = (response.headers.get('content-type') ?? '').split(';')[0]!.trim()
       const content = responseObject.content ?? {}
+      if (Object.keys(content).length === 0) {
+        if (text !== '') throw new Error(`${method} ${local} ${status}: the spec documents no body, but one was sent`)
+        return
+      }
       if (!(contentType in content)) {
         throw new Error(`${method} ${local} ${status}: content type '${contentType}' is not documented (${Object.keys(content).join(', ')})`)
       }
