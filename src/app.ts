@@ -9,6 +9,7 @@ import { EmulatorError } from './core/emulator-error.js'
 import { createRandom } from './core/random.js'
 import { providers } from './providers/index.js'
 import { createControlRoutes } from './control/index.js'
+import { recordRequests } from './core/journal/record-request.js'
 
 export function createApp(runtime: Runtime): Hono<EmulatorEnv> {
   const app = new Hono<EmulatorEnv>()
@@ -21,6 +22,8 @@ export function createApp(runtime: Runtime): Hono<EmulatorEnv> {
     c.header('x-request-id', id)
     await next()
   })
+
+  app.use(recordRequests(runtime.journal, runtime.clock, providers.map((p) => p.id)))
 
   app.route('/__emulator', createControlRoutes(runtime))
 

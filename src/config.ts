@@ -49,6 +49,20 @@ export const ConfigSchema = z.object({
     .prefault({}),
   /** How long async tasks queue and run (per request: `X-Emulator-Timing`). */
   timing: z.enum(TIMING_PROFILES as ['instant', 'fast', 'realistic']).default('fast'),
+  journal: z
+    .object({
+      /** Requests kept in the journal; the oldest are dropped first. 0 turns it off. */
+      maxEntries: z.number().int().min(0).default(1000),
+    })
+    .prefault({}),
+  /** A token bucket per key and provider; off unless enabled here or set on a key. */
+  rateLimit: z
+    .object({
+      enabled: z.boolean().default(false),
+      capacity: z.number().int().positive().default(60),
+      refillPerSecond: z.number().positive().default(1),
+    })
+    .prefault({}),
   tasks: z
     .object({
       /** Tasks kept at most; past it the oldest finished ones are dropped first. */

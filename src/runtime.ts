@@ -12,6 +12,9 @@ import { createTaskEngine, type TaskEngine } from './core/tasks/task-engine.js'
 import { createCreditLedger, type CreditLedger } from './core/credits/ledger.js'
 import { createDeliveryQueue, type DeliveryQueue } from './core/callbacks/delivery-queue.js'
 import { createWebhookEndpoints, type WebhookEndpoints } from './core/callbacks/webhook-endpoints.js'
+import { createJournal, type Journal } from './core/journal/journal.js'
+import { createKeyPolicies, type KeyPolicies } from './core/keys/key-policies.js'
+import { createFaultRules, type FaultRules } from './core/faults/fault-rules.js'
 
 export interface Runtime {
   config: EmulatorConfig
@@ -23,8 +26,15 @@ export interface Runtime {
   credits: CreditLedger
   deliveries: DeliveryQueue
   webhooks: WebhookEndpoints
+  journal: Journal
+  keys: KeyPolicies
+  faults: FaultRules
+  /** Each provider's error catalogue names (what X-Emulator-Error and fault rules accept). */
+  errorCatalogues: Map<string, string[]>
   /** When the emulator started (ms since epoch), for uptime. */
   startedAt: number
+  /** Forgets all state, or one namespace's. */
+  reset(namespace?: string): void
   /** Stops timers (task transitions, delivery retries). */
   close(): void
 }
@@ -38,6 +48,9 @@ export function createRuntime(config: EmulatorConfig, overrides: Partial<Pick<Ru
   const credits = createCreditLedger({ clock, defaultBalance: config.credits.defaultBalance })
   const deliveries = createDeliveryQueue({ clock, policy: config.callbacks })
   const webhooks = createWebhookEndpoints({ random, now: () => clock.now() })
+  const journal = createJournal(config.journal.maxEntries)
+  const keys = createKeyPolicies()
+  const faults = createFaultRules(config.seed)
 
   // Every provider refunds a task that does not succeed ("Failed tasks are automatically refunded").
   tasks.subscribe((task) => {
@@ -54,7 +67,15 @@ export function createRuntime(config: EmulatorConfig, overrides: Partial<Pick<Ru
     credits,
     deliveries,
     webhooks,
+    journal,
+    keys,
+    faults,
+    errorCatalogues: new Map(),
     startedAt: clock.now(),
+    reset(namespace) {
+      for (const part of [tasks, credits, deliveries, webhooks, journal, keys, faults]) part.reset(namespace)
+      if (namespace === undefined) files.clear()
+    },
     close() {
       tasks.reset()
       deliveries.close()

@@ -8,15 +8,25 @@ import type { Runtime } from '../runtime.js'
 import type { EmulatorEnv } from '../core/http/env.js'
 import type { components } from '../generated/emulator.js'
 import { EmulatorError } from '../core/emulator-error.js'
+import { assertKnownEmulatorHeaders } from '../core/http/emulator-headers.js'
 import { providers } from '../providers/index.js'
 import { specPath, SPEC_IDS } from '../specs.js'
 import { VERSION } from '../version.js'
 import { createCallbackRoutes } from './callbacks.js'
+import { createTaskRoutes } from './tasks.js'
+import { createJournalRoutes } from './journal.js'
+import { createResetRoutes } from './reset.js'
+import { createKeyRoutes } from './keys.js'
+import { createFaultRoutes } from './faults.js'
 
 type Health = components['schemas']['Health']
 
 export function createControlRoutes(runtime: Runtime): Hono<EmulatorEnv> {
   const app = new Hono<EmulatorEnv>()
+  app.use(async function checkEmulatorHeaders(c, next) {
+    assertKnownEmulatorHeaders(c.req.raw.headers)
+    await next()
+  })
 
   app.get('/health', (c) => {
     const health: Health = {
@@ -28,7 +38,9 @@ export function createControlRoutes(runtime: Runtime): Hono<EmulatorEnv> {
     return c.json(health)
   })
 
-  app.route('/', createCallbackRoutes(runtime))
+  for (const routes of [createResetRoutes, createJournalRoutes, createTaskRoutes, createKeyRoutes, createFaultRoutes, createCallbackRoutes]) {
+    app.route('/', routes(runtime))
+  }
 
   app.get('/specs', (c) => c.json({ specs: SPEC_IDS.map((id) => ({ id, url: `/__emulator/specs/${id}.openapi.yaml` })) }))
 

@@ -52,6 +52,197 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/__emulator/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Forgets everything, or one namespace's tasks, journal, credits, keys, faults, webhooks and deliveries. */
+        post: operations["reset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__emulator/journal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Provider requests of the namespace, oldest first (bounded; the oldest are dropped first). */
+        get: operations["listJournal"];
+        put?: never;
+        post?: never;
+        delete: operations["clearJournal"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__emulator/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tasks of the namespace, oldest first. */
+        get: operations["listTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__emulator/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getTask"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__emulator/tasks/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ends the task successfully now, skipping what is left of its timing. */
+        post: operations["completeTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__emulator/tasks/{id}/fail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Fails the task now with a chosen code (the provider's usual one when omitted); its credits are refunded. */
+        post: operations["failTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__emulator/tasks/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancels the task (skills.video reports CANCELED; providers without a canceled state report a failure); its credits are refunded. */
+        post: operations["cancelTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__emulator/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Keys of the namespace that have settings. */
+        get: operations["listKeys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__emulator/keys/{provider}/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: "skills-video" | "oceanbase" | "aivideoapi" | "crun" | "gptproto";
+                /** @description The API key */
+                key: string;
+            };
+            cookie?: never;
+        };
+        /** A key's settings and credits (provisioned with the default balance on first use). */
+        get: operations["getKey"];
+        /** Changes a key's credits and restrictions; fields left out keep their value, null removes a restriction. */
+        put: operations["setKey"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__emulator/faults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Fault rules of the namespace, with how often each matched and fired. */
+        get: operations["listFaults"];
+        put?: never;
+        /** Adds a rule; matching requests of the namespace then fail as it says. */
+        post: operations["addFault"];
+        delete: operations["clearFaults"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__emulator/faults/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["removeFault"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/__emulator/webhooks": {
         parameters: {
             query?: never;
@@ -146,6 +337,162 @@ export interface components {
                 id: string;
                 url: string;
             }[];
+        };
+        JournalList: {
+            entries: {
+                /** @description The request's x-request-id. */
+                id: string;
+                /** Format: date-time */
+                at: string;
+                provider: string | null;
+                method: string;
+                /** @description Path under the provider's mount. */
+                path: string;
+                query: string;
+                status: number;
+                latency_ms: number;
+                /** @description Request headers; authorization, x-api-key and cookies cut to their first characters. */
+                headers: {
+                    [key: string]: string;
+                };
+                /** @description The request body summarized: JSON with strings over 200 characters cut (length noted); multipart as fields with files as {file, type, bytes}; null when empty. */
+                body: unknown;
+            }[];
+        };
+        Task: {
+            id: string;
+            /** @enum {string} */
+            provider: "skills-video" | "aivideoapi" | "crun";
+            namespace: string;
+            /** @enum {string} */
+            state: "queued" | "running" | "succeeded" | "failed" | "canceled";
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            completed_at: string | null;
+            timing: {
+                queue_ms: number;
+                run_ms: number;
+            };
+            prompt: string;
+            size: string;
+            charge: number;
+            callback_url: string | null;
+            images: {
+                url: string;
+                width: number;
+                height: number;
+                /** @enum {string} */
+                format: "png" | "jpeg" | "webp";
+            }[];
+            failure: {
+                code: string;
+                message: string;
+            } | null;
+        };
+        KeyPatch: {
+            /** @description The new balance, as one number (subscription credits) or split. */
+            credits?: number | {
+                subscription: number;
+                permanent?: number;
+            };
+            /** @description A disabled key gets the provider's 401. */
+            disabled?: boolean;
+            /** @description IPs or CIDR ranges; others get the provider's 403 (aivideoapi ip_not_allowed). */
+            ip_allowlist?: string[] | null;
+            /** @description Credits a key may consume per hour, per day and in total; past them aivideoapi answers 429 spend_limit_exceeded (others their insufficient-credits error). */
+            spend_limits?: {
+                hourly?: number;
+                daily?: number;
+                total?: number;
+            } | null;
+            /** @description A token bucket for this key (overrides the global rateLimit config); past it the provider's 429 with retry-after and x-ratelimit-* headers. */
+            rate_limit?: {
+                capacity: number;
+                refill_per_second: number;
+            } | null;
+        };
+        Key: {
+            /** @enum {string} */
+            provider: "skills-video" | "oceanbase" | "aivideoapi" | "crun" | "gptproto";
+            key: string;
+            namespace: string;
+            disabled: boolean;
+            ip_allowlist: string[] | null;
+            spend_limits: {
+                hourly?: number;
+                daily?: number;
+                total?: number;
+            } | null;
+            rate_limit: {
+                capacity: number;
+                refill_per_second: number;
+            } | null;
+            credits: {
+                balance: number;
+                subscription: number;
+                permanent: number;
+                purchased: number;
+                consumed: number;
+            };
+        };
+        /** @description At least one of `error`, `latency_ms` and `fault`. */
+        NewFaultRule: {
+            match?: {
+                /** @enum {string} */
+                provider?: "skills-video" | "oceanbase" | "aivideoapi" | "crun" | "gptproto";
+                /** @enum {string} */
+                method?: "GET" | "POST" | "PUT" | "DELETE";
+                /** @description Substring of the path under the mount. */
+                path?: string;
+                key?: string;
+                /** @description Case-insensitive substring of the prompt. */
+                prompt_contains?: string;
+            };
+            /** @description An entry of the provider's error catalogue (needs match.provider); the same names X-Emulator-Error takes. */
+            error?: string;
+            latency_ms?: number | number[];
+            /** @description Comma-separated tokens, as in X-Emulator-Fault: reset, empty, truncate, malformed, stream-cut:<events>, task-fail:<queued|running>[:<code>], callback-fail:<attempts>, callback-duplicate, callback-out-of-order. */
+            fault?: string;
+            /**
+             * @description Drawn from a generator seeded by the emulator seed and the rule id
+             * @default 1
+             */
+            probability: number;
+            /** @description Fire only the first N times. */
+            times?: number;
+        };
+        FaultRule: {
+            id: string;
+            match: {
+                /** @enum {string} */
+                provider?: "skills-video" | "oceanbase" | "aivideoapi" | "crun" | "gptproto";
+                method?: string;
+                path?: string;
+                key?: string;
+                prompt_contains?: string;
+            };
+            plan: {
+                error?: string;
+                latency_ms?: number[];
+                connection?: string;
+                task_failure?: {
+                    /** @enum {string} */
+                    stage: "queued" | "running";
+                    code?: string;
+                };
+                callback?: {
+                    fail_first?: number;
+                    duplicate?: boolean;
+                    out_of_order?: boolean;
+                };
+            };
+            probability: number;
+            times: number | null;
+            matched: number;
+            fired: number;
         };
         NewWebhookEndpoint: {
             /**
@@ -320,6 +667,406 @@ export interface operations {
                 content: {
                     "application/yaml": string;
                 };
+            };
+            404: components["responses"]["NotFound"];
+        };
+    };
+    reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description Only this namespace; everything (images included) when omitted. */
+                    namespace?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The namespace reset */
+                        reset: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            422: components["responses"]["InvalidField"];
+        };
+    };
+    listJournal: {
+        parameters: {
+            query?: {
+                provider?: "skills-video" | "oceanbase" | "aivideoapi" | "crun" | "gptproto";
+                /** @description Substring of the path under the mount. */
+                path?: string;
+                method?: string;
+                /** @description Only the newest N. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JournalList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
+    clearJournal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cleared for the namespace. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listTasks: {
+        parameters: {
+            query?: {
+                provider?: "skills-video" | "aivideoapi" | "crun";
+                state?: "queued" | "running" | "succeeded" | "failed" | "canceled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tasks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        tasks: components["schemas"]["Task"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
+    getTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+        };
+    };
+    completeTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task (unchanged if it had already ended). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+        };
+    };
+    failTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /**
+                     * @example 501
+                     * @example upstream_error
+                     * @example IMAGE_GENERATION_FAILED
+                     */
+                    code?: string;
+                    message?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The task. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["InvalidField"];
+        };
+    };
+    cancelTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The keys. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        keys: components["schemas"]["Key"][];
+                    };
+                };
+            };
+        };
+    };
+    getKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: "skills-video" | "oceanbase" | "aivideoapi" | "crun" | "gptproto";
+                /** @description The API key */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Key"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+        };
+    };
+    setKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: "skills-video" | "oceanbase" | "aivideoapi" | "crun" | "gptproto";
+                /** @description The API key */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "credits": 10,
+                 *       "ip_allowlist": [
+                 *         "10.0.0.0/8"
+                 *       ],
+                 *       "spend_limits": {
+                 *         "hourly": 20
+                 *       },
+                 *       "rate_limit": {
+                 *         "capacity": 2,
+                 *         "refill_per_second": 0.5
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["KeyPatch"];
+            };
+        };
+        responses: {
+            /** @description The key. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Key"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["InvalidField"];
+        };
+    };
+    listFaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rules. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        faults: components["schemas"]["FaultRule"][];
+                    };
+                };
+            };
+        };
+    };
+    addFault: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "match": {
+                 *         "provider": "gptproto",
+                 *         "path": "/v1/images/generations"
+                 *       },
+                 *       "error": "rate_limit_exceeded",
+                 *       "times": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["NewFaultRule"];
+            };
+        };
+        responses: {
+            /** @description The rule. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaultRule"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            422: components["responses"]["InvalidField"];
+        };
+    };
+    clearFaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every rule of the namespace removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    removeFault: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             404: components["responses"]["NotFound"];
         };

@@ -4,12 +4,16 @@
  */
 import { Hono, type Context } from 'hono'
 import type { Runtime } from '../runtime.js'
+import type { TaskFailure } from '../core/tasks/task.js'
 import type { EmulatorEnv } from '../core/http/env.js'
 import { Failure, ProviderError } from '../core/failure.js'
 import { EmulatorError } from '../core/emulator-error.js'
 import { assertKnownEmulatorHeaders, forcedErrorName } from '../core/http/emulator-headers.js'
 import { limitBodySize } from '../core/http/read-body.js'
 import { requireApiKey, type KeyScheme } from '../core/auth/api-key.js'
+import { enforceKeyPolicies, type PolicyErrors } from '../core/keys/enforce-key-policies.js'
+import { applyFaults } from '../core/faults/apply-faults.js'
+import { createRandom } from '../core/random.js'
 
 export const PROVIDER_IDS = ['skills-video', 'oceanbase', 'aivideoapi', 'crun', 'gptproto'] as const
 export type ProviderId = (typeof PROVIDER_IDS)[number]
@@ -17,12 +21,16 @@ export type ProviderId = (typeof PROVIDER_IDS)[number]
 export interface Provider {
   id: ProviderId
   createRoutes(runtime: Runtime): Hono<EmulatorEnv>
+  /** How this provider's tasks fail when the control plane fails one without naming a code. */
+  taskFailure?: TaskFailure
 }
 
 /** A provider's catalogue of errors, by the name `X-Emulator-Error` uses. */
 export type ErrorCatalogue = Record<string, () => ProviderError>
 
 export interface ProviderAppOptions {
+  /** Registers the error catalogue under this id for the control plane's fault rules. */
+  id?: ProviderId
   runtime: Runtime
   keyScheme: KeyScheme
   /** Renders a provider-neutral failure in this provider's envelope. */
@@ -30,15 +38,18 @@ export interface ProviderAppOptions {
   errors: ErrorCatalogue
   /** Refuses keys of the wrong form (aivideoapi's must start with `sk-`). */
   acceptKey?: (key: string) => boolean
+  /** Catalogue entries for the control plane's key restrictions (IP allowlist, rate limit). */
+  policyErrors?: PolicyErrors
 }
 
 /**
  * A sub-app with the steps every provider route shares, in order: emulator headers checked,
  * body size limited, API key required, a forced error answered; every error rendered once, here.
  */
-export function createProviderApp({ runtime, keyScheme, renderFailure, errors, acceptKey }: ProviderAppOptions): Hono<EmulatorEnv> {
+export function createProviderApp({ id, runtime, keyScheme, renderFailure, errors, acceptKey, policyErrors }: ProviderAppOptions): Hono<EmulatorEnv> {
   const app = new Hono<EmulatorEnv>()
   const errorNames = Object.keys(errors)
+  if (id) runtime.errorCatalogues.set(id, errorNames)
 
   app.use(async function checkEmulatorHeaders(c, next) {
     assertKnownEmulatorHeaders(c.req.raw.headers)
@@ -52,11 +63,16 @@ export function createProviderApp({ runtime, keyScheme, renderFailure, errors, a
       await next()
     })
   }
-  app.use(async function answerForcedError(c, next) {
-    const name = forcedErrorName(c, errorNames)
-    if (name) throw errors[name]!()
-    await next()
-  })
+  if (id && policyErrors) {
+    app.use(enforceKeyPolicies({ provider: id, runtime, errors, policyErrors }))
+    app.use(applyFaults({ provider: id, rules: runtime.faults, random: createRandom(`${runtime.config.seed}:latency:${id}`), errors }))
+  } else {
+    app.use(async function answerForcedError(c, next) {
+      const name = forcedErrorName(c, errorNames)
+      if (name) throw errors[name]!()
+      await next()
+    })
+  }
 
   app.onError((err, c) => {
     if (err instanceof EmulatorError) return c.json(err.toBody(), err.status)

@@ -22,6 +22,8 @@ interface ResponseObject {
   content?: Record<string, { schema?: object }>
 }
 
+const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'])
+
 export interface SpecValidator {
   /** Validates a response; `path` is the request path under the mount (`/v1/images/generations`). */
   check(method: string, path: string, response: Response, body?: string): Promise<void>
@@ -47,7 +49,9 @@ export function createSpecValidator(id: string, mount = ''): SpecValidator {
   }
 
   const operations = Object.entries(doc.paths).flatMap(([template, methods]) =>
-    Object.entries(methods).map(([method, op]) => ({
+    Object.entries(methods)
+      .filter(([method]) => HTTP_METHODS.has(method))
+      .map(([method, op]) => ({
       template,
       method: method.toUpperCase(),
       op,

@@ -5,6 +5,7 @@
  * returns at once and attempts run on timers.
  */
 import type { Clock } from '../clock.js'
+import type { CallbackFault } from '../faults/fault-actions.js'
 
 export interface DeliveryRequest {
   id: string
@@ -17,6 +18,10 @@ export interface DeliveryRequest {
   body: string
   /** Headers for one attempt; called per attempt so signatures can carry a fresh timestamp. */
   headers: (attemptAt: number) => Record<string, string>
+  /** Whether this is the task's last event (out-of-order delivery releases held events then); true when omitted. */
+  terminal?: boolean
+  /** Injected faults: failed first attempts, a duplicate, held and reversed order. */
+  faults?: CallbackFault
 }
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed'
@@ -78,6 +83,9 @@ export function createDeliveryQueue(options: { clock: Clock; policy: DeliveryPol
   const timers = new Map<string, NodeJS.Timeout>()
   let pending = 0
   let waiters: (() => void)[] = []
+  const duplicated = new Set<string>()
+  /** Out-of-order deliveries of each task, held until its last event. */
+  const held = new Map<string, { request: DeliveryRequest; summary: DeliverySummary }[]>()
 
   function settle(summary: DeliverySummary, status: DeliveryStatus): void {
     summary.status = status
@@ -102,7 +110,9 @@ export function createDeliveryQueue(options: { clock: Clock; policy: DeliveryPol
     const started = performance.now()
     let status: number | null = null
     let error: string | null = null
-    try {
+    const injected = number <= (request.faults?.failFirst ?? 0)
+    if (injected) error = 'injected failure (callback-fail fault): not sent'
+    else try {
       const response = await fetch(request.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'user-agent': 'gpt-image-emulator', ...request.headers(at) },
@@ -136,7 +146,11 @@ export function createDeliveryQueue(options: { clock: Clock; policy: DeliveryPol
     })
     if (log.length > MAX_LOGGED_ATTEMPTS) log.splice(0, log.length - MAX_LOGGED_ATTEMPTS)
     if (outcome === 'retrying') later(request.id, policy.backoffMs * 2 ** (number - 1), () => void attempt(request, summary, number + 1))
-    else settle(summary, outcome)
+    else if (delivered && request.faults?.duplicate && !duplicated.has(request.id)) {
+      // At-least-once made visible: the same callback, same id, once more.
+      duplicated.add(request.id)
+      later(request.id, 0, () => void attempt(request, summary, number + 1))
+    } else settle(summary, outcome)
   }
 
   const matches = (filter: { namespace?: string; taskId?: string; provider?: string }) => (item: { namespace: string; taskId: string; provider: string }) =>
@@ -164,7 +178,13 @@ export function createDeliveryQueue(options: { clock: Clock; policy: DeliveryPol
         }
       }
       pending++
-      later(request.id, 0, () => void attempt(request, summary, 1))
+      if (!request.faults?.outOfOrder) return later(request.id, 0, () => void attempt(request, summary, 1))
+      const group = `${request.namespace}\u0000${request.taskId}`
+      const queue = [...(held.get(group) ?? []), { request, summary }]
+      if (request.terminal === false) return void held.set(group, queue)
+      held.delete(group)
+      // The last event goes first, then the earlier ones, newest first.
+      queue.reverse().forEach((item, i) => later(item.request.id, i * 10, () => void attempt(item.request, item.summary, 1)))
     },
     attempts: (filter = {}) => log.filter(matches(filter)),
     deliveries: (filter = {}) => [...deliveries.values()].filter(matches(filter)),
@@ -179,6 +199,8 @@ export function createDeliveryQueue(options: { clock: Clock; policy: DeliveryPol
         if (d.status === 'pending') settle(d, 'failed')
       }
       for (let i = log.length - 1; i >= 0; i--) if (namespace === undefined || log[i]!.namespace === namespace) log.splice(i, 1)
+      for (const group of [...held.keys()]) if (namespace === undefined || group.startsWith(`${namespace}\u0000`)) held.delete(group)
+      if (namespace === undefined) duplicated.clear()
     },
     close() {
       for (const timer of timers.values()) clearTimeout(timer)

@@ -46,6 +46,8 @@ export interface CreditLedger {
   charge(ref: AccountRef, amount: number, taskId: string): ChargeResult
   /** Gives back what was charged for `taskId`, once. */
   refund(ref: AccountRef, taskId: string): void
+  /** Credits consumed (charges minus refunds) since `since` (ms since the epoch). */
+  spentSince(ref: AccountRef, since: number): number
   /** Sets the balances outright (control plane). */
   setBalance(ref: AccountRef, balances: { subscription: number; permanent?: number }): CreditAccount
   reset(namespace?: string): void
@@ -119,6 +121,15 @@ export function createCreditLedger(options: { clock: Clock; defaultBalance: numb
       s.permanent += charged.permanent
       s.consumed -= charged.subscription + charged.permanent
       record(s, 'refund', charged.subscription + charged.permanent, taskId)
+    },
+    spentSince(ref, since) {
+      let milli = 0
+      for (const entry of state(ref).entries) {
+        if (entry.at < since) continue
+        if (entry.kind === 'charge') milli += toMilli(entry.amount)
+        if (entry.kind === 'refund') milli -= toMilli(entry.amount)
+      }
+      return fromMilli(milli)
     },
     setBalance(ref, { subscription, permanent = 0 }) {
       const s = state(ref)

@@ -17,6 +17,10 @@ export const EMULATOR_HEADERS = {
   timing: 'x-emulator-timing',
   /** Isolates this request's tasks, credits and deliveries from other namespaces. */
   namespace: 'x-emulator-namespace',
+  /** Milliseconds to wait before answering: `250` or `100-400`. */
+  latency: 'x-emulator-latency',
+  /** Faults for this request: reset, empty, truncate, malformed, stream-cut:N, task-fail:..., callback-... */
+  fault: 'x-emulator-fault',
 } as const
 
 export const DEFAULT_NAMESPACE = 'default'

@@ -68,7 +68,7 @@ export async function readMultipart(c: Context): Promise<MultipartBody> {
   }
   let form: FormData
   try {
-    form = await c.req.raw.formData()
+    form = await c.req.formData() // cached by hono, so the journal and fault rules can read it again
   } catch {
     throw new Failure('malformed_body', 'The multipart/form-data body could not be parsed.')
   }

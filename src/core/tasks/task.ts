@@ -5,6 +5,7 @@
 import type { ImageBatch } from '../images/labelled-images.js'
 import type { ImageFormat } from '../images/render-image.js'
 import type { Timing } from './timing.js'
+import type { CallbackFault } from '../faults/fault-actions.js'
 
 export type TaskState = 'queued' | 'running' | 'succeeded' | 'failed' | 'canceled'
 export const TERMINAL_STATES: readonly TaskState[] = ['succeeded', 'failed', 'canceled']
@@ -48,6 +49,8 @@ export interface Task<Details = unknown> {
   /** Credits charged at creation; refunded when the task fails or is canceled. */
   charge: number
   callbackUrl?: string
+  /** Faults injected into this task's callbacks (X-Emulator-Fault, fault rules). */
+  callbackFaults?: CallbackFault
   /** Milliseconds since the epoch. */
   createdAt: number
   startedAt?: number

@@ -21,6 +21,7 @@ export function sendCallbacks(runtime: Runtime): void {
       url: task.callbackUrl,
       body: JSON.stringify(wire),
       headers: (at) => ({ 'X-Event': event, 'X-Task-Id': task.id, 'X-Timestamp': String(Math.floor(at / 1000)) }),
+      faults: task.callbackFaults,
     })
   })
 }

@@ -13,10 +13,15 @@ import { findTriggerTerm } from '../../core/moderation.js'
 import { isAspectRatio, sizeFor, tierOfPixelSize, type Tier } from '../../core/images/aspect-ratio-sizes.js'
 import { parsePixelSize, type PixelSize } from '../../core/images/gpt-image-sizes.js'
 import { CreateTaskRequest } from './schemas.js'
+import { chargeCredits } from '../../core/credits/charge.js'
+import { taskOutcomeFromFaults } from '../../core/faults/task-faults.js'
 import type { AivideoapiErrors } from './errors.js'
 import type { AivideoapiDetails } from './wire.js'
 
 type CreateTaskResponse = components['schemas']['CreateTaskResponse']
+
+/** The docs' failed-task example. */
+export const UPSTREAM_FAILURE = { code: 'upstream_error', message: 'Generation failed' }
 
 export function createTaskHandler(runtime: Runtime, errors: AivideoapiErrors): Handler<EmulatorEnv> {
   const { config } = runtime
@@ -31,7 +36,8 @@ export function createTaskHandler(runtime: Runtime, errors: AivideoapiErrors): H
     const id = runtime.random.uuid()
     const ref = { namespace: requestNamespace(c), provider: 'aivideoapi', apiKey: c.get('apiKey') }
     const charge = config.aivideoapi.prices[tier]
-    if (!runtime.credits.charge(ref, charge, id).ok) throw errors.insufficient_credits()
+    const charged = chargeCredits(runtime, ref, charge, id)
+    if (!charged.ok) throw charged.reason === 'spend_limit' ? errors.spend_limit_exceeded() : errors.insufficient_credits()
 
     const prompt = input.prompt ?? ''
     const mode = input.image_urls?.length ? 'image-to-image' : 'text-to-image'
@@ -53,10 +59,11 @@ export function createTaskHandler(runtime: Runtime, errors: AivideoapiErrors): H
         count: 1,
         ...(mode === 'image-to-image' && { note: `edit of ${imageCount} image${imageCount === 1 ? '' : 's'}` }),
       },
-      outcome: moderate(prompt, input.nsfw_checker, config.moderation.triggerTerms, id),
+      outcome: taskOutcomeFromFaults(c.get('faults'), UPSTREAM_FAILURE) ?? moderate(prompt, input.nsfw_checker, config.moderation.triggerTerms, id),
       timing: requestTiming(c, config.timing, runtime.random),
       charge,
       callbackUrl: request.callback_url,
+      callbackFaults: c.get('faults')?.callback,
       internalFailure: { code: 'internal_error', message: 'Generation failed' },
     })
     const response: CreateTaskResponse = { code: 200, msg: 'success', data: { taskId: id } }

@@ -10,7 +10,7 @@ import { requestNamespace } from '../../core/http/emulator-headers.js'
 import type { Provider } from '../provider.js'
 import { answerUnknownRoutes, createProviderApp } from '../provider.js'
 import { createAivideoapiErrors, renderAivideoapiFailure } from './errors.js'
-import { createTaskHandler } from './create-task.js'
+import { createTaskHandler, UPSTREAM_FAILURE } from './create-task.js'
 import { sendCallbacks } from './callbacks.js'
 import { toTaskWire, type AivideoapiDetails } from './wire.js'
 
@@ -18,13 +18,16 @@ type CreditsResponse = components['schemas']['CreditsResponse']
 
 export const aivideoapi: Provider = {
   id: 'aivideoapi',
+  taskFailure: UPSTREAM_FAILURE,
   createRoutes(runtime) {
     const errors = createAivideoapiErrors(runtime.config)
     const app = createProviderApp({
+      id: 'aivideoapi',
       runtime,
       keyScheme: 'bearer',
       errors,
       acceptKey: (key) => key.startsWith('sk-'),
+      policyErrors: { ipNotAllowed: 'ip_not_allowed', rateLimited: 'rate_limit_exceeded' },
       renderFailure: (failure) => renderAivideoapiFailure(failure, errors),
     })
     sendCallbacks(runtime)

@@ -14,8 +14,10 @@ export const gptproto: Provider = {
   createRoutes(runtime) {
     const errors = createGptprotoErrors(runtime.config)
     const app = createProviderApp({
+      id: 'gptproto',
       runtime,
       keyScheme: 'raw-or-bearer',
+      policyErrors: { ipNotAllowed: 'insufficient_permissions', rateLimited: 'rate_limit_exceeded' },
       errors,
       renderFailure: (failure) => renderGptprotoFailure(failure, errors),
     })

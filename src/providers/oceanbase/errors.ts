@@ -19,6 +19,7 @@ function oceanbaseError(status: number, type: string, code: string, message: str
 export function createOceanbaseErrors(config: EmulatorConfig) {
   return {
     unauthorized: () => oceanbaseError(401, 'authentication_error', 'unauthorized', 'Invalid API key.'),
+    permission_denied: () => oceanbaseError(403, 'permission_error', 'permission_denied', 'This API key may not be used from this address.'),
     model_disabled: () =>
       oceanbaseError(403, 'permission_error', 'model_disabled', "The model 'gpt-image-2' is not enabled for this account."),
     content_policy_violation: () => contentPolicyViolation(),

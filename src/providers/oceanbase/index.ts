@@ -13,8 +13,10 @@ export const oceanbase: Provider = {
   createRoutes(runtime) {
     const errors = createOceanbaseErrors(runtime.config)
     const app = createProviderApp({
+      id: 'oceanbase',
       runtime,
       keyScheme: 'bearer',
+      policyErrors: { ipNotAllowed: 'permission_denied', rateLimited: 'rate_limit_exceeded' },
       errors,
       renderFailure: (failure) => renderOceanbaseFailure(failure, errors),
     })

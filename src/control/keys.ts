@@ -1,0 +1,99 @@
+/**
+ * `/__emulator/keys/{provider}/{key}`: a key's credits, and what makes it fail: disabled (the
+ * provider's 401), an IP allowlist (aivideoapi's 403 ip_not_allowed), spend limits (aivideoapi's
+ * 429 spend_limit_exceeded) and a rate limit (the provider's 429 with retry-after).
+ */
+import { Hono, type Context } from 'hono'
+import { z } from 'zod'
+import type { Runtime } from '../runtime.js'
+import type { EmulatorEnv } from '../core/http/env.js'
+import type { components } from '../generated/emulator.js'
+import type { AccountRef } from '../core/credits/ledger.js'
+import { EmulatorError } from '../core/emulator-error.js'
+import { requestNamespace } from '../core/http/emulator-headers.js'
+import { toBlockList, type KeyPolicy } from '../core/keys/key-policies.js'
+import { PROVIDER_IDS } from '../providers/provider.js'
+import { readControlBody } from './validate.js'
+
+type KeyView = components['schemas']['Key']
+
+const KeyPatch = z.strictObject({
+  credits: z.union([z.number().min(0), z.strictObject({ subscription: z.number().min(0), permanent: z.number().min(0).default(0) })]).optional(),
+  disabled: z.boolean().optional(),
+  ip_allowlist: z
+    .array(z.string().refine(isAddressOrRange, 'must be an IP address or CIDR range'))
+    .max(100)
+    .nullable()
+    .optional(),
+  spend_limits: z
+    .strictObject({ hourly: z.number().min(0).optional(), daily: z.number().min(0).optional(), total: z.number().min(0).optional() })
+    .nullable()
+    .optional(),
+  rate_limit: z.strictObject({ capacity: z.number().int().positive(), refill_per_second: z.number().positive() }).nullable().optional(),
+})
+
+export function createKeyRoutes(runtime: Runtime): Hono<EmulatorEnv> {
+  const app = new Hono<EmulatorEnv>()
+
+  const refOf = (c: Context<EmulatorEnv>): AccountRef => {
+    const provider = c.req.param('provider')!
+    if (!(PROVIDER_IDS as readonly string[]).includes(provider)) {
+      throw new EmulatorError(404, 'not_found', `No provider '${provider}'.`, { field: 'provider', allowed: [...PROVIDER_IDS] })
+    }
+    return { namespace: requestNamespace(c), provider, apiKey: c.req.param('key')! }
+  }
+
+  app.get('/keys', (c) => c.json({ keys: runtime.keys.list(requestNamespace(c)).map(({ ref }) => view(runtime, ref)) }))
+
+  app.get('/keys/:provider/:key', (c) => c.json(view(runtime, refOf(c))))
+
+  app.put('/keys/:provider/:key', async (c) => {
+    const ref = refOf(c)
+    const patch = await readControlBody(c, KeyPatch)
+    const policy: Partial<KeyPolicy> = {
+      ...(patch.disabled !== undefined && { disabled: patch.disabled }),
+      ...(patch.ip_allowlist !== undefined && { ipAllowlist: patch.ip_allowlist }),
+      ...(patch.spend_limits !== undefined && { spendLimits: patch.spend_limits }),
+      ...(patch.rate_limit !== undefined && {
+        rateLimit: patch.rate_limit && { capacity: patch.rate_limit.capacity, refillPerSecond: patch.rate_limit.refill_per_second },
+      }),
+    }
+    runtime.keys.set(ref, policy)
+    if (patch.credits !== undefined) {
+      runtime.credits.setBalance(ref, typeof patch.credits === 'number' ? { subscription: patch.credits } : patch.credits)
+    }
+    return c.json(view(runtime, ref))
+  })
+
+  return app
+}
+
+function view(runtime: Runtime, ref: AccountRef): KeyView {
+  const policy = runtime.keys.get(ref)
+  const account = runtime.credits.account(ref)
+  return {
+    provider: ref.provider as KeyView['provider'],
+    key: ref.apiKey,
+    namespace: ref.namespace,
+    disabled: policy.disabled,
+    ip_allowlist: policy.ipAllowlist,
+    spend_limits: policy.spendLimits,
+    rate_limit: policy.rateLimit && { capacity: policy.rateLimit.capacity, refill_per_second: policy.rateLimit.refillPerSecond },
+    credits: {
+      balance: account.balance,
+      subscription: account.subscription,
+      permanent: account.permanent,
+      purchased: account.purchased,
+      consumed: account.consumed,
+    },
+  }
+}
+
+function isAddressOrRange(entry: string): boolean {
+  try {
+    toBlockList([entry])
+    return true
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * Hono middleware that carries out a request's fault plan: the plan comes from the fault rules
+ * and the one-shot `X-Emulator-*` headers; latency and dropped connections happen here, a
+ * forced error is thrown for the provider to render, broken bodies are made from the real
+ * response, and task and callback faults are left on the context for the handlers.
+ */
+import type { Context, MiddlewareHandler } from 'hono'
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response'
+import type { EmulatorEnv } from '../http/env.js'
+import type { Random } from '../random.js'
+import type { FaultRules } from './fault-rules.js'
+import { EmulatorError } from '../emulator-error.js'
+import { EMULATOR_HEADERS, requestNamespace } from '../http/emulator-headers.js'
+import { isMultipart } from '../http/read-body.js'
+import { FAULT_TOKENS, FaultSyntaxError, mergePlans, parseFaultTokens, parseLatency, type FaultPlan } from './fault-actions.js'
+
+export interface ApplyFaultsOptions {
+  provider: string
+  rules: FaultRules
+  /** Draws latencies within a range. */
+  random: Random
+  errors: Record<string, () => Error>
+}
+
+export function applyFaults({ provider, rules, random, errors }: ApplyFaultsOptions): MiddlewareHandler<EmulatorEnv> {
+  const errorNames = Object.keys(errors)
+  return async function applyFaults(c, next) {
+    const path = c.req.path.slice(provider.length + 1) || '/'
+    const fromRules = rules.fire({
+      namespace: requestNamespace(c),
+      provider,
+      method: c.req.method,
+      path,
+      key: c.get('apiKey'),
+      prompt: rules.list(requestNamespace(c)).some((r) => r.match.promptContains) ? await readPrompt(c) : undefined,
+    })
+    const plan = mergePlans(fromRules, planFromHeaders(c, errorNames))
+    c.set('faults', plan)
+
+    if (plan.latency) {
+      const { minMs, maxMs } = plan.latency
+      await new Promise((resolve) => setTimeout(resolve, minMs + Math.round((maxMs - minMs) * random.next())))
+    }
+    const connection = plan.connection
+    if (connection?.kind === 'reset' || connection?.kind === 'empty') return dropConnection(c, connection.kind)
+    if (plan.error) throw errors[plan.error]!()
+
+    await next()
+
+    if (connection?.kind === 'truncate') c.res = await truncate(c)
+    if (connection?.kind === 'malformed') c.res = await malform(c.res)
+    if (connection?.kind === 'stream-cut') c.res = cutStream(c.res, connection.afterEvents)
+  }
+}
+
+function planFromHeaders(c: Context, errorNames: readonly string[]): FaultPlan {
+  const plan: FaultPlan = {}
+  const error = c.req.header(EMULATOR_HEADERS.error)?.trim()
+  if (error !== undefined) {
+    if (!errorNames.includes(error)) {
+      throw new EmulatorError(400, 'invalid_header', `Invalid X-Emulator-Error '${error}' for this provider.`, { field: 'X-Emulator-Error', allowed: [...errorNames] })
+    }
+    plan.error = error
+  }
+  const latency = c.req.header(EMULATOR_HEADERS.latency)
+  const fault = c.req.header(EMULATOR_HEADERS.fault)
+  try {
+    if (latency !== undefined) plan.latency = parseLatency(latency)
+  } catch (err) {
+    throw new EmulatorError(400, 'invalid_header', `Invalid X-Emulator-Latency: ${(err as Error).message}.`, { field: 'X-Emulator-Latency' })
+  }
+  try {
+    if (fault !== undefined) Object.assign(plan, parseFaultTokens(fault))
+  } catch (err) {
+    if (!(err instanceof FaultSyntaxError)) throw err
+    throw new EmulatorError(400, 'invalid_header', `Invalid X-Emulator-Fault: ${err.message}.`, { field: 'X-Emulator-Fault', allowed: [...FAULT_TOKENS] })
+  }
+  return plan
+}
+
+/** The request's prompt (`prompt` or `input.prompt`), for rules that match on it. */
+async function readPrompt(c: Context): Promise<string | undefined> {
+  try {
+    if (isMultipart(c)) {
+      const prompt = (await c.req.formData()).get('prompt')
+      return typeof prompt === 'string' ? prompt : undefined
+    }
+    const body = JSON.parse(await c.req.text()) as { prompt?: unknown; input?: { prompt?: unknown } }
+    const prompt = body.prompt ?? body.input?.prompt
+    return typeof prompt === 'string' ? prompt : undefined
+  } catch {
+    return undefined
+  }
+}
+
+function socketOf(c: Context<EmulatorEnv>) {
+  const socket = c.env?.incoming?.socket
+  if (!socket) throw new EmulatorError(400, 'unsupported_fault', 'Connection faults need the emulator to run as an HTTP server.', { field: 'X-Emulator-Fault' })
+  return socket
+}
+
+/** `reset` sends a TCP RST; `empty` closes the connection without a response. */
+function dropConnection(c: Context<EmulatorEnv>, kind: 'reset' | 'empty'): Response {
+  const socket = socketOf(c)
+  if (kind === 'reset') socket.resetAndDestroy()
+  else socket.destroySoon()
+  return RESPONSE_ALREADY_SENT
+}
+
+/** Sends the status, the headers (with the full length) and half the body, then drops the connection. */
+async function truncate(c: Context<EmulatorEnv>): Promise<Response> {
+  const socket = socketOf(c)
+  const outgoing = c.env.outgoing!
+  const body = Buffer.from(await c.res.arrayBuffer())
+  const headers: Record<string, string> = {}
+  c.res.headers.forEach((value, name) => (headers[name] = value))
+  outgoing.writeHead(c.res.status, { ...headers, 'content-length': String(body.length) })
+  outgoing.write(body.subarray(0, Math.floor(body.length / 2)), () => socket.destroy())
+  return RESPONSE_ALREADY_SENT
+}
+
+/** The same status and headers with a body that is not valid JSON: its first half, properly framed. */
+async function malform(response: Response): Promise<Response> {
+  const text = await response.text()
+  const headers = new Headers(response.headers)
+  headers.delete('content-length')
+  return new Response(text.slice(0, Math.floor(text.length / 2)), { status: response.status, headers })
+}
+
+/** Passes `afterEvents` server-sent events through, then breaks the stream (the connection drops). */
+function cutStream(response: Response, afterEvents: number): Response {
+  if (!response.body || !(response.headers.get('content-type') ?? '').startsWith('text/event-stream')) return response
+  const reader = response.body.getReader()
+  const decoder = new TextDecoder()
+  let buffered = ''
+  let sent = 0
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { done, value } = await reader.read()
+      if (done) return controller.close()
+      buffered += decoder.decode(value, { stream: true })
+      let end: number
+      while ((end = buffered.indexOf('\n\n')) !== -1 && sent < afterEvents) {
+        controller.enqueue(new TextEncoder().encode(buffered.slice(0, end + 2)))
+        buffered = buffered.slice(end + 2)
+        sent++
+      }
+      if (sent >= afterEvents) {
+        await reader.cancel()
+        controller.error(new Error(`stream cut after ${afterEvents} events (X-Emulator-Fault)`))
+      }
+    },
+    cancel: (reason) => reader.cancel(reason),
+  })
+  return new Response(body, { status: response.status, headers: response.headers })
+}

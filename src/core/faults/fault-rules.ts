@@ -1,0 +1,104 @@
+/**
+ * Fault rules: "for requests like these, do this", set through `/__emulator/faults`. A rule can
+ * fire with a probability (drawn from a generator seeded per rule, so a run repeats exactly) and
+ * only for its first N firings.
+ */
+import { createRandom, type Random } from '../random.js'
+import type { FaultPlan } from './fault-actions.js'
+import { mergePlans } from './fault-actions.js'
+
+export interface FaultMatch {
+  provider?: string
+  method?: string
+  /** Substring of the path under the provider's mount. */
+  path?: string
+  /** The API key, exactly. */
+  key?: string
+  /** Case-insensitive substring of the request's prompt. */
+  promptContains?: string
+}
+
+export interface FaultRuleInput {
+  match: FaultMatch
+  plan: FaultPlan
+  /** 0 to 1; 1 fires on every match. */
+  probability: number
+  /** Fires at most this many times; unlimited when absent. */
+  times?: number
+}
+
+export interface FaultRule extends FaultRuleInput {
+  id: string
+  namespace: string
+  /** Requests that matched. */
+  matched: number
+  /** Times it fired. */
+  fired: number
+}
+
+export interface FaultRequest {
+  namespace: string
+  provider: string
+  method: string
+  path: string
+  key: string
+  prompt?: string
+}
+
+export interface FaultRules {
+  add(namespace: string, input: FaultRuleInput): FaultRule
+  list(namespace: string): FaultRule[]
+  remove(namespace: string, id: string): boolean
+  /** The merged plan of every rule that fires for this request (rules in the order they were added). */
+  fire(request: FaultRequest): FaultPlan
+  reset(namespace?: string): void
+}
+
+export function createFaultRules(seed: string): FaultRules {
+  let rules: (FaultRule & { random: Random })[] = []
+  const counters = new Map<string, number>()
+
+  const matches = (m: FaultMatch, r: FaultRequest) =>
+    (m.provider === undefined || m.provider === r.provider) &&
+    (m.method === undefined || m.method.toUpperCase() === r.method) &&
+    (m.path === undefined || r.path.includes(m.path)) &&
+    (m.key === undefined || m.key === r.key) &&
+    (m.promptContains === undefined || (r.prompt ?? '').toLowerCase().includes(m.promptContains.toLowerCase()))
+
+  const strip = ({ random: _, ...rule }: FaultRule & { random: Random }): FaultRule => rule
+
+  return {
+    add(namespace, input) {
+      const n = (counters.get(namespace) ?? 0) + 1
+      counters.set(namespace, n)
+      const id = `fault_${n}`
+      const rule = { ...input, id, namespace, matched: 0, fired: 0, random: createRandom(`${seed}:fault:${namespace}:${id}`) }
+      rules.push(rule)
+      return strip(rule)
+    },
+    list: (namespace) => rules.filter((r) => r.namespace === namespace).map(strip),
+    remove(namespace, id) {
+      const before = rules.length
+      rules = rules.filter((r) => !(r.namespace === namespace && r.id === id))
+      return rules.length < before
+    },
+    fire(request) {
+      const plans: FaultPlan[] = []
+      for (const rule of rules) {
+        if (rule.namespace !== request.namespace || !matches(rule.match, request)) continue
+        if (rule.times !== undefined && rule.fired >= rule.times) continue
+        rule.matched++
+        // Draw on every match, so a rule's decisions depend only on the sequence of its matches.
+        if (rule.random.next() >= rule.probability) continue
+        rule.fired++
+        plans.push(rule.plan)
+      }
+      return mergePlans(...plans)
+    },
+    reset(namespace) {
+      rules = namespace === undefined ? [] : rules.filter((r) => r.namespace !== namespace)
+      if (namespace === undefined) counters.clear()
+      else counters.delete(namespace)
+    },
+  }
+}

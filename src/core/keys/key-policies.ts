@@ -1,0 +1,87 @@
+/**
+ * What the control plane can set on an API key, per namespace and provider: disabled, an IP
+ * allowlist, spend limits and a rate limit. Keys nobody configured have no restrictions beyond
+ * the global rate limit (off unless configured).
+ */
+import { BlockList, isIP } from 'node:net'
+import { takeToken, type BucketLimits, type BucketState, type Take } from './token-bucket.js'
+import type { AccountRef } from '../credits/ledger.js'
+
+export interface SpendLimits {
+  hourly?: number
+  daily?: number
+  total?: number
+}
+
+export interface KeyPolicy {
+  disabled: boolean
+  /** IPs or CIDR ranges (v4 or v6); null for no restriction. */
+  ipAllowlist: string[] | null
+  spendLimits: SpendLimits | null
+  /** Overrides the global rate limit for this key; null to use the global one. */
+  rateLimit: BucketLimits | null
+}
+
+export const OPEN_POLICY: KeyPolicy = { disabled: false, ipAllowlist: null, spendLimits: null, rateLimit: null }
+
+export interface KeyPolicies {
+  get(ref: AccountRef): KeyPolicy
+  set(ref: AccountRef, patch: Partial<KeyPolicy>): KeyPolicy
+  list(namespace: string): { ref: AccountRef; policy: KeyPolicy }[]
+  /** Whether `ip` may use the key (always true without an allowlist). */
+  allows(ref: AccountRef, ip: string | undefined): boolean
+  /** Takes a rate-limit token for the key; `limits` is the key's own or the global one. */
+  take(ref: AccountRef, limits: BucketLimits, now: number): Take
+  reset(namespace?: string): void
+}
+
+export function createKeyPolicies(): KeyPolicies {
+  const policies = new Map<string, { ref: AccountRef; policy: KeyPolicy; allowlist?: BlockList }>()
+  const buckets = new Map<string, BucketState>()
+  const keyOf = (ref: AccountRef) => JSON.stringify([ref.namespace, ref.provider, ref.apiKey])
+
+  return {
+    get: (ref) => policies.get(keyOf(ref))?.policy ?? OPEN_POLICY,
+    set(ref, patch) {
+      const policy = { ...(policies.get(keyOf(ref))?.policy ?? OPEN_POLICY), ...patch }
+      policies.set(keyOf(ref), { ref: { ...ref }, policy, allowlist: policy.ipAllowlist ? toBlockList(policy.ipAllowlist) : undefined })
+      if (patch.rateLimit !== undefined) buckets.delete(keyOf(ref))
+      return policy
+    },
+    list: (namespace) => [...policies.values()].filter((p) => p.ref.namespace === namespace).map(({ ref, policy }) => ({ ref, policy })),
+    allows(ref, ip) {
+      const allowlist = policies.get(keyOf(ref))?.allowlist
+      if (!allowlist) return true
+      if (!ip) return false
+      const plain = ip.startsWith('::ffff:') && isIP(ip.slice(7)) === 4 ? ip.slice(7) : ip
+      return allowlist.check(plain, isIP(plain) === 6 ? 'ipv6' : 'ipv4')
+    },
+    take(ref, limits, now) {
+      const key = keyOf(ref)
+      let state = buckets.get(key)
+      if (!state) buckets.set(key, (state = { tokens: limits.capacity, updatedAt: now }))
+      return takeToken(state, limits, now)
+    },
+    reset(namespace) {
+      for (const [key, entry] of [...policies]) if (namespace === undefined || entry.ref.namespace === namespace) policies.delete(key)
+      for (const key of [...buckets.keys()]) if (namespace === undefined || JSON.parse(key)[0] === namespace) buckets.delete(key)
+    },
+  }
+}
+
+/** Validates and compiles an allowlist; throws naming the first entry that is not an IP or CIDR. */
+export function toBlockList(entries: readonly string[]): BlockList {
+  const list = new BlockList()
+  for (const entry of entries) {
+    const [address, prefix] = entry.split('/')
+    const family = isIP(address ?? '')
+    const bits = prefix === undefined ? undefined : Number(prefix)
+    if (family === 0 || (bits !== undefined && (!Number.isInteger(bits) || bits < 0 || bits > (family === 4 ? 32 : 128)))) {
+      throw new RangeError(`'${entry}' is not an IP address or CIDR range`)
+    }
+    const type = family === 4 ? 'ipv4' : 'ipv6'
+    if (bits === undefined) list.addAddress(address!, type)
+    else list.addSubnet(address!, bits, type)
+  }
+  return list
+}
