@@ -5,7 +5,6 @@
  * response, and task and callback faults are left on the context for the handlers.
  */
 import type { Context, MiddlewareHandler } from 'hono'
-import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response'
 import type { EmulatorEnv } from '../http/env.js'
 import type { Random } from '../random.js'
 import type { FaultRules } from './fault-rules.js'
@@ -49,7 +48,7 @@ export function applyFaults({ provider, rules, random, errors }: ApplyFaultsOpti
 
     if (connection?.kind === 'truncate') c.res = await truncate(c)
     if (connection?.kind === 'malformed') c.res = await malform(c.res)
-    if (connection?.kind === 'stream-cut') c.res = cutStream(c.res, connection.afterEvents)
+    if (connection?.kind === 'stream-cut') c.res = cutStream(c, connection.afterEvents)
   }
 }
 
@@ -93,30 +92,42 @@ async function readPrompt(c: Context): Promise<string | undefined> {
   }
 }
 
-function socketOf(c: Context<EmulatorEnv>) {
+type Socket = NonNullable<EmulatorEnv['Bindings']['incoming']>['socket']
+
+function socketOf(c: Context<EmulatorEnv>): Socket {
   const socket = c.env?.incoming?.socket
   if (!socket) throw new EmulatorError(400, 'unsupported_fault', 'Connection faults need the emulator to run as an HTTP server.', { field: 'X-Emulator-Fault' })
   return socket
 }
 
-/** `reset` sends a TCP RST; `empty` closes the connection without a response. */
+/** `reset` sends a TCP RST; `empty` closes the connection without a response. Nothing is processed. */
 function dropConnection(c: Context<EmulatorEnv>, kind: 'reset' | 'empty'): Response {
   const socket = socketOf(c)
   if (kind === 'reset') socket.resetAndDestroy()
   else socket.destroySoon()
-  return RESPONSE_ALREADY_SENT
+  return new Response(null, { status: 204 }) // written to a closed socket: never seen
 }
 
-/** Sends the status, the headers (with the full length) and half the body, then drops the connection. */
+/** Closes the connection once the bytes already written have had time to leave. */
+async function dropAfterFlush(socket: Socket): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 50))
+  socket.destroy()
+}
+
+/** Status, headers with the full length, and half the body; then the connection drops. */
 async function truncate(c: Context<EmulatorEnv>): Promise<Response> {
   const socket = socketOf(c)
-  const outgoing = c.env.outgoing!
-  const body = Buffer.from(await c.res.arrayBuffer())
-  const headers: Record<string, string> = {}
-  c.res.headers.forEach((value, name) => (headers[name] = value))
-  outgoing.writeHead(c.res.status, { ...headers, 'content-length': String(body.length) })
-  outgoing.write(body.subarray(0, Math.floor(body.length / 2)), () => socket.destroy())
-  return RESPONSE_ALREADY_SENT
+  const bytes = new Uint8Array(await c.res.arrayBuffer())
+  const headers = new Headers(c.res.headers)
+  headers.set('content-length', String(bytes.length))
+  const body = new ReadableStream<Uint8Array>({
+    start: (controller) => controller.enqueue(bytes.subarray(0, Math.floor(bytes.length / 2))),
+    async pull(controller) {
+      await dropAfterFlush(socket)
+      controller.close()
+    },
+  })
+  return new Response(body, { status: c.res.status, headers })
 }
 
 /** The same status and headers with a body that is not valid JSON: its first half, properly framed. */
@@ -127,27 +138,31 @@ async function malform(response: Response): Promise<Response> {
   return new Response(text.slice(0, Math.floor(text.length / 2)), { status: response.status, headers })
 }
 
-/** Passes `afterEvents` server-sent events through, then breaks the stream (the connection drops). */
-function cutStream(response: Response, afterEvents: number): Response {
+/** Passes `afterEvents` server-sent events through, then drops the connection. */
+function cutStream(c: Context<EmulatorEnv>, afterEvents: number): Response {
+  const response = c.res
   if (!response.body || !(response.headers.get('content-type') ?? '').startsWith('text/event-stream')) return response
+  const socket = socketOf(c)
   const reader = response.body.getReader()
   const decoder = new TextDecoder()
+  const encoder = new TextEncoder()
   let buffered = ''
   let sent = 0
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
+      if (sent >= afterEvents) {
+        await reader.cancel()
+        await dropAfterFlush(socket)
+        return controller.close()
+      }
       const { done, value } = await reader.read()
       if (done) return controller.close()
       buffered += decoder.decode(value, { stream: true })
       let end: number
       while ((end = buffered.indexOf('\n\n')) !== -1 && sent < afterEvents) {
-        controller.enqueue(new TextEncoder().encode(buffered.slice(0, end + 2)))
+        controller.enqueue(encoder.encode(buffered.slice(0, end + 2)))
         buffered = buffered.slice(end + 2)
         sent++
-      }
-      if (sent >= afterEvents) {
-        await reader.cancel()
-        controller.error(new Error(`stream cut after ${afterEvents} events (X-Emulator-Fault)`))
       }
     },
     cancel: (reason) => reader.cancel(reason),
