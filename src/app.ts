@@ -6,18 +6,17 @@ import { Hono } from 'hono'
 import type { Runtime } from './runtime.js'
 import type { EmulatorEnv } from './core/http/env.js'
 import { EmulatorError } from './core/emulator-error.js'
-import { createRandom } from './core/random.js'
+import { namespaceOrDefault } from './core/http/emulator-headers.js'
 import { providers } from './providers/index.js'
 import { createControlRoutes } from './control/index.js'
 import { recordRequests } from './core/journal/record-request.js'
 
 export function createApp(runtime: Runtime): Hono<EmulatorEnv> {
   const app = new Hono<EmulatorEnv>()
-  // A stream of its own, so request ids do not shift the ids of tasks and images.
-  const requestIds = createRandom(`${runtime.config.seed}:request-ids`)
 
   app.use(async function assignRequestId(c, next) {
-    const id = `req_${requestIds.hex(32)}`
+    // A stream of its own per namespace, so request ids never shift the ids of tasks.
+    const id = `req_${runtime.randomFor(namespaceOrDefault(c), 'request-ids').hex(32)}`
     c.set('requestId', id)
     c.header('x-request-id', id)
     await next()

@@ -12,8 +12,10 @@ export const ConfigSchema = z.object({
   host: z.string().min(1).default('127.0.0.1'),
   /** Origin used in absolute URLs (image links); unset means the request's own origin. */
   publicUrl: z.url().optional(),
-  /** Seeds every random choice: ids, accents, revised prompts. */
+  /** Seeds every random choice: ids, accents, revised prompts, chaos. */
   seed: z.string().default('gpt-image-emulator'),
+  /** When set, the emulator's clock starts at this instant, so timestamps repeat from run to run. */
+  startTime: z.iso.datetime({ offset: true }).optional(),
   limits: z
     .object({
       jsonBodyBytes: z.number().int().positive().default(1 * MB),
@@ -110,7 +112,7 @@ export const ConfigSchema = z.object({
         .object({ standard: z.number().min(0), stable: z.number().min(0), premium1K: z.number().min(0), premium2K: z.number().min(0), premium4K: z.number().min(0) })
         .default({ standard: 10, stable: 12, premium1K: 15, premium2K: 20, premium4K: 30 }),
       /**
-       * HTTP status of refusals CRUN signals in the body `code` (401, 402, 422, 429, 455, 505):
+       * HTTP status of refusals CRUN signals in the body `code` (401, 402, 422, 429, 455, 501, 505):
        * `200`, as its public clients observe, or `mirror` to use the body code as the status.
        */
       refusalStatus: z.enum(['200', 'mirror']).default('200'),

@@ -10,6 +10,7 @@ const ENV_NAMES: Record<string, string> = {
   host: 'HOST',
   publicUrl: 'EMULATOR_PUBLIC_URL',
   seed: 'EMULATOR_SEED',
+  startTime: 'EMULATOR_START_TIME',
   timing: 'EMULATOR_TIMING',
   'credits.defaultBalance': 'EMULATOR_CREDITS',
 }
@@ -20,6 +21,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): EmulatorConfigInput {
     host: env.HOST || undefined,
     publicUrl: env.EMULATOR_PUBLIC_URL || undefined,
     seed: env.EMULATOR_SEED || undefined,
+    startTime: env.EMULATOR_START_TIME || undefined,
     timing: (env.EMULATOR_TIMING || undefined) as EmulatorConfigInput['timing'],
     credits: env.EMULATOR_CREDITS ? { defaultBalance: Number(env.EMULATOR_CREDITS) } : undefined,
   }

@@ -4,7 +4,7 @@
  * config through `createRuntime`.
  */
 import type { EmulatorConfig } from './config.js'
-import { systemClock, type Clock } from './core/clock.js'
+import { clockStartingAt, systemClock, type Clock } from './core/clock.js'
 import { createRandom, type Random } from './core/random.js'
 import { createImageRenderer, type ImageRenderer } from './core/images/render-image.js'
 import { createFileStore, type FileStore } from './core/images/file-store.js'
@@ -19,7 +19,11 @@ import { createFaultRules, type FaultRules } from './core/faults/fault-rules.js'
 export interface Runtime {
   config: EmulatorConfig
   clock: Clock
-  random: Random
+  /**
+   * The seeded generator of a namespace: ids, timings and secrets drawn in one namespace do not
+   * shift another's, so each namespace's run repeats exactly for the same seed.
+   */
+  randomFor(namespace: string, purpose?: string): Random
   images: ImageRenderer
   files: FileStore
   tasks: TaskEngine
@@ -40,14 +44,20 @@ export interface Runtime {
 }
 
 export function createRuntime(config: EmulatorConfig, overrides: Partial<Pick<Runtime, 'clock'>> = {}): Runtime {
-  const clock = overrides.clock ?? systemClock
-  const random = createRandom(config.seed)
+  const clock = overrides.clock ?? (config.startTime ? clockStartingAt(Date.parse(config.startTime)) : systemClock)
+  const streams = new Map<string, Random>()
+  const randomFor = (namespace: string, purpose = 'ids') => {
+    const key = `${namespace}\u0000${purpose}`
+    let random = streams.get(key)
+    if (!random) streams.set(key, (random = createRandom(`${config.seed}:${namespace}:${purpose}`)))
+    return random
+  }
   const images = createImageRenderer(config.images)
   const files = createFileStore(config.images.fileStoreBytes)
   const tasks = createTaskEngine({ clock, images, files, retention: config.tasks })
   const credits = createCreditLedger({ clock, defaultBalance: config.credits.defaultBalance })
   const deliveries = createDeliveryQueue({ clock, policy: config.callbacks })
-  const webhooks = createWebhookEndpoints({ random, now: () => clock.now() })
+  const webhooks = createWebhookEndpoints({ randomFor, now: () => clock.now() })
   const journal = createJournal(config.journal.maxEntries)
   const keys = createKeyPolicies()
   const faults = createFaultRules(config.seed)
@@ -60,7 +70,7 @@ export function createRuntime(config: EmulatorConfig, overrides: Partial<Pick<Ru
   return {
     config,
     clock,
-    random,
+    randomFor,
     images,
     files,
     tasks,
@@ -74,7 +84,10 @@ export function createRuntime(config: EmulatorConfig, overrides: Partial<Pick<Ru
     startedAt: clock.now(),
     reset(namespace) {
       for (const part of [tasks, credits, deliveries, webhooks, journal, keys, faults]) part.reset(namespace)
-      if (namespace === undefined) files.clear()
+      if (namespace === undefined) {
+        files.clear()
+        streams.clear()
+      } else for (const key of [...streams.keys()]) if (key.startsWith(`${namespace}\u0000`)) streams.delete(key)
     },
     close() {
       tasks.reset()

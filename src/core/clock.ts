@@ -10,3 +10,12 @@ export const systemClock: Clock = { now: () => Date.now() }
 export function unixSeconds(clock: Clock): number {
   return Math.floor(clock.now() / 1000)
 }
+
+/**
+ * A clock that starts at `start` (ms since the epoch) and runs at real speed from the moment it is
+ * made, so timestamps in responses repeat from run to run.
+ */
+export function clockStartingAt(start: number, real: Clock = systemClock): Clock {
+  const offset = start - real.now()
+  return { now: () => real.now() + offset }
+}

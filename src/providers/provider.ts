@@ -8,7 +8,7 @@ import type { TaskFailure } from '../core/tasks/task.js'
 import type { EmulatorEnv } from '../core/http/env.js'
 import { Failure, ProviderError } from '../core/failure.js'
 import { EmulatorError } from '../core/emulator-error.js'
-import { assertKnownEmulatorHeaders, forcedErrorName } from '../core/http/emulator-headers.js'
+import { assertKnownEmulatorHeaders } from '../core/http/emulator-headers.js'
 import { limitBodySize } from '../core/http/read-body.js'
 import { requireApiKey, type KeyScheme } from '../core/auth/api-key.js'
 import { enforceKeyPolicies, type PolicyErrors } from '../core/keys/enforce-key-policies.js'
@@ -30,7 +30,7 @@ export type ErrorCatalogue = Record<string, () => ProviderError>
 
 export interface ProviderAppOptions {
   /** Registers the error catalogue under this id for the control plane's fault rules. */
-  id?: ProviderId
+  id: ProviderId
   runtime: Runtime
   keyScheme: KeyScheme
   /** Renders a provider-neutral failure in this provider's envelope. */
@@ -39,17 +39,18 @@ export interface ProviderAppOptions {
   /** Refuses keys of the wrong form (aivideoapi's must start with `sk-`). */
   acceptKey?: (key: string) => boolean
   /** Catalogue entries for the control plane's key restrictions (IP allowlist, rate limit). */
-  policyErrors?: PolicyErrors
+  policyErrors: PolicyErrors
 }
 
 /**
- * A sub-app with the steps every provider route shares, in order: emulator headers checked,
- * body size limited, API key required, a forced error answered; every error rendered once, here.
+ * A sub-app with the steps every provider route shares, in order: `X-Emulator-*` headers checked,
+ * body size limited, API key required (and of the right form), the key's control-plane settings
+ * enforced, faults applied (latency, dropped connections, forced errors, broken bodies); every
+ * error rendered once, here, in the provider's envelope.
  */
 export function createProviderApp({ id, runtime, keyScheme, renderFailure, errors, acceptKey, policyErrors }: ProviderAppOptions): Hono<EmulatorEnv> {
   const app = new Hono<EmulatorEnv>()
-  const errorNames = Object.keys(errors)
-  if (id) runtime.errorCatalogues.set(id, errorNames)
+  runtime.errorCatalogues.set(id, Object.keys(errors))
 
   app.use(async function checkEmulatorHeaders(c, next) {
     assertKnownEmulatorHeaders(c.req.raw.headers)
@@ -63,16 +64,8 @@ export function createProviderApp({ id, runtime, keyScheme, renderFailure, error
       await next()
     })
   }
-  if (id && policyErrors) {
-    app.use(enforceKeyPolicies({ provider: id, runtime, errors, policyErrors }))
-    app.use(applyFaults({ provider: id, rules: runtime.faults, random: createRandom(`${runtime.config.seed}:latency:${id}`), errors }))
-  } else {
-    app.use(async function answerForcedError(c, next) {
-      const name = forcedErrorName(c, errorNames)
-      if (name) throw errors[name]!()
-      await next()
-    })
-  }
+  app.use(enforceKeyPolicies({ provider: id, runtime, errors, policyErrors }))
+  app.use(applyFaults({ provider: id, rules: runtime.faults, random: createRandom(`${runtime.config.seed}:latency:${id}`), errors }))
 
   app.onError((err, c) => {
     if (err instanceof EmulatorError) return c.json(err.toBody(), err.status)

@@ -25,14 +25,15 @@ export interface WebhookEndpoints {
   reset(namespace?: string): void
 }
 
-export function createWebhookEndpoints(options: { random: Random; now: () => number }): WebhookEndpoints {
+export function createWebhookEndpoints(options: { randomFor: (namespace: string) => Random; now: () => number }): WebhookEndpoints {
   const endpoints = new Map<string, WebhookEndpoint>()
   return {
     add({ secret, ...fields }) {
+      const random = options.randomFor(fields.namespace)
       const endpoint: WebhookEndpoint = {
         ...fields,
-        id: `ep_${options.random.hex(24)}`,
-        secret: secret ?? `whsec_${Buffer.from(options.random.hex(48), 'hex').toString('base64')}`,
+        id: `ep_${random.hex(24)}`,
+        secret: secret ?? `whsec_${Buffer.from(random.hex(48), 'hex').toString('base64')}`,
         createdAt: options.now(),
       }
       endpoints.set(endpoint.id, endpoint)

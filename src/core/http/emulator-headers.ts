@@ -41,19 +41,6 @@ export function assertKnownEmulatorHeaders(headers: Headers): void {
   }
 }
 
-/** The catalogue entry named by `X-Emulator-Error`, if the header is present. */
-export function forcedErrorName(c: Context, catalogue: readonly string[]): string | undefined {
-  const value = c.req.header(EMULATOR_HEADERS.error)?.trim()
-  if (value === undefined) return undefined
-  if (!catalogue.includes(value)) {
-    throw new EmulatorError(400, 'invalid_header', `Invalid X-Emulator-Error '${value}' for this provider.`, {
-      field: 'X-Emulator-Error',
-      allowed: [...catalogue],
-    })
-  }
-  return value
-}
-
 /** The seed for this request: `X-Emulator-Seed` when sent, else the server's seed. */
 export function requestSeed(c: Context, fallback: string): string {
   const value = c.req.header(EMULATOR_HEADERS.seed)
@@ -92,4 +79,13 @@ export function requestNamespace(c: Context): string {
     })
   }
   return value
+}
+
+/** The namespace of this request, or `default` when its header is malformed (for logging and ids). */
+export function namespaceOrDefault(c: Context): string {
+  try {
+    return requestNamespace(c)
+  } catch {
+    return DEFAULT_NAMESPACE
+  }
 }

@@ -3,7 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono'
 import type { EmulatorEnv } from '../http/env.js'
 import type { Clock } from '../clock.js'
 import { isMultipart } from '../http/read-body.js'
-import { requestNamespace, DEFAULT_NAMESPACE } from '../http/emulator-headers.js'
+import { namespaceOrDefault } from '../http/emulator-headers.js'
 import { maskHeaders, summarizeJson, type Journal } from './journal.js'
 
 export function recordRequests(journal: Journal, clock: Clock, providerIds: readonly string[]): MiddlewareHandler<EmulatorEnv> {
@@ -16,7 +16,7 @@ export function recordRequests(journal: Journal, clock: Clock, providerIds: read
     journal.record({
       id: c.get('requestId'),
       at,
-      namespace: safeNamespace(c),
+      namespace: namespaceOrDefault(c),
       provider: first,
       method: c.req.method,
       path: '/' + rest.join('/'),
@@ -26,14 +26,6 @@ export function recordRequests(journal: Journal, clock: Clock, providerIds: read
       headers: maskHeaders(c.req.raw.headers),
       body: await summarizeBody(c),
     })
-  }
-}
-
-function safeNamespace(c: Context): string {
-  try {
-    return requestNamespace(c)
-  } catch {
-    return DEFAULT_NAMESPACE
   }
 }
 

@@ -13,7 +13,7 @@ export function sendCallbacks(runtime: Runtime): void {
     const wire = toTaskWire(task as Task<AivideoapiDetails>)
     const event = wire.status === 'completed' ? 'task.completed' : 'task.failed'
     runtime.deliveries.enqueue({
-      id: `cb_${runtime.random.hex(24)}`,
+      id: `cb_${runtime.randomFor(task.namespace).hex(24)}`,
       provider: 'aivideoapi',
       namespace: task.namespace,
       taskId: task.id,

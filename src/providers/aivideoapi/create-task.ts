@@ -33,7 +33,7 @@ export function createTaskHandler(runtime: Runtime, errors: AivideoapiErrors): H
     const { input } = request
     const { size, tier } = resolveSize(input.aspect_ratio, input.resolution, config.aivideoapi.oneKSize)
 
-    const id = runtime.random.uuid()
+    const id = runtime.randomFor(requestNamespace(c)).uuid()
     const ref = { namespace: requestNamespace(c), provider: 'aivideoapi', apiKey: c.get('apiKey') }
     const charge = config.aivideoapi.prices[tier]
     const charged = chargeCredits(runtime, ref, charge, id)
@@ -60,7 +60,7 @@ export function createTaskHandler(runtime: Runtime, errors: AivideoapiErrors): H
         ...(mode === 'image-to-image' && { note: `edit of ${imageCount} image${imageCount === 1 ? '' : 's'}` }),
       },
       outcome: taskOutcomeFromFaults(c.get('faults'), UPSTREAM_FAILURE) ?? moderate(prompt, input.nsfw_checker, config.moderation.triggerTerms, id),
-      timing: requestTiming(c, config.timing, runtime.random),
+      timing: requestTiming(c, config.timing, runtime.randomFor(requestNamespace(c))),
       charge,
       callbackUrl: request.callback_url,
       callbackFaults: c.get('faults')?.callback,

@@ -1,0 +1,61 @@
+/**
+ * Reads a create request, JSON or multipart/form-data. In multipart, `image_urls` may repeat and
+ * each part may be a URL or an uploaded image (the quickstart's `-F "image_urls=@./sketch.png"`);
+ * uploads are stored and referred to by their emulator `/files/` URL, in the order sent.
+ */
+import type { Context } from 'hono'
+import type { Runtime } from '../../runtime.js'
+import { Failure } from '../../core/failure.js'
+import { formFieldsToJson, isMultipart, readJsonObject } from '../../core/http/read-body.js'
+import { inspectImage } from '../../core/images/inspect-image.js'
+import type { ImageFormat } from '../../core/images/render-image.js'
+import { parseRequest } from '../../core/validation.js'
+import { FORM_BOOLEAN_FIELDS, FORM_NUMBER_FIELDS, FORM_URL_FIELDS, GenerationForm, GenerationRequest } from './schemas.js'
+
+const UPLOAD_FORMATS: readonly ImageFormat[] = ['png', 'jpeg', 'webp']
+const isUploadFormat = (format: string): format is ImageFormat => (UPLOAD_FORMATS as readonly string[]).includes(format)
+const isUrlField = (name: string): name is (typeof FORM_URL_FIELDS)[number] => (FORM_URL_FIELDS as readonly string[]).includes(name)
+
+export async function readGenerationRequest(c: Context, runtime: Runtime, origin: string): Promise<GenerationRequest> {
+  if (!isMultipart(c)) return parseRequest(GenerationRequest, await readJsonObject(c))
+  return parseRequest(GenerationForm, await readForm(c, runtime, origin))
+}
+
+/** The form as the JSON body it stands for. */
+async function readForm(c: Context, runtime: Runtime, origin: string): Promise<Record<string, unknown>> {
+  let form: FormData
+  try {
+    form = await c.req.raw.formData()
+  } catch {
+    throw new Failure('malformed_body', 'The multipart/form-data body could not be parsed.')
+  }
+  const text: Record<string, string> = {}
+  const imageUrls: string[] = []
+  let maskUrl: string | undefined
+  for (const [name, value] of form.entries()) {
+    if (isUrlField(name)) {
+      const position = name === 'image_urls' ? `image_urls.${imageUrls.length}` : 'mask_url'
+      const url = typeof value === 'string' ? value : await storeUpload(value, position, runtime, origin)
+      if (name === 'image_urls') imageUrls.push(url)
+      else maskUrl = url
+    } else if (typeof value === 'string') {
+      text[name] = value
+    } else {
+      throw new Failure('invalid_request', `'${name}' must be a text field, not a file.`, { param: name })
+    }
+  }
+  return {
+    ...formFieldsToJson(text, { numbers: FORM_NUMBER_FIELDS, booleans: FORM_BOOLEAN_FIELDS }),
+    ...(imageUrls.length > 0 && { image_urls: imageUrls }),
+    ...(maskUrl !== undefined && { mask_url: maskUrl }),
+  }
+}
+
+async function storeUpload(file: File, position: string, runtime: Runtime, origin: string): Promise<string> {
+  const bytes = Buffer.from(await file.arrayBuffer())
+  const info = await inspectImage(bytes)
+  if (!info || !isUploadFormat(info.format)) {
+    throw new Failure('invalid_request', `'${position}' must be a PNG, JPEG or WebP image${info ? `, not ${info.format}` : ''}.`, { param: position })
+  }
+  return `${origin}/files/${runtime.files.put(bytes, info.format)}`
+}
