@@ -126,6 +126,19 @@ describe('task and callback faults', () => {
   })
 })
 
+describe('callback order', () => {
+  it("callback-out-of-order holds a task's webhooks and sends the last event first", async () => {
+    receiver = await startReceiver()
+    const ns = namespace()
+    await fetch(`${server.url}/__emulator/webhooks`, jsonRequest({ url: receiver.url }, { 'x-emulator-namespace': ns }))
+    const headers = { authorization: 'Bearer sk-faults', 'x-emulator-namespace': ns, 'x-emulator-fault': 'callback-out-of-order', 'x-emulator-timing': 'fast' }
+    const created = await fetch(`${server.url}/skills-video/api/v1/generation/openai/gpt-image-2`, jsonRequest({ prompt: 'out of order' }, headers))
+    expect(created.status).toBe(200)
+    const received = await receiver.waitFor(3)
+    expect(received.map((r) => JSON.parse(r.body).type)).toEqual(['task.completed', 'task.started', 'task.created'])
+  })
+})
+
 describe('fault rules', () => {
   it('fire only for matching requests of their namespace, and only the first N times', async () => {
     const ns = namespace()
