@@ -10,6 +10,7 @@ import { namespaceOrDefault } from './core/http/emulator-headers.js'
 import { providers } from './providers/index.js'
 import { createControlRoutes } from './control/index.js'
 import { recordRequests } from './core/journal/record-request.js'
+import { createTraffic } from './traffic/index.js'
 
 export function createApp(runtime: Runtime): Hono<EmulatorEnv> {
   const app = new Hono<EmulatorEnv>()
@@ -35,7 +36,13 @@ export function createApp(runtime: Runtime): Hono<EmulatorEnv> {
     })
   })
 
-  for (const provider of providers) app.route(`/${provider.id}`, provider.createRoutes(runtime))
+  const traffic = createTraffic(runtime, providers.map((p) => p.id))
+  if (traffic.captureRoutes) app.route('/__emulator', traffic.captureRoutes)
+  for (const provider of providers) {
+    const forwardOrReplay = traffic.middleware[provider.id]
+    if (forwardOrReplay) app.use(`/${provider.id}/*`, forwardOrReplay)
+    app.route(`/${provider.id}`, provider.createRoutes(runtime))
+  }
 
   app.notFound(() => {
     throw new EmulatorError(404, 'not_found', 'No such route. Providers are mounted at ' + providers.map((p) => `/${p.id}`).join(', ') + '; the control plane at /__emulator.')

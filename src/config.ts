@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import { TIMING_PROFILES } from './core/tasks/timing.js'
+import { PROVIDER_IDS } from './providers/ids.js'
 
 const MB = 1024 * 1024
 
@@ -16,6 +17,17 @@ export const ConfigSchema = z.object({
   seed: z.string().default('gpt-image-emulator'),
   /** When set, the emulator's clock starts at this instant, so timestamps repeat from run to run. */
   startTime: z.iso.datetime({ offset: true }).optional(),
+  /**
+   * `emulate` answers every provider request itself; `record` forwards them to `upstreams` and
+   * writes cassettes; `replay` answers from cassettes only.
+   */
+  mode: z.enum(['emulate', 'record', 'replay']).default('emulate'),
+  /** Base URL per provider for record mode; the real services' by default (OceanBase has none). */
+  upstreams: z.partialRecord(z.enum(PROVIDER_IDS), z.url()).default({}),
+  /** Folder of the cassettes: `<provider>.har` and `blobs/`. */
+  cassettes: z.string().min(1).default('cassettes'),
+  /** In replay, a request no recording matches gets an error (`error`) or is emulated (`emulate`). */
+  replayMissing: z.enum(['error', 'emulate']).default('error'),
   limits: z
     .object({
       jsonBodyBytes: z.number().int().positive().default(1 * MB),

@@ -11,6 +11,9 @@ const ENV_NAMES: Record<string, string> = {
   publicUrl: 'EMULATOR_PUBLIC_URL',
   seed: 'EMULATOR_SEED',
   startTime: 'EMULATOR_START_TIME',
+  mode: 'EMULATOR_MODE',
+  upstreams: 'EMULATOR_UPSTREAMS',
+  cassettes: 'EMULATOR_CASSETTES',
   timing: 'EMULATOR_TIMING',
   'credits.defaultBalance': 'EMULATOR_CREDITS',
 }
@@ -22,6 +25,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv): EmulatorConfigInput {
     publicUrl: env.EMULATOR_PUBLIC_URL || undefined,
     seed: env.EMULATOR_SEED || undefined,
     startTime: env.EMULATOR_START_TIME || undefined,
+    mode: (env.EMULATOR_MODE || undefined) as EmulatorConfigInput['mode'],
+    upstreams: env.EMULATOR_UPSTREAMS ? parseUpstreams(env.EMULATOR_UPSTREAMS) : undefined,
+    cassettes: env.EMULATOR_CASSETTES || undefined,
     timing: (env.EMULATOR_TIMING || undefined) as EmulatorConfigInput['timing'],
     credits: env.EMULATOR_CREDITS ? { defaultBalance: Number(env.EMULATOR_CREDITS) } : undefined,
   }
@@ -39,4 +45,18 @@ export function describeStartupError(err: unknown, env: NodeJS.ProcessEnv): stri
       .join('\n')
   }
   return err instanceof Error ? err.message : String(err)
+}
+
+/** `aivideoapi=https://api.aivideoapi.ai,crun=http://localhost:9000` -> { aivideoapi: ..., crun: ... } */
+export function parseUpstreams(text: string): Record<string, string> {
+  return Object.fromEntries(
+    text
+      .split(',')
+      .map((pair) => pair.trim())
+      .filter(Boolean)
+      .map((pair) => {
+        const at = pair.indexOf('=')
+        return at === -1 ? [pair, ''] : [pair.slice(0, at).trim(), pair.slice(at + 1).trim()]
+      }),
+  )
 }

@@ -39,6 +39,8 @@ export interface Runtime {
   startedAt: number
   /** Forgets all state, or one namespace's. */
   reset(namespace?: string): void
+  /** Calls `listener` on every reset (replay rewinds its sequences). */
+  onReset(listener: (namespace?: string) => void): void
   /** Stops timers (task transitions, delivery retries). */
   close(): void
 }
@@ -46,6 +48,7 @@ export interface Runtime {
 export function createRuntime(config: EmulatorConfig, overrides: Partial<Pick<Runtime, 'clock'>> = {}): Runtime {
   const clock = overrides.clock ?? (config.startTime ? clockStartingAt(Date.parse(config.startTime)) : systemClock)
   const streams = new Map<string, Random>()
+  const resetListeners: ((namespace?: string) => void)[] = []
   const randomFor = (namespace: string, purpose = 'ids') => {
     const key = `${namespace}\u0000${purpose}`
     let random = streams.get(key)
@@ -88,7 +91,9 @@ export function createRuntime(config: EmulatorConfig, overrides: Partial<Pick<Ru
         files.clear()
         streams.clear()
       } else for (const key of [...streams.keys()]) if (key.startsWith(`${namespace}\u0000`)) streams.delete(key)
+      for (const listener of resetListeners) listener(namespace)
     },
+    onReset: (listener) => void resetListeners.push(listener),
     close() {
       tasks.reset()
       deliveries.close()

@@ -15,8 +15,8 @@ import { enforceKeyPolicies, type PolicyErrors } from '../core/keys/enforce-key-
 import { applyFaults } from '../core/faults/apply-faults.js'
 import { createRandom } from '../core/random.js'
 
-export const PROVIDER_IDS = ['skills-video', 'oceanbase', 'aivideoapi', 'crun', 'gptproto'] as const
-export type ProviderId = (typeof PROVIDER_IDS)[number]
+import type { ProviderId } from './ids.js'
+export { PROVIDER_IDS, type ProviderId } from './ids.js'
 
 export interface Provider {
   id: ProviderId

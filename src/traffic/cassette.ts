@@ -1,0 +1,85 @@
+/**
+ * Cassettes: one HAR 1.2 file per provider (`<dir>/<provider>.har`), entries in the order they
+ * happened, plus `_emulator` fields (HAR's custom-field convention) that replay needs.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { VERSION } from '../version.js'
+
+export interface HarHeader {
+  name: string
+  value: string
+}
+
+export interface HarEntry {
+  startedDateTime: string
+  time: number
+  request: {
+    method: string
+    url: string
+    httpVersion: string
+    headers: HarHeader[]
+    queryString: HarHeader[]
+    postData?: { mimeType: string; text?: string; params?: { name: string; value?: string; fileName?: string; contentType?: string; _file?: string }[] }
+    headersSize: -1
+    bodySize: number
+  }
+  response: {
+    status: number
+    statusText: string
+    httpVersion: string
+    headers: HarHeader[]
+    content: { size: number; mimeType: string; text?: string; _file?: string }
+    redirectURL: string
+    headersSize: -1
+    bodySize: number
+  }
+  cache: Record<string, never>
+  timings: { send: number; wait: number; receive: number }
+  _emulator: {
+    provider: string
+    /** `request`: the application's call; `callback`: what the provider POSTed back. */
+    kind: 'request' | 'callback'
+    /** Canonical request (see identity.ts) and its hash, for matching. */
+    canonical?: string
+    identity?: string
+    /** For callbacks: the index of the request entry whose callback_url received it. */
+    requestEntry?: number
+    /** Image URLs in the response, with the blob that holds what they pointed to. */
+    images?: Record<string, string>
+  }
+}
+
+interface Har {
+  log: { version: '1.2'; creator: { name: string; version: string }; entries: HarEntry[] }
+}
+
+export interface Cassette {
+  readonly provider: string
+  readonly entries: HarEntry[]
+  /** Adds an entry and writes the file; returns the entry's index. */
+  append(entry: HarEntry): number
+}
+
+export function cassettePath(dir: string, provider: string): string {
+  return join(dir, `${provider}.har`)
+}
+
+export function openCassette(dir: string, provider: string): Cassette {
+  const path = cassettePath(dir, provider)
+  const har: Har = existsSync(path)
+    ? (JSON.parse(readFileSync(path, 'utf8')) as Har)
+    : { log: { version: '1.2', creator: { name: 'gpt-image-emulator', version: VERSION }, entries: [] } }
+  return {
+    provider,
+    entries: har.log.entries,
+    append(entry) {
+      const index = har.log.entries.push(entry) - 1
+      mkdirSync(dir, { recursive: true })
+      // Written whole and renamed into place, so a crash never leaves half a cassette.
+      writeFileSync(`${path}.tmp`, JSON.stringify(har, null, 2) + '\n')
+      renameSync(`${path}.tmp`, path)
+      return index
+    },
+  }
+}

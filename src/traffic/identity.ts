@@ -1,0 +1,51 @@
+/**
+ * A request's identity for replay: method, path under the mount, sorted query and a canonical
+ * body, with auth, volatile fields (callback URLs) and redacted values left out. Two requests an
+ * application would consider "the same call" get the same identity.
+ */
+import { createHash } from 'node:crypto'
+
+/** Body fields whose values change from run to run and must not decide a match. */
+const VOLATILE_FIELDS = new Set(['callback_url'])
+
+export interface RequestShape {
+  method: string
+  /** Path under the provider's mount. */
+  path: string
+  query: [string, string][]
+  /** JSON body, multipart fields, or raw text; null when empty. */
+  body: unknown
+}
+
+export function canonicalRequest(shape: RequestShape): string {
+  const query = [...shape.query].filter(([name]) => !/^(key|api[-_]?key|token)$/i.test(name)).sort(([a, av], [b, bv]) => a.localeCompare(b) || av.localeCompare(bv))
+  return JSON.stringify([shape.method.toUpperCase(), shape.path, query, canonicalJson(shape.body)])
+}
+
+export function identityOf(shape: RequestShape): string {
+  return createHash('sha256').update(canonicalRequest(shape)).digest('hex').slice(0, 16)
+}
+
+/** Sorted keys, volatile fields dropped, so key order and callback hosts do not matter. */
+export function canonicalJson(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonicalJson)
+  if (value === null || typeof value !== 'object') return value
+  return Object.fromEntries(
+    Object.keys(value)
+      .filter((k) => !VOLATILE_FIELDS.has(k))
+      .sort()
+      .map((k) => [k, canonicalJson((value as Record<string, unknown>)[k])]),
+  )
+}
+
+/** How unlike two canonical requests are (0 = same), for naming the closest recording. */
+export function distance(a: string, b: string): number {
+  if (a === b) return 0
+  // Token-set distance: cheap, and good enough to point at the nearest recorded call.
+  const tokens = (s: string) => new Set(s.split(/[^A-Za-z0-9_.:-]+/).filter(Boolean))
+  const ta = tokens(a)
+  const tb = tokens(b)
+  let shared = 0
+  for (const t of ta) if (tb.has(t)) shared++
+  return 1 - (2 * shared) / (ta.size + tb.size || 1)
+}

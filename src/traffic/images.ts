@@ -1,0 +1,32 @@
+/**
+ * Image URLs in recorded responses point at the provider's CDN, which replay cannot reach
+ * offline; the recorder downloads them into blobs and replay serves them from /files/.
+ */
+import type { BlobStore } from './blobs.js'
+import { redactUrl } from './redact.js'
+
+const IMAGE_URL = /https?:\/\/[^\s"']+?\.(?:png|jpe?g|webp)(?:\?[^\s"']*)?(?=["'\s]|$)/g
+
+export function imageUrlsIn(text: string): string[] {
+  return [...new Set(text.match(IMAGE_URL) ?? [])]
+}
+
+/** Downloads each image URL in the body (best effort, 10 s each) into blobs: redacted url -> blob path. */
+export async function downloadImages(bytes: Buffer, mimeType: string, blobs: BlobStore): Promise<Record<string, string> | undefined> {
+  if (!/json|event-stream|text/.test(mimeType)) return undefined
+  const urls = imageUrlsIn(bytes.toString('utf8'))
+  if (urls.length === 0) return undefined
+  const images: Record<string, string> = {}
+  await Promise.all(
+    urls.map(async (url) => {
+      try {
+        const response = await fetch(url, { signal: AbortSignal.timeout(10_000) })
+        // Keyed as the URL appears in the cassette: with its secrets redacted.
+        if (response.ok) images[redactUrl(url)] = blobs.put(new Uint8Array(await response.arrayBuffer()))
+      } catch {
+        // An image that cannot be fetched now stays a remote URL in replay.
+      }
+    }),
+  )
+  return images
+}

@@ -1,0 +1,156 @@
+/**
+ * Record mode: provider requests are forwarded to the real upstream and written to cassettes.
+ * The application gets the upstream's answer as it streams; recording happens beside it.
+ * `callback_url`s are pointed at the emulator's capture route, so the upstream's callbacks are
+ * recorded too before they are passed on to the application.
+ */
+import type { MiddlewareHandler } from 'hono'
+import type { EmulatorEnv } from '../core/http/env.js'
+import type { Random } from '../core/random.js'
+import { publicOrigin } from '../core/http/public-origin.js'
+import { EmulatorError } from '../core/emulator-error.js'
+import type { BlobStore } from './blobs.js'
+import { externalizeBase64, mapSseData } from './blobs.js'
+import type { Cassette, HarEntry, HarHeader } from './cassette.js'
+import { HOP_BY_HOP, redactHeaders, redactJson, redactUrl, scrubSecrets } from './redact.js'
+import { readRequest } from './request-shape.js'
+import { downloadImages } from './images.js'
+
+export interface CaptureRegistry {
+  /** A capture URL that stands in for `target`; its callbacks are recorded against `entry()`. */
+  register(target: string, origin: string, record: CapturedCallback): string
+}
+
+export interface CapturedCallback {
+  provider: string
+  cassette: Cassette
+  blobs: BlobStore
+  secrets: string[]
+  /** Resolves to the index of the request entry the callback belongs to. */
+  requestEntry: Promise<number>
+}
+
+export interface RecordOptions {
+  provider: string
+  upstream: string
+  cassette: Cassette
+  blobs: BlobStore
+  captures: CaptureRegistry
+  publicUrl?: string
+  random: Random
+}
+
+export function recordTraffic({ provider, upstream, cassette, blobs, captures, publicUrl }: RecordOptions): MiddlewareHandler<EmulatorEnv> {
+  const mount = `/${provider}`
+  return async function recordTraffic(c) {
+    const started = Date.now()
+    const request = await readRequest(c, mount.length, blobs)
+    const target = new URL(upstream.replace(/\/+$/, '') + request.shape.path)
+    for (const [name, value] of request.shape.query) target.searchParams.append(name, value)
+
+    let resolveEntry!: (index: number) => void
+    const entryIndex = new Promise<number>((resolve) => (resolveEntry = resolve))
+    const forwardedBody = rewriteCallbackUrl(request.bytes, request.contentType, (url) =>
+      captures.register(url, publicOrigin(c, { publicUrl }), { provider, cassette, blobs, secrets: request.secrets, requestEntry: entryIndex }),
+    )
+
+    const upstreamResponse = await fetch(target, {
+      method: c.req.method,
+      headers: forwardHeaders(c.req.raw.headers),
+      body: forwardedBody && new Uint8Array(forwardedBody),
+      redirect: 'manual',
+    }).catch((err: Error) => {
+      throw new EmulatorError(502, 'upstream_unreachable', `Recording ${provider}: ${target.origin} did not answer (${String(err.cause ?? err.message)}).`)
+    })
+    const headers = new Headers()
+    upstreamResponse.headers.forEach((value, name) => {
+      if (!HOP_BY_HOP.has(name) && name !== 'content-encoding') headers.set(name, value)
+    })
+    const [toClient, toCassette] = upstreamResponse.body ? upstreamResponse.body.tee() : [null, null]
+
+    void (async () => {
+      const bytes = toCassette ? Buffer.from(await new Response(toCassette).arrayBuffer()) : Buffer.alloc(0)
+      const mimeType = upstreamResponse.headers.get('content-type') ?? ''
+      const entry: HarEntry = {
+        startedDateTime: new Date(started).toISOString(),
+        time: Date.now() - started,
+        request: {
+          method: c.req.method,
+          url: redactUrl(target.toString()),
+          httpVersion: 'HTTP/1.1',
+          headers: redactHeaders(c.req.raw.headers),
+          queryString: request.shape.query.map(([name, value]) => ({ name, value })),
+          ...(request.bytes && {
+            postData: request.params
+              ? { mimeType: request.contentType ?? '', params: request.params }
+              : { mimeType: request.contentType ?? '', text: textOf(request.bytes, request.contentType ?? '', blobs, request.secrets) },
+          }),
+          headersSize: -1,
+          bodySize: request.bytes?.length ?? 0,
+        },
+        response: {
+          status: upstreamResponse.status,
+          statusText: upstreamResponse.statusText,
+          httpVersion: 'HTTP/1.1',
+          headers: redactHeaders(upstreamResponse.headers).filter((h: HarHeader) => h.name !== 'content-encoding'),
+          content: contentOf(bytes, mimeType, blobs, request.secrets),
+          redirectURL: '',
+          headersSize: -1,
+          bodySize: bytes.length,
+        },
+        cache: {},
+        timings: { send: 0, wait: Date.now() - started, receive: 0 },
+        _emulator: {
+          provider,
+          kind: 'request',
+          canonical: scrubSecrets(request.canonical, request.secrets),
+          identity: request.identity,
+          images: await downloadImages(bytes, mimeType, blobs),
+        },
+      }
+      resolveEntry(cassette.append(entry))
+    })().catch((err) => console.error('[gpt-image-emulator] recording failed:', err))
+
+    return new Response(toClient, { status: upstreamResponse.status, headers })
+  }
+}
+
+/** Request headers to send upstream: no hop-by-hop ones, and no `X-Emulator-*`. */
+function forwardHeaders(headers: Headers): Headers {
+  const out = new Headers()
+  headers.forEach((value, name) => {
+    if (!HOP_BY_HOP.has(name) && !name.startsWith('x-emulator-')) out.set(name, value)
+  })
+  return out
+}
+
+/** The JSON body with `callback_url` replaced by a capture URL; other bodies unchanged. */
+function rewriteCallbackUrl(bytes: Buffer | undefined, contentType: string | undefined, capture: (url: string) => string): Buffer | undefined {
+  if (!bytes || !(contentType ?? '').includes('json')) return bytes
+  try {
+    const body = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>
+    if (typeof body.callback_url !== 'string') return bytes
+    return Buffer.from(JSON.stringify({ ...body, callback_url: capture(body.callback_url) }))
+  } catch {
+    return bytes
+  }
+}
+
+/** A body as cassette text: JSON with base64 in blobs and secrets redacted; SSE likewise per frame. */
+export function textOf(bytes: Buffer, mimeType: string, blobs: BlobStore, secrets: string[]): string {
+  const text = scrubSecrets(bytes.toString('utf8'), secrets)
+  const clean = (json: unknown) => redactJson(externalizeBase64(json, blobs))
+  if (mimeType.includes('text/event-stream')) return mapSseData(text, clean)
+  try {
+    return JSON.stringify(clean(JSON.parse(text)), null, 2)
+  } catch {
+    return text
+  }
+}
+
+function contentOf(bytes: Buffer, mimeType: string, blobs: BlobStore, secrets: string[]): HarEntry['response']['content'] {
+  const textual = mimeType === '' || /json|text|event-stream|yaml|xml/.test(mimeType)
+  if (!textual) return { size: bytes.length, mimeType, _file: blobs.put(bytes) }
+  return { size: bytes.length, mimeType, text: textOf(bytes, mimeType, blobs, secrets) }
+}
+

@@ -1,0 +1,152 @@
+/**
+ * Replay mode: provider requests are answered from cassettes. A request matches recorded ones by
+ * identity (identity.ts); the nth identical request gets the nth recording, and the last one once
+ * they run out, so repeated polls replay in sequence. Recorded callbacks are sent again to the
+ * callback URL of the replayed request. A request with no match gets an error naming the
+ * closest recording, or, when configured, is emulated.
+ */
+import type { MiddlewareHandler } from 'hono'
+import type { EmulatorEnv } from '../core/http/env.js'
+import type { FileStore } from '../core/images/file-store.js'
+import type { ImageFormat } from '../core/images/render-image.js'
+import type { DeliveryQueue } from '../core/callbacks/delivery-queue.js'
+import type { Random } from '../core/random.js'
+import { EmulatorError } from '../core/emulator-error.js'
+import { publicOrigin } from '../core/http/public-origin.js'
+import { namespaceOrDefault } from '../core/http/emulator-headers.js'
+import type { BlobStore } from './blobs.js'
+import { internalizeBase64, mapSseData } from './blobs.js'
+import type { Cassette, HarEntry } from './cassette.js'
+import { distance } from './identity.js'
+import { HOP_BY_HOP } from './redact.js'
+import { readRequest } from './request-shape.js'
+
+export interface ReplayOptions {
+  provider: string
+  cassette: Cassette
+  blobs: BlobStore
+  files: FileStore
+  deliveries: DeliveryQueue
+  random: Random
+  publicUrl?: string
+  /** `error` answers an unmatched request with a refusal; `emulate` lets the emulator answer it. */
+  onMissing: 'error' | 'emulate'
+}
+
+export interface Replayer {
+  middleware: MiddlewareHandler<EmulatorEnv>
+  /** Starts every sequence from its first recording again. */
+  rewind(): void
+}
+
+const FORMATS: Record<string, ImageFormat> = { png: 'png', jpg: 'jpeg', webp: 'webp' }
+
+export function createReplayer(options: ReplayOptions): Replayer {
+  const { provider, cassette, blobs, files } = options
+  const byIdentity = new Map<string, number[]>()
+  cassette.entries.forEach((entry, index) => {
+    if (entry._emulator.kind !== 'request' || !entry._emulator.identity) return
+    const list = byIdentity.get(entry._emulator.identity) ?? []
+    list.push(index)
+    byIdentity.set(entry._emulator.identity, list)
+  })
+  const served = new Map<string, number>()
+
+  /** Response text with blobs restored and image URLs pointed at this emulator's /files/. */
+  const restore = (entry: HarEntry, text: string, origin: string, sse: boolean): string => {
+    const json = (value: unknown) => internalizeBase64(value, blobs)
+    let out = sse ? mapSseData(text, json) : restoreJson(text, json)
+    for (const [url, blob] of Object.entries(entry._emulator.images ?? {})) {
+      const name = files.put(blobs.get(blob), FORMATS[blob.split('.').pop() ?? ''] ?? 'png')
+      out = out.split(url).join(`${origin}/files/${name}`)
+    }
+    return out
+  }
+
+  const middleware: MiddlewareHandler<EmulatorEnv> = async function replayTraffic(c, next) {
+    const request = await readRequest(c, provider.length + 1, blobs)
+    const candidates = byIdentity.get(request.identity)
+    if (!candidates) {
+      if (options.onMissing === 'emulate') return next()
+      throw noRecording(request.canonical, cassette)
+    }
+    const turn = served.get(request.identity) ?? 0
+    served.set(request.identity, turn + 1)
+    const index = candidates[Math.min(turn, candidates.length - 1)]!
+    const entry = cassette.entries[index]!
+    const origin = publicOrigin(c, { publicUrl: options.publicUrl })
+    const { response } = entry
+    const sse = response.content.mimeType.includes('text/event-stream')
+    const headers = new Headers()
+    for (const { name, value } of response.headers) if (!HOP_BY_HOP.has(name)) headers.set(name, value)
+    const body = response.content._file
+      ? new Uint8Array(blobs.get(response.content._file))
+      : response.content.text === undefined
+        ? null
+        : restore(entry, response.content.text, origin, sse)
+
+    resendCallbacks(index, request.bytes, c, origin)
+    return new Response(body, { status: response.status, headers })
+  }
+
+  /** Sends the callbacks recorded for entry `index` to the replayed request's callback_url. */
+  function resendCallbacks(index: number, bytes: Buffer | undefined, c: Parameters<MiddlewareHandler<EmulatorEnv>>[0], origin: string): void {
+    const callbackUrl = callbackUrlOf(bytes)
+    if (!callbackUrl) return
+    cassette.entries.forEach((entry, i) => {
+      if (entry._emulator.kind !== 'callback' || entry._emulator.requestEntry !== index) return
+      const text = restore(entry, entry.request.postData?.text ?? '', origin, false)
+      const recordedHeaders = Object.fromEntries(entry.request.headers.filter(({ name }) => !HOP_BY_HOP.has(name) && name !== 'content-type').map(({ name, value }) => [name, value]))
+      options.deliveries.enqueue({
+        id: `replay_${options.random.hex(16)}_${i}`,
+        provider,
+        namespace: namespaceOrDefault(c),
+        taskId: taskIdOf(text),
+        event: 'replayed-callback',
+        url: callbackUrl,
+        body: text,
+        headers: () => recordedHeaders,
+      })
+    })
+  }
+
+  return { middleware, rewind: () => served.clear() }
+}
+
+function restoreJson(text: string, transform: (json: unknown) => unknown): string {
+  try {
+    return JSON.stringify(transform(JSON.parse(text)))
+  } catch {
+    return text
+  }
+}
+
+function callbackUrlOf(bytes: Buffer | undefined): string | undefined {
+  try {
+    const url = (JSON.parse(bytes?.toString('utf8') ?? '') as { callback_url?: unknown }).callback_url
+    return typeof url === 'string' ? url : undefined
+  } catch {
+    return undefined
+  }
+}
+
+function taskIdOf(text: string): string {
+  try {
+    const body = JSON.parse(text) as { id?: string; task_id?: string; data?: { task_id?: string } }
+    return body.id ?? body.task_id ?? body.data?.task_id ?? 'unknown'
+  } catch {
+    return 'unknown'
+  }
+}
+
+function noRecording(canonical: string, cassette: Cassette): EmulatorError {
+  const recorded = cassette.entries.filter((e) => e._emulator.kind === 'request' && e._emulator.canonical)
+  const closest = recorded
+    .map((e) => ({ e, d: distance(canonical, e._emulator.canonical!) }))
+    .sort((a, b) => a.d - b.d)[0]
+  const [method, path] = JSON.parse(canonical) as [string, string]
+  const hint = closest
+    ? ` The closest recording is ${closest.e.request.method} ${new URL(closest.e.request.url).pathname} (${closest.e._emulator.canonical}).`
+    : ` The ${cassette.provider} cassette has no recordings.`
+  return new EmulatorError(404, 'no_recording', `No recording matches ${method} ${path} (${canonical}).${hint}`)
+}

@@ -1,0 +1,69 @@
+/** Reads a provider request into the shape a cassette stores and replay matches on. */
+import type { Context } from 'hono'
+import type { BlobStore } from './blobs.js'
+import { canonicalRequest, identityOf, type RequestShape } from './identity.js'
+import { redactJson } from './redact.js'
+
+export interface ReadRequest {
+  shape: RequestShape
+  canonical: string
+  identity: string
+  /** Raw bytes, for forwarding. */
+  bytes?: Buffer
+  contentType?: string
+  /** Keys seen in the request, to scrub from everything recorded. */
+  secrets: string[]
+  /** HAR postData params for a multipart body (files stored as blobs). */
+  params?: { name: string; value?: string; fileName?: string; contentType?: string; _file?: string }[]
+}
+
+/** `bearer:sk-`, `raw:sk-`, `x-api-key:ak_` or `none`: how the call authenticated, never the key itself. */
+export function authShape(headers: Headers): { shape: string; secrets: string[] } {
+  const apiKey = headers.get('x-api-key')?.trim()
+  if (apiKey) return { shape: `x-api-key:${apiKey.slice(0, 3)}`, secrets: [apiKey] }
+  const authorization = headers.get('authorization')?.trim()
+  if (!authorization) return { shape: 'none', secrets: [] }
+  const bearer = /^bearer\s+(\S+)$/i.exec(authorization)
+  const key = bearer ? bearer[1]! : authorization
+  return { shape: `${bearer ? 'bearer' : 'raw'}:${key.slice(0, 3)}`, secrets: [key] }
+}
+
+export async function readRequest(c: Context, mountLength: number, blobs: BlobStore): Promise<ReadRequest> {
+  const url = new URL(c.req.url)
+  const path = url.pathname.slice(mountLength) || '/'
+  const query = [...url.searchParams.entries()]
+  const auth = authShape(c.req.raw.headers)
+  const contentType = c.req.header('content-type')
+  const hasBody = c.req.method !== 'GET' && c.req.method !== 'HEAD'
+  const bytes = hasBody ? Buffer.from(await c.req.arrayBuffer()) : undefined
+  let body: unknown = null
+  let params: ReadRequest['params']
+  if (bytes && bytes.length > 0) {
+    if ((contentType ?? '').startsWith('multipart/form-data')) {
+      const form = await new Request('http://local/', { method: 'POST', headers: { 'content-type': contentType! }, body: bytes }).formData()
+      params = []
+      const fields: [string, string][] = []
+      for (const [name, value] of form.entries()) {
+        if (typeof value === 'string') {
+          params.push({ name, value })
+          fields.push([name, value])
+        } else {
+          const file = blobs.put(new Uint8Array(await value.arrayBuffer()))
+          params.push({ name, fileName: value.name, contentType: value.type, _file: file })
+          fields.push([name, `@${file}`])
+        }
+      }
+      body = fields
+    } else {
+      const text = bytes.toString('utf8')
+      try {
+        body = redactJson(JSON.parse(text))
+      } catch {
+        body = text
+      }
+    }
+  }
+  const shape: RequestShape = { method: c.req.method, path, query, body: { auth: auth.shape, body } }
+  const canonical = canonicalRequest(shape)
+  return { shape, canonical, identity: identityOf(shape), bytes, contentType, secrets: auth.secrets, params }
+}
