@@ -11,10 +11,14 @@ export function imageUrlsIn(text: string): string[] {
   return [...new Set(text.match(IMAGE_URL) ?? [])]
 }
 
-/** Downloads each image URL in the body (best effort, 10 s each) into blobs: redacted url -> blob path. */
-export async function downloadImages(bytes: Buffer, mimeType: string, blobs: BlobStore): Promise<Record<string, string> | undefined> {
+/**
+ * Downloads each image URL in the body (best effort, 10 s each) into blobs: redacted url -> blob
+ * path. URLs the application itself sent (`inputs`, e.g. reference images echoed back) are not
+ * results and are left alone.
+ */
+export async function downloadImages(bytes: Buffer, mimeType: string, blobs: BlobStore, inputs = ''): Promise<Record<string, string> | undefined> {
   if (!/json|event-stream|text/.test(mimeType)) return undefined
-  const urls = imageUrlsIn(bytes.toString('utf8'))
+  const urls = imageUrlsIn(bytes.toString('utf8')).filter((url) => !inputs.includes(url))
   if (urls.length === 0) return undefined
   const images: Record<string, string> = {}
   await Promise.all(

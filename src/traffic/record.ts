@@ -105,7 +105,7 @@ export function recordTraffic({ provider, upstream, cassette, blobs, captures, p
           kind: 'request',
           canonical: scrubSecrets(request.canonical, request.secrets),
           identity: request.identity,
-          images: await downloadImages(bytes, mimeType, blobs),
+          images: await downloadImages(bytes, mimeType, blobs, request.bytes?.toString('utf8')),
         },
       }
       resolveEntry(cassette.append(entry))
