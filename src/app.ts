@@ -11,6 +11,7 @@ import { providers } from './providers/index.js'
 import { createControlRoutes } from './control/index.js'
 import { recordRequests } from './core/journal/record-request.js'
 import { createTraffic } from './traffic/index.js'
+import { logRequests } from './core/http/log-requests.js'
 
 export function createApp(runtime: Runtime): Hono<EmulatorEnv> {
   const app = new Hono<EmulatorEnv>()
@@ -23,7 +24,9 @@ export function createApp(runtime: Runtime): Hono<EmulatorEnv> {
     await next()
   })
 
-  app.use(recordRequests(runtime.journal, runtime.clock, providers.map((p) => p.id)))
+  if (runtime.config.log !== 'off') app.use(logRequests(runtime.config.log))
+  const mounted = providers.filter((p) => runtime.config.providers.includes(p.id))
+  app.use(recordRequests(runtime.journal, runtime.clock, mounted.map((p) => p.id)))
 
   app.route('/__emulator', createControlRoutes(runtime))
 
@@ -36,16 +39,16 @@ export function createApp(runtime: Runtime): Hono<EmulatorEnv> {
     })
   })
 
-  const traffic = createTraffic(runtime, providers.map((p) => p.id))
+  const traffic = createTraffic(runtime, mounted.map((p) => p.id))
   if (traffic.captureRoutes) app.route('/__emulator', traffic.captureRoutes)
-  for (const provider of providers) {
+  for (const provider of mounted) {
     const forwardOrReplay = traffic.middleware[provider.id]
     if (forwardOrReplay) app.use(`/${provider.id}/*`, forwardOrReplay)
     app.route(`/${provider.id}`, provider.createRoutes(runtime))
   }
 
   app.notFound(() => {
-    throw new EmulatorError(404, 'not_found', 'No such route. Providers are mounted at ' + providers.map((p) => `/${p.id}`).join(', ') + '; the control plane at /__emulator.')
+    throw new EmulatorError(404, 'not_found', 'No such route. Providers are mounted at ' + mounted.map((p) => `/${p.id}`).join(', ') + '; the control plane at /__emulator.')
   })
   app.onError((err, c) => {
     if (err instanceof EmulatorError) return c.json(err.toBody(), err.status)

@@ -17,6 +17,10 @@ export const ConfigSchema = z.object({
   seed: z.string().default('gpt-image-emulator'),
   /** When set, the emulator's clock starts at this instant, so timestamps repeat from run to run. */
   startTime: z.iso.datetime({ offset: true }).optional(),
+  /** Providers to mount; all five by default. */
+  providers: z.array(z.enum(PROVIDER_IDS)).min(1).default([...PROVIDER_IDS]),
+  /** One line per request: `pretty` for a terminal, `json` for log collectors, `off`. */
+  log: z.enum(['pretty', 'json', 'off']).default('off'),
   /**
    * `emulate` answers every provider request itself; `record` forwards them to `upstreams` and
    * writes cassettes; `replay` answers from cassettes only.
@@ -147,5 +151,5 @@ export type EmulatorConfigInput = z.input<typeof ConfigSchema>
 
 /** A complete config from a partial one; throws a ZodError naming each bad field. */
 export function resolveConfig(input: EmulatorConfigInput = {}): EmulatorConfig {
-  return ConfigSchema.parse(input)
+  return ConfigSchema.parse(input, { reportInput: true })
 }

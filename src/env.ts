@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import type { EmulatorConfigInput } from './config.js'
+import { describeIssue } from './cli/config-file.js'
 
 const ENV_NAMES: Record<string, string> = {
   port: 'PORT',
@@ -38,9 +39,9 @@ export function describeStartupError(err: unknown, env: NodeJS.ProcessEnv): stri
   if (err instanceof z.ZodError) {
     return err.issues
       .map((issue) => {
-        const field = issue.path.join('.')
-        const name = ENV_NAMES[field]
-        return name ? `${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}` : `${field}: ${issue.message}`
+        const name = ENV_NAMES[issue.path.join('.')]
+        const described = describeIssue(issue)
+        return name && env[name] !== undefined ? `${name}=${JSON.stringify(env[name])}: ${described}` : described
       })
       .join('\n')
   }

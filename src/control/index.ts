@@ -33,7 +33,7 @@ export function createControlRoutes(runtime: Runtime): Hono<EmulatorEnv> {
       status: 'ok',
       version: VERSION,
       uptime_ms: runtime.clock.now() - runtime.startedAt,
-      providers: providers.map(({ id }) => ({ id, base_path: `/${id}` })),
+      providers: providers.filter(({ id }) => runtime.config.providers.includes(id)).map(({ id }) => ({ id, base_path: `/${id}` })),
     }
     return c.json(health)
   })

@@ -3,7 +3,7 @@
  * model), and a caption band on top holding the prompt. The background is cached per headline, so
  * a new prompt costs only the caption band; identical requests are served from an encoded cache.
  */
-import sharp from 'sharp'
+import { loadSharp } from './load-sharp.js'
 import { LRUCache } from 'lru-cache'
 import { drawText, fitText, textWidth, GLYPH_HEIGHT } from './pixel-font.js'
 import { BAND, FIRST_ACCENT, ACCENT_COUNT, GRADIENT_STEPS, INK, SHADOW, expandPixels, paletteFor, type Palette } from './palette.js'
@@ -193,6 +193,7 @@ async function encodeWithSharp(spec: ImageSpec, background: Background): Promise
   const pixels = background.pixels.slice()
   paintCaption({ pixels, width: spec.width, height: spec.height }, layout.pad, 0, spec, layout)
   const channels = background.palette.alpha ? 4 : 3
+  const sharp = await loadSharp()
   const image = sharp(expandPixels(pixels, background.palette), {
     raw: { width: spec.width, height: spec.height, channels },
   })
