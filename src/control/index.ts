@@ -18,6 +18,7 @@ import { createJournalRoutes } from './journal.js'
 import { createResetRoutes } from './reset.js'
 import { createKeyRoutes } from './keys.js'
 import { createFaultRoutes } from './faults.js'
+import { createDocsRoutes } from './docs.js'
 
 type Health = components['schemas']['Health']
 
@@ -41,6 +42,7 @@ export function createControlRoutes(runtime: Runtime): Hono<EmulatorEnv> {
   for (const routes of [createResetRoutes, createJournalRoutes, createTaskRoutes, createKeyRoutes, createFaultRoutes, createCallbackRoutes]) {
     app.route('/', routes(runtime))
   }
+  app.route('/', createDocsRoutes())
 
   app.get('/specs', (c) => c.json({ specs: SPEC_IDS.map((id) => ({ id, url: `/__emulator/specs/${id}.openapi.yaml` })) }))
 

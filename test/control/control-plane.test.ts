@@ -31,6 +31,15 @@ describe('control plane', () => {
     expect(missing.json.emulator_error.allowed).toContain('gptproto.openapi.yaml')
   })
 
+  it('serves a browsable HTML reference of every spec', async () => {
+    const index = await call('GET', '/__emulator/docs')
+    expect(index.json).toContain('href="/__emulator/docs/aivideoapi"')
+    const page = await call('GET', '/__emulator/docs/aivideoapi')
+    expect(page.json).toContain('<code>/v1/images/generations</code>')
+    expect(page.json).toContain('inferred:')
+    expect((await call('GET', '/__emulator/docs/nope')).status).toBe(404)
+  })
+
   it('serves generated files and answers 404 for unknown ones', async () => {
     const generated = await fetch(`${server.url}/oceanbase/api/v1/images/generations`, jsonRequest({ model: 'gpt-image-2', prompt: 'file', size: '1024x1024', n: 1 }, { authorization: 'Bearer k' }))
     const url = new URL(((await generated.json()) as any).data[0].url)
