@@ -25,13 +25,14 @@ export function applyFaults({ provider, rules, random, errors }: ApplyFaultsOpti
   const errorNames = Object.keys(errors)
   return async function applyFaults(c, next) {
     const path = c.req.path.slice(provider.length + 1) || '/'
+    const namespace = requestNamespace(c)
     const fromRules = rules.fire({
-      namespace: requestNamespace(c),
+      namespace,
       provider,
       method: c.req.method,
       path,
       key: c.get('apiKey'),
-      prompt: rules.list(requestNamespace(c)).some((r) => r.match.promptContains) ? await readPrompt(c) : undefined,
+      prompt: rules.needsPrompt(namespace) ? await readPrompt(c) : undefined,
     })
     const plan = mergePlans(fromRules, planFromHeaders(c, errorNames))
     c.set('faults', plan)

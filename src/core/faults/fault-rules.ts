@@ -49,6 +49,8 @@ export interface FaultRules {
   add(namespace: string, input: FaultRuleInput): FaultRule
   list(namespace: string): FaultRule[]
   remove(namespace: string, id: string): boolean
+  /** Whether any rule of the namespace matches on the prompt (so the body must be read first). */
+  needsPrompt(namespace: string): boolean
   /** The merged plan of every rule that fires for this request (rules in the order they were added). */
   fire(request: FaultRequest): FaultPlan
   reset(namespace?: string): void
@@ -82,7 +84,9 @@ export function createFaultRules(seed: string): FaultRules {
       rules = rules.filter((r) => !(r.namespace === namespace && r.id === id))
       return rules.length < before
     },
+    needsPrompt: (namespace) => rules.some((r) => r.namespace === namespace && r.match.promptContains !== undefined),
     fire(request) {
+      if (rules.length === 0) return {}
       const plans: FaultPlan[] = []
       for (const rule of rules) {
         if (rule.namespace !== request.namespace || !matches(rule.match, request)) continue

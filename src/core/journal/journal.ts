@@ -34,15 +34,24 @@ export interface Journal {
 }
 
 export function createJournal(maxEntries: number): Journal {
-  let entries: JournalEntry[] = []
+  // A ring: recording is O(1) however full the journal is.
+  let ring: (JournalEntry | undefined)[] = new Array(maxEntries)
+  let next = 0
+  let size = 0
+  const inOrder = (): JournalEntry[] => {
+    const out: JournalEntry[] = []
+    for (let i = 0; i < size; i++) out.push(ring[(next - size + i + maxEntries) % maxEntries]!)
+    return out
+  }
   return {
     record(entry) {
       if (maxEntries === 0) return
-      entries.push(entry)
-      if (entries.length > maxEntries) entries = entries.slice(entries.length - maxEntries)
+      ring[next] = entry
+      next = (next + 1) % maxEntries
+      size = Math.min(size + 1, maxEntries)
     },
     list: (filter = {}) =>
-      entries.filter(
+      inOrder().filter(
         (e) =>
           (filter.namespace === undefined || e.namespace === filter.namespace) &&
           (filter.provider === undefined || e.provider === filter.provider) &&
@@ -50,7 +59,11 @@ export function createJournal(maxEntries: number): Journal {
           (filter.path === undefined || e.path.includes(filter.path)),
       ),
     reset(namespace) {
-      entries = namespace === undefined ? [] : entries.filter((e) => e.namespace !== namespace)
+      const kept = namespace === undefined ? [] : inOrder().filter((e) => e.namespace !== namespace)
+      ring = new Array(maxEntries)
+      next = 0
+      size = 0
+      for (const entry of kept) this.record(entry)
     },
   }
 }

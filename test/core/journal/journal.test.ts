@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest'
+import { createJournal, maskSecret, summarizeJson, type JournalEntry } from '../../../src/core/journal/journal.js'
+
+const entry = (id: string, namespace = 'default'): JournalEntry => ({
+  id, at: 0, namespace, provider: 'gptproto', method: 'POST', path: '/v1/images/generations', query: '', status: 200, latencyMs: 1, headers: {}, body: null,
+})
+
+describe('journal', () => {
+  it('keeps the newest entries, dropping the oldest first, in order', () => {
+    const journal = createJournal(3)
+    for (const id of ['a', 'b', 'c', 'd', 'e']) journal.record(entry(id))
+    expect(journal.list().map((e) => e.id)).toEqual(['c', 'd', 'e'])
+  })
+
+  it('resets one namespace and keeps the others in order', () => {
+    const journal = createJournal(5)
+    journal.record(entry('a', 'x'))
+    journal.record(entry('b', 'y'))
+    journal.record(entry('c', 'x'))
+    journal.reset('x')
+    expect(journal.list().map((e) => e.id)).toEqual(['b'])
+    journal.record(entry('d', 'y'))
+    expect(journal.list({ namespace: 'y' }).map((e) => e.id)).toEqual(['b', 'd'])
+  })
+
+  it('records nothing when sized 0', () => {
+    const journal = createJournal(0)
+    journal.record(entry('a'))
+    expect(journal.list()).toEqual([])
+  })
+
+  it('masks keys to a short prefix and cuts long strings', () => {
+    expect(maskSecret('Bearer sk-1234567890')).toBe('Bearer sk-123…')
+    expect(maskSecret('abc')).toBe('***')
+    expect(summarizeJson({ prompt: 'x'.repeat(250), n: 1 })).toEqual({ prompt: `${'x'.repeat(200)}… (250 chars)`, n: 1 })
+  })
+})
