@@ -160,6 +160,21 @@ describe('fault rules', () => {
     expect((await send('sk-other', 'a black cat')).status).toBe(200)
   })
 
+  it('match on the prompt of a multipart body, which the handler and the journal still read', async () => {
+    const ns = namespace()
+    await addRule(ns, { match: { provider: 'skills-video', prompt_contains: 'storm' }, error: 'image_generation_timeout' })
+    const send = (prompt: string) => {
+      const form = new FormData()
+      form.append('prompt', prompt)
+      form.append('image_urls', 'https://example.com/a.png')
+      return fetch(`${server.url}/skills-video/api/v1/generation/openai/gpt-image-2`, { method: 'POST', headers: { authorization: 'Bearer sk-faults', 'x-emulator-namespace': ns }, body: form })
+    }
+    expect((await send('a storm at sea')).status).toBe(504)
+    expect((await send('a calm sea')).status).toBe(200)
+    const journal = await fetch(`${server.url}/__emulator/journal?provider=skills-video`, { headers: { 'x-emulator-namespace': ns } }).then((r) => r.json() as Promise<any>)
+    expect(journal.entries.map((e: any) => e.body.prompt)).toEqual(['a storm at sea', 'a calm sea'])
+  })
+
   it('lets the openai SDK meet a 429 with retry-after, retry, and succeed', async () => {
     const ns = namespace()
     await addRule(ns, { match: { provider: 'gptproto' }, error: 'rate_limit_exceeded', times: 1 })

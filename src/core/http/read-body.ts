@@ -61,17 +61,24 @@ export interface MultipartBody {
   files: Record<string, File[]>
 }
 
-/** A multipart/form-data body split into text fields and files. */
-export async function readMultipart(c: Context): Promise<MultipartBody> {
+/**
+ * The multipart form, parsed once and cached by hono: fault rules matching on the prompt, the
+ * handler and the journal can all read it.
+ */
+export async function readFormData(c: Context): Promise<FormData> {
   if (!isMultipart(c)) {
     throw new Failure('malformed_body', "Expected a multipart/form-data body (Content-Type: multipart/form-data).")
   }
-  let form: FormData
   try {
-    form = await c.req.formData() // cached by hono, so the journal and fault rules can read it again
+    return await c.req.formData()
   } catch {
     throw new Failure('malformed_body', 'The multipart/form-data body could not be parsed.')
   }
+}
+
+/** A multipart/form-data body split into text fields and files. */
+export async function readMultipart(c: Context): Promise<MultipartBody> {
+  const form = await readFormData(c)
   const body: MultipartBody = { fields: {}, files: {} }
   for (const [name, value] of form.entries()) {
     if (typeof value === 'string') body.fields[name] = value

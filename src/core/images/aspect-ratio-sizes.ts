@@ -7,6 +7,9 @@
 import { parsePixelSize, type PixelSize } from './gpt-image-sizes.js'
 
 export type Tier = '1k' | '2k' | '4k'
+
+/** The tier of an uppercase resolution name, as skills.video and CRUN spell them. */
+export const RESOLUTION_TIERS = { '1K': '1k', '2K': '2k', '4K': '4k' } as const satisfies Record<string, Tier>
 export type OneKVariant = 'first' | 'second'
 
 const TABLE = {

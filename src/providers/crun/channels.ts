@@ -8,7 +8,7 @@ import type { EmulatorConfig } from '../../config.js'
 import type { components } from '../../generated/crun.js'
 import type { PixelSize } from '../../core/images/gpt-image-sizes.js'
 import type { ImageFormat } from '../../core/images/render-image.js'
-import { sizeFor, type AspectRatio, type Tier } from '../../core/images/aspect-ratio-sizes.js'
+import { RESOLUTION_TIERS, sizeFor, type AspectRatio, type Tier } from '../../core/images/aspect-ratio-sizes.js'
 import type { CreateTaskRequest } from './schemas.js'
 
 export interface ChannelPlan {
@@ -21,8 +21,6 @@ export interface ChannelPlan {
   /** Credits for the one image a task makes. */
   price: number
 }
-
-const TIERS = { '1K': '1k', '2K': '2k', '4K': '4k' } as const satisfies Record<string, Tier>
 
 /** `auto` has no ratio of its own: it renders square. */
 const sizeAt = (ratio: AspectRatio | 'auto', tier: Tier) => sizeFor(ratio === 'auto' ? '1:1' : ratio, tier)
@@ -56,7 +54,7 @@ export function planChannel(request: CreateTaskRequest, prices: EmulatorConfig['
       const { model, input } = request
       return {
         param: { model, callback_url, input },
-        size: sizeAt(input.aspect_ratio, TIERS[input.resolution]),
+        size: sizeAt(input.aspect_ratio, RESOLUTION_TIERS[input.resolution]),
         format: 'png',
         transparent: false,
         look: `${input.quality} ${input.resolution}`,

@@ -10,10 +10,10 @@ import type { Task } from '../../core/tasks/task.js'
 import { publicOrigin } from '../../core/http/public-origin.js'
 import { requestNamespace, requestSeed, requestTiming } from '../../core/http/emulator-headers.js'
 import { findTriggerTerm } from '../../core/moderation.js'
-import { sizeFor, type Tier } from '../../core/images/aspect-ratio-sizes.js'
+import { RESOLUTION_TIERS, sizeFor } from '../../core/images/aspect-ratio-sizes.js'
 import { formatPixelSize } from '../../core/images/gpt-image-sizes.js'
 import type { SkillsVideoErrors } from './errors.js'
-import type { IMAGE_SIZES, GenerationRequest, RESOLUTIONS } from './schemas.js'
+import type { IMAGE_SIZES, GenerationRequest } from './schemas.js'
 import { readGenerationRequest } from './read-request.js'
 import { chargeCredits } from '../../core/credits/charge.js'
 import { taskOutcomeFromFaults } from '../../core/faults/task-faults.js'
@@ -32,8 +32,6 @@ const PRESET_RATIOS: Record<(typeof IMAGE_SIZES)[number], Schemas['AspectRatio']
   landscape_4_3: '4:3',
   landscape_16_9: '16:9',
 }
-
-const TIERS: Record<(typeof RESOLUTIONS)[number], Tier> = { '1K': '1k', '2K': '2k', '4K': '4k' }
 
 /** The failure a generation reports when it fails upstream. */
 export const GENERATION_FAILED = { code: 'IMAGE_GENERATION_FAILED', message: 'Generation failed' }
@@ -54,7 +52,7 @@ export async function queueGeneration(c: Context<EmulatorEnv>, runtime: Runtime,
   if (findTriggerTerm(request.prompt, config.moderation.triggerTerms)) throw errors.image_generation_content_rejected()
 
   const ratio = request.aspect_ratio ?? PRESET_RATIOS[request.image_size ?? 'landscape_4_3']
-  const size = sizeFor(ratio, TIERS[request.resolution])
+  const size = sizeFor(ratio, RESOLUTION_TIERS[request.resolution])
   const count = request.n ?? request.num_images ?? 1
   const input = normalizedInput(request, ratio, formatPixelSize(size), count)
 

@@ -6,7 +6,7 @@
 import type { Context } from 'hono'
 import type { Runtime } from '../../runtime.js'
 import { Failure } from '../../core/failure.js'
-import { formFieldsToJson, isMultipart, readJsonObject } from '../../core/http/read-body.js'
+import { formFieldsToJson, isMultipart, readFormData, readJsonObject } from '../../core/http/read-body.js'
 import { inspectImage } from '../../core/images/inspect-image.js'
 import type { ImageFormat } from '../../core/images/render-image.js'
 import { parseRequest } from '../../core/validation.js'
@@ -23,12 +23,7 @@ export async function readGenerationRequest(c: Context, runtime: Runtime, origin
 
 /** The form as the JSON body it stands for. */
 async function readForm(c: Context, runtime: Runtime, origin: string): Promise<Record<string, unknown>> {
-  let form: FormData
-  try {
-    form = await c.req.raw.formData()
-  } catch {
-    throw new Failure('malformed_body', 'The multipart/form-data body could not be parsed.')
-  }
+  const form = await readFormData(c)
   const text: Record<string, string> = {}
   const imageUrls: string[] = []
   let maskUrl: string | undefined
