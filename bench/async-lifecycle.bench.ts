@@ -9,7 +9,12 @@ import type { AddressInfo } from 'node:net'
 import { parseArgs } from 'node:util'
 import { rssMb, startChild } from './support.js'
 
-const { values } = parseArgs({ options: { tasks: { type: 'string', default: '1000' }, 'poll-ms': { type: 'string', default: '100' } } })
+const { values } = parseArgs({
+  options: {
+    tasks: { type: 'string', default: '1000' },
+    'poll-ms': { type: 'string', default: '100' },
+  },
+})
 const taskCount = Number(values.tasks)
 const pollMs = Number(values['poll-ms'])
 
@@ -26,9 +31,16 @@ const receiver = createServer((req, res) => {
 await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
 const callbackUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/callback`
 
-const emulator = await startChild('src/main.ts', { EMULATOR_TIMING: 'fast', EMULATOR_CREDITS: '1000000', EMULATOR_SEED: 'bench' })
+const emulator = await startChild('src/main.ts', {
+  EMULATOR_TIMING: 'fast',
+  EMULATOR_CREDITS: '1000000',
+  EMULATOR_SEED: 'bench',
+})
 let peakRss = await rssMb(emulator.child.pid!)
-const sampler = setInterval(() => void rssMb(emulator.child.pid!).then((mb) => (peakRss = Math.max(peakRss, mb))), 50)
+const sampler = setInterval(
+  () => void rssMb(emulator.child.pid!).then((mb) => (peakRss = Math.max(peakRss, mb))),
+  50,
+)
 
 const headers = { authorization: 'Bearer sk-bench', 'content-type': 'application/json' }
 let requests = 0
@@ -44,7 +56,11 @@ const ids: string[] = await Promise.all(
   Array.from({ length: taskCount }, (_, i) =>
     call('/v1/images/generations', {
       method: 'POST',
-      body: JSON.stringify({ model: 'gpt-image-2', callback_url: callbackUrl, input: { prompt: `bench task ${i}`, aspect_ratio: '1:1' } }),
+      body: JSON.stringify({
+        model: 'gpt-image-2',
+        callback_url: callbackUrl,
+        input: { prompt: `bench task ${i}`, aspect_ratio: '1:1' },
+      }),
     }).then((r) => r.data.taskId as string),
   ),
 )
@@ -55,7 +71,8 @@ await Promise.all(
   ids.map(async (id) => {
     for (;;) {
       const task = await call(`/v1/tasks/${id}`)
-      if (task.status === 'completed' || task.status === 'failed') return statuses.set(id, task.status)
+      if (task.status === 'completed' || task.status === 'failed')
+        return statuses.set(id, task.status)
       await new Promise((resolve) => setTimeout(resolve, pollMs))
     }
   }),
@@ -64,7 +81,8 @@ const polledMs = performance.now() - started
 
 // Callbacks may trail the last poll by a moment.
 const deadline = Date.now() + 10_000
-while (ids.some((id) => !callbacks.has(id)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20))
+while (ids.some((id) => !callbacks.has(id)) && Date.now() < deadline)
+  await new Promise((resolve) => setTimeout(resolve, 20))
 const wallMs = performance.now() - started
 clearInterval(sampler)
 await emulator.stop()
@@ -73,13 +91,17 @@ receiver.close()
 const completed = [...statuses.values()].filter((s) => s === 'completed').length
 const missing = ids.filter((id) => !callbacks.has(id)).length
 const doubled = ids.filter((id) => (callbacks.get(id) ?? 0) > 1).length
-console.log(`\n${taskCount} concurrent aivideoapi tasks, fast timing, polled every ${pollMs} ms, one callback each\n`)
+console.log(
+  `\n${taskCount} concurrent aivideoapi tasks, fast timing, polled every ${pollMs} ms, one callback each\n`,
+)
 console.log('| measure | value |')
 console.log('|---|---|')
 console.log(`| all created | ${Math.round(createdMs)} ms |`)
 console.log(`| all polled to completion | ${Math.round(polledMs)} ms |`)
 console.log(`| wall time, last callback included | ${Math.round(wallMs)} ms |`)
-console.log(`| HTTP requests to the emulator | ${requests} (${Math.round(requests / (polledMs / 1000))} req/s) |`)
+console.log(
+  `| HTTP requests to the emulator | ${requests} (${Math.round(requests / (polledMs / 1000))} req/s) |`,
+)
 console.log(`| completed / lost | ${completed} / ${taskCount - statuses.size} |`)
 console.log(`| callbacks missing / doubled | ${missing} / ${doubled} |`)
 console.log(`| emulator peak RSS | ${peakRss} MB |`)

@@ -17,7 +17,10 @@ app.post('*', async (c) => {
   if (validate) GenerationRequest.parse(await c.req.json())
   return c.body(new Uint8Array(body), 200, { 'content-type': 'application/json' })
 })
-const server = serve({ fetch: app.fetch, port: Number(process.env.PORT ?? 0), hostname: '127.0.0.1' }, (info) => {
-  console.log(`baseline listening on http://127.0.0.1:${info.port}`)
-})
+const server = serve(
+  { fetch: app.fetch, port: Number(process.env.PORT ?? 0), hostname: '127.0.0.1' },
+  (info) => {
+    console.log(`baseline listening on http://127.0.0.1:${info.port}`)
+  },
+)
 process.on('SIGTERM', () => server.close(() => process.exit(0)))

@@ -9,15 +9,21 @@ import { ROOT } from './support.js'
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '20' } } })
 const runs = Number(values.runs)
-const BARE = "require('node:http').createServer((q, s) => s.end('ok')).listen(Number(process.env.PORT), '127.0.0.1')"
+const BARE =
+  "require('node:http').createServer((q, s) => s.end('ok')).listen(Number(process.env.PORT), '127.0.0.1')"
 
 async function timeToFirst200(args: string[], port: number, path: string): Promise<number> {
   const started = performance.now()
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, PORT: String(port) }, stdio: 'ignore' })
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port) },
+    stdio: 'ignore',
+  })
   try {
     for (;;) {
       try {
-        if ((await fetch(`http://127.0.0.1:${port}${path}`)).status === 200) return performance.now() - started
+        if ((await fetch(`http://127.0.0.1:${port}${path}`)).status === 200)
+          return performance.now() - started
       } catch {
         // not listening yet
       }
@@ -33,7 +39,9 @@ execSync('npm run build --silent', { cwd: ROOT, stdio: 'inherit' })
 const emulator: number[] = []
 const bare: number[] = []
 for (let i = 0; i < runs; i++) {
-  emulator.push(await timeToFirst200(['dist/main.js', '--log', 'off'], 4700 + (i % 50), '/__emulator/health'))
+  emulator.push(
+    await timeToFirst200(['dist/main.js', '--log', 'off'], 4700 + (i % 50), '/__emulator/health'),
+  )
   bare.push(await timeToFirst200(['-e', BARE], 4800 + (i % 50), '/'))
 }
 const stats = (xs: number[]) => {
@@ -48,4 +56,6 @@ console.log('| process | median ms | p90 ms | max ms |')
 console.log('|---|---|---|---|')
 console.log(`| gpt-image-emulator (dist/main.js) | ${e.median} | ${e.p90} | ${e.max} |`)
 console.log(`| bare node:http server | ${b.median} | ${b.p90} | ${b.max} |`)
-console.log(`\nemulator median / bare median: ${(e.median / b.median).toFixed(1)}x; target: emulator under 300 ms`)
+console.log(
+  `\nemulator median / bare median: ${(e.median / b.median).toFixed(1)}x; target: emulator under 300 ms`,
+)

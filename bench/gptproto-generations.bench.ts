@@ -14,13 +14,17 @@ import autocannon from 'autocannon'
 import { rssMb, startChild } from './support.js'
 
 const { values } = parseArgs({
-  options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '10' } },
+  options: {
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '10' },
+  },
 })
 const seconds = Number(values.seconds)
 const connections = Number(values.connections)
 const PATH = '/gptproto/v1/images/generations'
 const headers = { 'content-type': 'application/json', authorization: 'sk-bench' }
-const requestBody = (prompt: string) => JSON.stringify({ model: 'gpt-image-2', prompt, size: '1024x1024' })
+const requestBody = (prompt: string) =>
+  JSON.stringify({ model: 'gpt-image-2', prompt, size: '1024x1024' })
 
 /** Loads `url` for `seconds` after a 2 s warm-up; `distinct` gives every request its own prompt. */
 async function load(url: string, label: string, distinct: boolean): Promise<autocannon.Result> {
@@ -32,14 +36,25 @@ async function load(url: string, label: string, distinct: boolean): Promise<auto
       connections,
       duration,
       headers,
-      requests: [{ setupRequest: (req) => ({ ...req, body: requestBody(distinct ? `${label} prompt number ${counter++}` : `${label} prompt`) }) }],
+      requests: [
+        {
+          setupRequest: (req) => ({
+            ...req,
+            body: requestBody(distinct ? `${label} prompt number ${counter++}` : `${label} prompt`),
+          }),
+        },
+      ],
     })
   await run(2)
   return run(seconds)
 }
 
 const emulator = await startChild('src/main.ts', { EMULATOR_SEED: 'bench' })
-const sample = await fetch(emulator.url + PATH, { method: 'POST', headers, body: requestBody('baseline body sample') })
+const sample = await fetch(emulator.url + PATH, {
+  method: 'POST',
+  headers,
+  body: requestBody('baseline body sample'),
+})
 const bodyFile = join(await mkdtemp(join(tmpdir(), 'bench-')), 'body.json')
 await writeFile(bodyFile, Buffer.from(await sample.arrayBuffer()))
 
@@ -49,7 +64,10 @@ const emulatorRss = await rssMb(emulator.child.pid!)
 await emulator.stop()
 
 async function reference(kind: 'bare' | 'validate'): Promise<autocannon.Result> {
-  const server = await startChild('bench/baseline-server.ts', { BASELINE_BODY_FILE: bodyFile, BASELINE_KIND: kind })
+  const server = await startChild('bench/baseline-server.ts', {
+    BASELINE_BODY_FILE: bodyFile,
+    BASELINE_KIND: kind,
+  })
   try {
     return await load(server.url, kind, true)
   } finally {
@@ -62,7 +80,9 @@ const baseline = await reference('bare')
 const ratio = (r: autocannon.Result) => (r.requests.average / baseline.requests.average).toFixed(2)
 const row = (name: string, r: autocannon.Result) =>
   `| ${name} | ${Math.round(r.requests.average)} | ${ratio(r)} | ${r.latency.p50} | ${r.latency.p99} | ${r.non2xx + r.errors} |`
-console.log(`\ngptproto 1024x1024 PNG, ${connections} connections, ${seconds} s per row, response body ${sample.headers.get('content-length')} bytes\n`)
+console.log(
+  `\ngptproto 1024x1024 PNG, ${connections} connections, ${seconds} s per row, response body ${sample.headers.get('content-length')} bytes\n`,
+)
 console.log('| server | req/s | ratio to baseline | p50 ms | p99 ms | failed |')
 console.log('|---|---|---|---|---|---|')
 console.log(row('emulator, distinct prompts', distinct))

@@ -8,7 +8,11 @@ const GENERATE = '/v1/images/generations'
 const cheapest = { model: 'gpt-image-2', size: '1024x1024', quality: 'low' }
 
 async function pngForm(fields: Record<string, string>): Promise<FormData> {
-  const image = await sharp({ create: { width: 256, height: 256, channels: 3, background: '#3a7' } }).png().toBuffer()
+  const image = await sharp({
+    create: { width: 256, height: 256, channels: 3, background: '#3a7' },
+  })
+    .png()
+    .toBuffer()
   const form = new FormData()
   form.append('image[]', new Blob([new Uint8Array(image)], { type: 'image/png' }), 'input.png')
   for (const [name, value] of Object.entries(fields)) form.append(name, value)
@@ -16,37 +20,80 @@ async function pngForm(fields: Record<string, string>): Promise<FormData> {
 }
 
 c.describe('gptproto', () => {
-  c.case('text to image returns a decodable image at the requested size', { paid: true }, async (call) => {
-    const r = await call({ method: 'POST', path: GENERATE, json: { ...cheapest, prompt: 'contract: a cat' } })
-    expect(r.status).toBe(200)
-    expect(r.json).toMatchObject({ created: expect.any(Number), data: [{ b64_json: expect.any(String) }] })
-    const b64 = r.json.data[0].b64_json.replace(/^data:[^,]+,/, '')
-    expect(await sharp(Buffer.from(b64, 'base64')).metadata()).toMatchObject({ width: 1024, height: 1024 })
-  })
+  c.case(
+    'text to image returns a decodable image at the requested size',
+    { paid: true },
+    async (call) => {
+      const r = await call({
+        method: 'POST',
+        path: GENERATE,
+        json: { ...cheapest, prompt: 'contract: a cat' },
+      })
+      expect(r.status).toBe(200)
+      expect(r.json).toMatchObject({
+        created: expect.any(Number),
+        data: [{ b64_json: expect.any(String) }],
+      })
+      const b64 = r.json.data[0].b64_json.replace(/^data:[^,]+,/, '')
+      expect(await sharp(Buffer.from(b64, 'base64')).metadata()).toMatchObject({
+        width: 1024,
+        height: 1024,
+      })
+    },
+  )
 
   c.case('streams partial images, then the completed image', { paid: true }, async (call) => {
-    const r = await call({ method: 'POST', path: GENERATE, json: { ...cheapest, prompt: 'contract: a stream', stream: true, partial_images: 1 } })
+    const r = await call({
+      method: 'POST',
+      path: GENERATE,
+      json: { ...cheapest, prompt: 'contract: a stream', stream: true, partial_images: 1 },
+    })
     expect(r.status).toBe(200)
     const types = r.events.map((e) => e.type)
     expect(types.at(-1)).toBe('image_generation.completed')
-    expect(types.filter((t) => t !== 'image_generation.partial_image' && t !== 'image_generation.completed')).toEqual([])
+    expect(
+      types.filter(
+        (t) => t !== 'image_generation.partial_image' && t !== 'image_generation.completed',
+      ),
+    ).toEqual([])
   })
 
   c.case('edits an uploaded image (multipart image[])', { paid: true }, async (call) => {
-    const r = await call({ method: 'POST', path: '/v1/images/edits', form: await pngForm({ model: 'gpt-image-2', prompt: 'contract: add a hat', size: '1024x1024', quality: 'low' }) })
+    const r = await call({
+      method: 'POST',
+      path: '/v1/images/edits',
+      form: await pngForm({
+        model: 'gpt-image-2',
+        prompt: 'contract: add a hat',
+        size: '1024x1024',
+        quality: 'low',
+      }),
+    })
     expect(r.status).toBe(200)
     expect(r.json.data[0].b64_json).toEqual(expect.any(String))
   })
 
   for (const [name, size, message] of [
-    ['refuses a size not divisible by 16', '1666x2514', "Invalid size '1666x2514'. Width and height must both be divisible by 16."],
-    ['refuses a size that is not WIDTHxHEIGHT', '9:16', "Invalid size '9:16'. Expected WIDTHxHEIGHT, for example '1824x1024'."],
+    [
+      'refuses a size not divisible by 16',
+      '1666x2514',
+      "Invalid size '1666x2514'. Width and height must both be divisible by 16.",
+    ],
+    [
+      'refuses a size that is not WIDTHxHEIGHT',
+      '9:16',
+      "Invalid size '9:16'. Expected WIDTHxHEIGHT, for example '1824x1024'.",
+    ],
     ['refuses an edge over 3840', '4096x1024', undefined],
     ['refuses an aspect ratio over 3:1', '3072x960', undefined],
     ['refuses fewer than 655,360 pixels', '512x512', undefined],
   ] as const) {
     c.case(name, {}, async (call) => {
-      const r = await call({ method: 'POST', path: GENERATE, json: { ...cheapest, prompt: 'x', size } })
+      const r = await call({
+        method: 'POST',
+        path: GENERATE,
+        json: { ...cheapest, prompt: 'x', size },
+      })
       expect(r.status).toBe(400)
       expect(r.json.error).toMatchObject({ param: 'size', ...(message && { message }) })
     })
@@ -56,7 +103,11 @@ c.describe('gptproto', () => {
     ['refuses a missing prompt', { model: 'gpt-image-2' }, 'prompt'],
     ['refuses n above 10', { ...cheapest, prompt: 'x', n: 11 }, 'n'],
     ['refuses an unknown quality', { ...cheapest, prompt: 'x', quality: 'ultra' }, 'quality'],
-    ['refuses partial_images above 3', { ...cheapest, prompt: 'x', stream: true, partial_images: 4 }, 'partial_images'],
+    [
+      'refuses partial_images above 3',
+      { ...cheapest, prompt: 'x', stream: true, partial_images: 4 },
+      'partial_images',
+    ],
   ] as const) {
     c.case(name, {}, async (call) => {
       const r = await call({ method: 'POST', path: GENERATE, json })
@@ -71,7 +122,12 @@ c.describe('gptproto', () => {
   })
 
   c.case('refuses a missing key with 401', {}, async (call) => {
-    const r = await call({ method: 'POST', path: GENERATE, json: { ...cheapest, prompt: 'x' }, auth: {} })
+    const r = await call({
+      method: 'POST',
+      path: GENERATE,
+      json: { ...cheapest, prompt: 'x' },
+      auth: {},
+    })
     expect(r.status).toBe(401)
     expect(r.json.error.code).toBe('invalid_api_key')
   })

@@ -14,7 +14,10 @@ export const GENERATED_DIR = join(root, 'src', 'generated')
 /** The spec ids found in specs/ (`gptproto` for specs/gptproto.openapi.yaml). */
 export async function specIds(): Promise<string[]> {
   const names = await readdir(SPECS_DIR)
-  return names.filter((n) => n.endsWith('.openapi.yaml')).map((n) => n.replace('.openapi.yaml', '')).sort()
+  return names
+    .filter((n) => n.endsWith('.openapi.yaml'))
+    .map((n) => n.replace('.openapi.yaml', ''))
+    .sort()
 }
 
 /** The TypeScript source generated for one spec, header included. */

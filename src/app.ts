@@ -26,20 +26,34 @@ export function createApp(runtime: Runtime): Hono<EmulatorEnv> {
 
   if (runtime.config.log !== 'off') app.use(logRequests(runtime.config.log))
   const mounted = providers.filter((p) => runtime.config.providers.includes(p.id))
-  app.use(recordRequests(runtime.journal, runtime.clock, mounted.map((p) => p.id)))
+  app.use(
+    recordRequests(
+      runtime.journal,
+      runtime.clock,
+      mounted.map((p) => p.id),
+    ),
+  )
 
   app.route('/__emulator', createControlRoutes(runtime))
 
   app.get('/files/:name', (c) => {
     const file = runtime.files.get(c.req.param('name'))
-    if (!file) throw new EmulatorError(404, 'file_not_found', `No file '${c.req.param('name')}': it never existed or has expired.`)
+    if (!file)
+      throw new EmulatorError(
+        404,
+        'file_not_found',
+        `No file '${c.req.param('name')}': it never existed or has expired.`,
+      )
     return c.body(new Uint8Array(file.bytes), 200, {
       'content-type': file.contentType,
       'cache-control': 'public, max-age=86400, immutable',
     })
   })
 
-  const traffic = createTraffic(runtime, mounted.map((p) => p.id))
+  const traffic = createTraffic(
+    runtime,
+    mounted.map((p) => p.id),
+  )
   if (traffic.captureRoutes) app.route('/__emulator', traffic.captureRoutes)
   for (const provider of mounted) {
     const forwardOrReplay = traffic.middleware[provider.id]
@@ -48,12 +62,26 @@ export function createApp(runtime: Runtime): Hono<EmulatorEnv> {
   }
 
   app.notFound(() => {
-    throw new EmulatorError(404, 'not_found', 'No such route. Providers are mounted at ' + mounted.map((p) => `/${p.id}`).join(', ') + '; the control plane at /__emulator.')
+    throw new EmulatorError(
+      404,
+      'not_found',
+      'No such route. Providers are mounted at ' +
+        mounted.map((p) => `/${p.id}`).join(', ') +
+        '; the control plane at /__emulator.',
+    )
   })
   app.onError((err, c) => {
     if (err instanceof EmulatorError) return c.json(err.toBody(), err.status)
     console.error('[gpt-image-emulator] unexpected error:', err)
-    return c.json({ emulator_error: { code: 'internal', message: 'The emulator failed unexpectedly; see its log.' } }, 500)
+    return c.json(
+      {
+        emulator_error: {
+          code: 'internal',
+          message: 'The emulator failed unexpectedly; see its log.',
+        },
+      },
+      500,
+    )
   })
   return app
 }

@@ -18,7 +18,10 @@ export const ConfigSchema = z.object({
   /** When set, the emulator's clock starts at this instant, so timestamps repeat from run to run. */
   startTime: z.iso.datetime({ offset: true }).optional(),
   /** Providers to mount; all five by default. */
-  providers: z.array(z.enum(PROVIDER_IDS)).min(1).default([...PROVIDER_IDS]),
+  providers: z
+    .array(z.enum(PROVIDER_IDS))
+    .min(1)
+    .default([...PROVIDER_IDS]),
   /** One line per request: `pretty` for a terminal, `json` for log collectors, `off`. */
   log: z.enum(['pretty', 'json', 'off']).default('off'),
   /**
@@ -34,16 +37,36 @@ export const ConfigSchema = z.object({
   replayMissing: z.enum(['error', 'emulate']).default('error'),
   limits: z
     .object({
-      jsonBodyBytes: z.number().int().positive().default(1 * MB),
-      multipartBodyBytes: z.number().int().positive().default(50 * MB),
+      jsonBodyBytes: z
+        .number()
+        .int()
+        .positive()
+        .default(1 * MB),
+      multipartBodyBytes: z
+        .number()
+        .int()
+        .positive()
+        .default(50 * MB),
     })
     .prefault({}),
   images: z
     .object({
-      encodedCacheBytes: z.number().int().min(0).default(64 * MB),
-      backgroundCacheBytes: z.number().int().min(0).default(128 * MB),
+      encodedCacheBytes: z
+        .number()
+        .int()
+        .min(0)
+        .default(64 * MB),
+      backgroundCacheBytes: z
+        .number()
+        .int()
+        .min(0)
+        .default(128 * MB),
       /** Bytes of images kept for `/files/...` URLs; the oldest are dropped first. */
-      fileStoreBytes: z.number().int().min(0).default(512 * MB),
+      fileStoreBytes: z
+        .number()
+        .int()
+        .min(0)
+        .default(512 * MB),
     })
     .prefault({}),
   moderation: z
@@ -86,7 +109,11 @@ export const ConfigSchema = z.object({
       /** Tasks kept at most; past it the oldest finished ones are dropped first. */
       maxTasks: z.number().int().positive().default(10_000),
       /** Finished tasks older than this are dropped. */
-      maxAgeMs: z.number().int().positive().default(60 * 60 * 1000),
+      maxAgeMs: z
+        .number()
+        .int()
+        .positive()
+        .default(60 * 60 * 1000),
     })
     .prefault({}),
   credits: z
@@ -110,7 +137,9 @@ export const ConfigSchema = z.object({
       /** Where the 1k tier lists two sizes (1024x1024 / 1254x1254), which one is rendered. */
       oneKSize: z.enum(['first', 'second']).default('first'),
       /** Credits per image by resolution tier (seed 002's pricing table). */
-      prices: z.object({ '1k': z.number().min(0), '2k': z.number().min(0), '4k': z.number().min(0) }).default({ '1k': 4.7, '2k': 9.4, '4k': 14.1 }),
+      prices: z
+        .object({ '1k': z.number().min(0), '2k': z.number().min(0), '4k': z.number().min(0) })
+        .default({ '1k': 4.7, '2k': 9.4, '4k': 14.1 }),
     })
     .prefault({}),
   skillsVideo: z
@@ -118,14 +147,22 @@ export const ConfigSchema = z.object({
       /** HTTP status of a successful create: the docs list both 200 and 202. */
       createStatus: z.union([z.literal(200), z.literal(202)]).default(200),
       /** Credits per image by resolution (the docs' example charges 20 for one 1K image). */
-      prices: z.object({ '1K': z.number().min(0), '2K': z.number().min(0), '4K': z.number().min(0) }).default({ '1K': 20, '2K': 40, '4K': 80 }),
+      prices: z
+        .object({ '1K': z.number().min(0), '2K': z.number().min(0), '4K': z.number().min(0) })
+        .default({ '1K': 20, '2K': 40, '4K': 80 }),
     })
     .prefault({}),
   crun: z
     .object({
       /** Credits per image by channel (undocumented; a public client's fixture shows 12). */
       prices: z
-        .object({ standard: z.number().min(0), stable: z.number().min(0), premium1K: z.number().min(0), premium2K: z.number().min(0), premium4K: z.number().min(0) })
+        .object({
+          standard: z.number().min(0),
+          stable: z.number().min(0),
+          premium1K: z.number().min(0),
+          premium2K: z.number().min(0),
+          premium4K: z.number().min(0),
+        })
         .default({ standard: 10, stable: 12, premium1K: 15, premium2K: 20, premium4K: 30 }),
       /**
        * HTTP status of refusals CRUN signals in the body `code` (401, 402, 422, 429, 455, 501, 505):

@@ -41,7 +41,9 @@ export function describeStartupError(err: unknown, env: NodeJS.ProcessEnv): stri
       .map((issue) => {
         const name = ENV_NAMES[issue.path.join('.')]
         const described = describeIssue(issue)
-        return name && env[name] !== undefined ? `${name}=${JSON.stringify(env[name])}: ${described}` : described
+        return name && env[name] !== undefined
+          ? `${name}=${JSON.stringify(env[name])}: ${described}`
+          : described
       })
       .join('\n')
   }

@@ -32,7 +32,10 @@ export async function startEmulator(options: EmulatorConfigInput = {}): Promise<
   const running = await startServer({ port: 0, ...options })
   return {
     url: running.url,
-    baseUrls: Object.fromEntries(PROVIDER_IDS.map((id) => [id, `${running.url}/${id}`])) as Record<ProviderId, string>,
+    baseUrls: Object.fromEntries(PROVIDER_IDS.map((id) => [id, `${running.url}/${id}`])) as Record<
+      ProviderId,
+      string
+    >,
     control: createControlClient(running.url),
     close: () => running.close(),
   }

@@ -11,7 +11,10 @@ import { createFileStore, type FileStore } from './core/images/file-store.js'
 import { createTaskEngine, type TaskEngine } from './core/tasks/task-engine.js'
 import { createCreditLedger, type CreditLedger } from './core/credits/ledger.js'
 import { createDeliveryQueue, type DeliveryQueue } from './core/callbacks/delivery-queue.js'
-import { createWebhookEndpoints, type WebhookEndpoints } from './core/callbacks/webhook-endpoints.js'
+import {
+  createWebhookEndpoints,
+  type WebhookEndpoints,
+} from './core/callbacks/webhook-endpoints.js'
 import { createJournal, type Journal } from './core/journal/journal.js'
 import { createKeyPolicies, type KeyPolicies } from './core/keys/key-policies.js'
 import { createFaultRules, type FaultRules } from './core/faults/fault-rules.js'
@@ -45,8 +48,13 @@ export interface Runtime {
   close(): void
 }
 
-export function createRuntime(config: EmulatorConfig, overrides: Partial<Pick<Runtime, 'clock'>> = {}): Runtime {
-  const clock = overrides.clock ?? (config.startTime ? clockStartingAt(Date.parse(config.startTime)) : systemClock)
+export function createRuntime(
+  config: EmulatorConfig,
+  overrides: Partial<Pick<Runtime, 'clock'>> = {},
+): Runtime {
+  const clock =
+    overrides.clock ??
+    (config.startTime ? clockStartingAt(Date.parse(config.startTime)) : systemClock)
   const streams = new Map<string, Random>()
   const resetListeners: ((namespace?: string) => void)[] = []
   const randomFor = (namespace: string, purpose = 'ids') => {
@@ -86,11 +94,14 @@ export function createRuntime(config: EmulatorConfig, overrides: Partial<Pick<Ru
     errorCatalogues: new Map(),
     startedAt: clock.now(),
     reset(namespace) {
-      for (const part of [tasks, credits, deliveries, webhooks, journal, keys, faults]) part.reset(namespace)
+      for (const part of [tasks, credits, deliveries, webhooks, journal, keys, faults])
+        part.reset(namespace)
       if (namespace === undefined) {
         files.clear()
         streams.clear()
-      } else for (const key of [...streams.keys()]) if (key.startsWith(`${namespace}\u0000`)) streams.delete(key)
+      } else
+        for (const key of [...streams.keys()])
+          if (key.startsWith(`${namespace}\u0000`)) streams.delete(key)
       for (const listener of resetListeners) listener(namespace)
     },
     onReset: (listener) => void resetListeners.push(listener),

@@ -18,7 +18,9 @@ export async function startServer(input: EmulatorConfigInput = {}): Promise<Runn
   const runtime = createRuntime(config)
   const app = createApp(runtime)
   const server = await new Promise<ServerType>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s))
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
+      resolve(s),
+    )
     s.once('error', reject)
   })
   const { port } = server.address() as AddressInfo

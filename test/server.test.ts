@@ -6,7 +6,9 @@ import { createSpecValidator } from './support/spec-validator.js'
 
 const spec = createSpecValidator('emulator')
 
-async function startProcess(env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string }> {
+async function startProcess(
+  env: Record<string, string> = {},
+): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -18,7 +20,9 @@ async function startProcess(env: Record<string, string> = {}): Promise<{ child: 
       const match = /listening on (http:\/\/\S+)/.exec(output)
       if (match) resolve(match[1]!)
     })
-    child.once('exit', (code) => reject(new Error(`exited with ${code} before listening: ${output}`)))
+    child.once('exit', (code) =>
+      reject(new Error(`exited with ${code} before listening: ${output}`)),
+    )
   })
   return { child, url }
 }
@@ -52,7 +56,10 @@ describe('the emulator process', () => {
   })
 
   it('refuses to start on a bad PORT, saying why', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: { ...process.env, PORT: 'abc' }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { ...process.env, PORT: 'abc' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let stderr = ''
     child.stderr!.on('data', (d) => (stderr += d))
     const [code] = await once(child, 'exit')

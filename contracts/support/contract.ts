@@ -54,14 +54,21 @@ export interface CaseOptions {
 export interface Contract {
   target: Target
   describe(name: string, body: () => void): void
-  case(name: string, options: CaseOptions, body: (call: Call, tools: CaseTools) => Promise<void>): void
+  case(
+    name: string,
+    options: CaseOptions,
+    body: (call: Call, tools: CaseTools) => Promise<void>,
+  ): void
 }
 
 export interface CaseTools {
   /** A local receiver for callbacks, with the URL the provider should call. */
   receiver(): Promise<Receiver & { callbackUrl: string }>
   /** Polls `read` until `done`, returning every distinct answer (live tasks can take minutes). */
-  poll(read: () => Promise<ContractResponse>, done: (r: ContractResponse) => boolean): Promise<ContractResponse[]>
+  poll(
+    read: () => Promise<ContractResponse>,
+    done: (r: ContractResponse) => boolean,
+  ): Promise<ContractResponse[]>
 }
 
 const AUTH: Record<ProviderId, (key: string) => Record<string, string>> = {
@@ -90,69 +97,108 @@ export function contract(provider: ProviderId): Contract {
     case(name, options, body) {
       const skip =
         target.skip ??
-        (options.callbacks && !target.callbacks.enabled ? 'no callback receiver the provider can reach (set CONTRACT_CALLBACK_URL)' : undefined) ??
-        (options.controlPlane && target.kind !== 'emulator' ? 'needs the emulator control plane' : undefined)
-      it(name, { timeout: options.timeout ?? (target.kind === 'live' ? 600_000 : 20_000) }, async (ctx) => {
-        const result: CaseResult = { name, outcome: 'skipped', spec: [], recording: null }
-        results.push(result)
-        if (skip) {
-          result.note = skip
-          return ctx.skip()
-        }
-        if (options.paid && target.kind === 'live' && !target.dryRun && ++paidCalls > target.maxPaidCalls) {
-          result.note = `over CONTRACT_MAX_PAID_CALLS=${target.maxPaidCalls}`
-          return ctx.skip()
-        }
-        const seen = new Map<string, number>()
-        const call: Call = async (request) => {
-          if (target.dryRun) {
-            console.log(`[dry run] ${provider} ${request.method} ${target.baseUrl}${request.path} ${request.json ? JSON.stringify(request.json) : request.form ? '(multipart)' : ''}`)
-            result.note = 'dry run'
-            ctx.skip()
+        (options.callbacks && !target.callbacks.enabled
+          ? 'no callback receiver the provider can reach (set CONTRACT_CALLBACK_URL)'
+          : undefined) ??
+        (options.controlPlane && target.kind !== 'emulator'
+          ? 'needs the emulator control plane'
+          : undefined)
+      it(
+        name,
+        { timeout: options.timeout ?? (target.kind === 'live' ? 600_000 : 20_000) },
+        async (ctx) => {
+          const result: CaseResult = { name, outcome: 'skipped', spec: [], recording: null }
+          results.push(result)
+          if (skip) {
+            result.note = skip
+            return ctx.skip()
           }
-          const response = await send(target, request)
-          try {
-            await spec.check(request.method, request.path, new Response(response.text, { status: response.status, headers: response.headers }), response.text)
-          } catch (err) {
-            result.spec.push(`${request.method} ${request.path} ${response.status}: ${(err as Error).message.split('\n')[0]}`)
+          if (
+            options.paid &&
+            target.kind === 'live' &&
+            !target.dryRun &&
+            ++paidCalls > target.maxPaidCalls
+          ) {
+            result.note = `over CONTRACT_MAX_PAID_CALLS=${target.maxPaidCalls}`
+            return ctx.skip()
           }
-          const recorded = recordings?.find(request, target.key, seen)
-          if (recordings) {
-            result.recording ??= []
-            if (recorded === undefined) result.recording.push(`${request.method} ${request.path}: not recorded`)
-            else result.recording.push(...compare(recorded, response).map((d) => `${request.method} ${request.path}: ${d}`))
-          }
-          return response
-        }
-        const receivers: Receiver[] = []
-        const tools: CaseTools = {
-          async receiver() {
-            const receiver = await startReceiver()
-            receivers.push(receiver)
-            return { ...receiver, callbackUrl: target.callbacks.publicUrl ?? `${receiver.url}/callback` }
-          },
-          async poll(read, done) {
-            const seen: ContractResponse[] = []
-            const deadline = Date.now() + (target.kind === 'live' ? 540_000 : 15_000)
-            for (;;) {
-              const r = await read()
-              if (seen.length === 0 || JSON.stringify(normalize(seen.at(-1)!.json)) !== JSON.stringify(normalize(r.json)) || r.json?.status !== seen.at(-1)!.json?.status) seen.push(r)
-              if (done(r) || Date.now() > deadline) return seen
-              await new Promise((resolve) => setTimeout(resolve, target.kind === 'live' ? 3000 : 40))
+          const seen = new Map<string, number>()
+          const call: Call = async (request) => {
+            if (target.dryRun) {
+              console.log(
+                `[dry run] ${provider} ${request.method} ${target.baseUrl}${request.path} ${request.json ? JSON.stringify(request.json) : request.form ? '(multipart)' : ''}`,
+              )
+              result.note = 'dry run'
+              ctx.skip()
             }
-          },
-        }
-        try {
-          await body(call, tools)
-          expect(result.spec, 'responses must match the spec').toEqual([])
-          result.outcome = 'passed'
-        } catch (err) {
-          result.outcome = 'failed'
-          throw err
-        } finally {
-          await Promise.all(receivers.map((r) => r.close()))
-        }
-      })
+            const response = await send(target, request)
+            try {
+              await spec.check(
+                request.method,
+                request.path,
+                new Response(response.text, { status: response.status, headers: response.headers }),
+                response.text,
+              )
+            } catch (err) {
+              result.spec.push(
+                `${request.method} ${request.path} ${response.status}: ${(err as Error).message.split('\n')[0]}`,
+              )
+            }
+            const recorded = recordings?.find(request, target.key, seen)
+            if (recordings) {
+              result.recording ??= []
+              if (recorded === undefined)
+                result.recording.push(`${request.method} ${request.path}: not recorded`)
+              else
+                result.recording.push(
+                  ...compare(recorded, response).map(
+                    (d) => `${request.method} ${request.path}: ${d}`,
+                  ),
+                )
+            }
+            return response
+          }
+          const receivers: Receiver[] = []
+          const tools: CaseTools = {
+            async receiver() {
+              const receiver = await startReceiver()
+              receivers.push(receiver)
+              return {
+                ...receiver,
+                callbackUrl: target.callbacks.publicUrl ?? `${receiver.url}/callback`,
+              }
+            },
+            async poll(read, done) {
+              const seen: ContractResponse[] = []
+              const deadline = Date.now() + (target.kind === 'live' ? 540_000 : 15_000)
+              for (;;) {
+                const r = await read()
+                if (
+                  seen.length === 0 ||
+                  JSON.stringify(normalize(seen.at(-1)!.json)) !==
+                    JSON.stringify(normalize(r.json)) ||
+                  r.json?.status !== seen.at(-1)!.json?.status
+                )
+                  seen.push(r)
+                if (done(r) || Date.now() > deadline) return seen
+                await new Promise((resolve) =>
+                  setTimeout(resolve, target.kind === 'live' ? 3000 : 40),
+                )
+              }
+            },
+          }
+          try {
+            await body(call, tools)
+            expect(result.spec, 'responses must match the spec').toEqual([])
+            result.outcome = 'passed'
+          } catch (err) {
+            result.outcome = 'failed'
+            throw err
+          } finally {
+            await Promise.all(receivers.map((r) => r.close()))
+          }
+        },
+      )
     },
   }
 }
@@ -165,7 +211,13 @@ async function send(target: Target, request: ContractRequest): Promise<ContractR
   const response = await fetch(url, {
     method: request.method,
     headers,
-    body: request.form ?? (request.json === undefined ? undefined : typeof request.json === 'string' ? request.json : JSON.stringify(request.json)),
+    body:
+      request.form ??
+      (request.json === undefined
+        ? undefined
+        : typeof request.json === 'string'
+          ? request.json
+          : JSON.stringify(request.json)),
   })
   const text = await response.text()
   const sse = (response.headers.get('content-type') ?? '').startsWith('text/event-stream')
@@ -175,12 +227,22 @@ async function send(target: Target, request: ContractRequest): Promise<ContractR
   } catch {
     json = null
   }
-  return { status: response.status, headers: response.headers, text, json, events: sse ? sseData(text).map((d) => JSON.parse(d)) : [] }
+  return {
+    status: response.status,
+    headers: response.headers,
+    text,
+    json,
+    events: sse ? sseData(text).map((d) => JSON.parse(d)) : [],
+  }
 }
 
 interface Recordings {
   /** The recorded answer to this request (the nth of its kind), if the cassette has one. */
-  find(request: ContractRequest, key: string, seen: Map<string, number>): { status: number; json: unknown } | undefined
+  find(
+    request: ContractRequest,
+    key: string,
+    seen: Map<string, number>,
+  ): { status: number; json: unknown } | undefined
 }
 
 /** The last recording of this provider, from CONTRACT_CASSETTES (default contracts/cassettes). */
@@ -192,14 +254,27 @@ function loadRecordings(provider: ProviderId): Recordings | undefined {
   const byCanonical = new Map<string, HarEntry[]>()
   for (const entry of cassette.entries) {
     if (entry._emulator.kind !== 'request' || !entry._emulator.canonical) continue
-    byCanonical.set(entry._emulator.canonical, [...(byCanonical.get(entry._emulator.canonical) ?? []), entry])
+    byCanonical.set(entry._emulator.canonical, [
+      ...(byCanonical.get(entry._emulator.canonical) ?? []),
+      entry,
+    ])
   }
   return {
     find(request, key, seen) {
       if (request.form) return undefined
       const headers = new Headers(request.auth ?? AUTH[provider](key))
-      const body = request.json === undefined ? null : typeof request.json === 'string' ? safeJson(request.json) : redactJson(request.json)
-      const canonical = canonicalRequest({ method: request.method, path: request.path, query: Object.entries(request.query ?? {}), body: { auth: authShape(headers).shape, body } })
+      const body =
+        request.json === undefined
+          ? null
+          : typeof request.json === 'string'
+            ? safeJson(request.json)
+            : redactJson(request.json)
+      const canonical = canonicalRequest({
+        method: request.method,
+        path: request.path,
+        query: Object.entries(request.query ?? {}),
+        body: { auth: authShape(headers).shape, body },
+      })
       const entries = byCanonical.get(canonical)
       if (!entries) return undefined
       const turn = seen.get(canonical) ?? 0
@@ -211,9 +286,16 @@ function loadRecordings(provider: ProviderId): Recordings | undefined {
   }
 }
 
-function compare(recorded: { status: number; json: unknown }, response: ContractResponse): string[] {
-  const out = recorded.status === response.status ? [] : [`status ${response.status} != recorded ${recorded.status}`]
-  if (response.json !== null && recorded.json !== null) out.push(...differences(normalize(response.json), normalize(recorded.json)))
+function compare(
+  recorded: { status: number; json: unknown },
+  response: ContractResponse,
+): string[] {
+  const out =
+    recorded.status === response.status
+      ? []
+      : [`status ${response.status} != recorded ${recorded.status}`]
+  if (response.json !== null && recorded.json !== null)
+    out.push(...differences(normalize(response.json), normalize(recorded.json)))
   return out
 }
 

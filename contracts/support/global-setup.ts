@@ -11,8 +11,19 @@ let emulator: RunningEmulator | undefined
 
 export async function setup(project: TestProject): Promise<void> {
   const target = process.env.CONTRACT_TARGET ?? 'emulator'
-  if (target === 'emulator') emulator = await startServer({ port: 0, timing: 'fast', stream: { eventIntervalMs: 0 }, callbacks: { backoffMs: 100, timeoutMs: 2000 } })
-  if (target === 'replay') emulator = await startServer({ port: 0, mode: 'replay', cassettes: process.env.CONTRACT_CASSETTES ?? 'contracts/cassettes' })
+  if (target === 'emulator')
+    emulator = await startServer({
+      port: 0,
+      timing: 'fast',
+      stream: { eventIntervalMs: 0 },
+      callbacks: { backoffMs: 100, timeoutMs: 2000 },
+    })
+  if (target === 'replay')
+    emulator = await startServer({
+      port: 0,
+      mode: 'replay',
+      cassettes: process.env.CONTRACT_CASSETTES ?? 'contracts/cassettes',
+    })
   project.provide('emulatorUrl', emulator?.url ?? '')
 }
 

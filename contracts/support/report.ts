@@ -28,21 +28,40 @@ export function writeReport(target: string): string {
   const dir = join(REPORT_DIR, target)
   let parts: string[] = []
   try {
-    parts = readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
+    parts = readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
   } catch {
     return ''
   }
-  const lines = [`# Contract drift report: ${target}`, '', `Generated ${new Date().toISOString()}.`, '']
+  const lines = [
+    `# Contract drift report: ${target}`,
+    '',
+    `Generated ${new Date().toISOString()}.`,
+    '',
+  ]
   for (const part of parts) {
     const provider = part.replace(/\.json$/, '')
     const cases = JSON.parse(readFileSync(join(dir, part), 'utf8')) as CaseResult[]
     const counts = (o: CaseResult['outcome']) => cases.filter((c) => c.outcome === o).length
-    lines.push(`## ${provider}`, '', `${counts('passed')} passed, ${counts('failed')} failed, ${counts('skipped')} skipped.`, '')
+    lines.push(
+      `## ${provider}`,
+      '',
+      `${counts('passed')} passed, ${counts('failed')} failed, ${counts('skipped')} skipped.`,
+      '',
+    )
     lines.push('| case | outcome | spec | vs last recording |', '|---|---|---|---|')
     for (const c of cases) {
       const spec = c.spec.length ? c.spec.map(cell).join('<br>') : 'ok'
-      const recording = c.recording === null ? 'no recording' : c.recording.length ? c.recording.map(cell).join('<br>') : 'same'
-      lines.push(`| ${cell(c.name)} | ${c.outcome}${c.note ? ` (${cell(c.note)})` : ''} | ${spec} | ${recording} |`)
+      const recording =
+        c.recording === null
+          ? 'no recording'
+          : c.recording.length
+            ? c.recording.map(cell).join('<br>')
+            : 'same'
+      lines.push(
+        `| ${cell(c.name)} | ${c.outcome}${c.note ? ` (${cell(c.note)})` : ''} | ${spec} | ${recording} |`,
+      )
     }
     lines.push('')
   }

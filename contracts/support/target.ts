@@ -61,11 +61,16 @@ export function contractTarget(provider: ProviderId): Target {
   const key = process.env[`${envName(provider)}_API_KEY`]
   const baseUrl = process.env[`${envName(provider)}_BASE_URL`] ?? REAL_BASE_URLS[provider]
   const publicUrl = process.env.CONTRACT_CALLBACK_URL
-  const loopback = baseUrl !== undefined && /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(baseUrl)
+  const loopback =
+    baseUrl !== undefined && /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(baseUrl)
   return {
     kind,
     provider,
-    skip: !key ? `no ${envName(provider)}_API_KEY` : !baseUrl ? `no ${envName(provider)}_BASE_URL` : undefined,
+    skip: !key
+      ? `no ${envName(provider)}_API_KEY`
+      : !baseUrl
+        ? `no ${envName(provider)}_BASE_URL`
+        : undefined,
     baseUrl: baseUrl ?? '',
     key: key ?? '',
     callbacks: publicUrl

@@ -10,10 +10,22 @@ afterAll(() => emulator.close())
 beforeEach(() => emulator.control.reset())
 
 it('retries a rate-limited generation and gets the image', async () => {
-  await emulator.control.faults.add({ match: { provider: 'gptproto' }, error: 'rate_limit_exceeded', times: 1 })
-  const openai = new OpenAI({ apiKey: 'sk-test', baseURL: `${emulator.baseUrls.gptproto}/v1`, maxRetries: 1 })
+  await emulator.control.faults.add({
+    match: { provider: 'gptproto' },
+    error: 'rate_limit_exceeded',
+    times: 1,
+  })
+  const openai = new OpenAI({
+    apiKey: 'sk-test',
+    baseURL: `${emulator.baseUrls.gptproto}/v1`,
+    maxRetries: 1,
+  })
 
-  const image = await openai.images.generate({ model: 'gpt-image-2', prompt: 'a cat', size: '1536x1024' })
+  const image = await openai.images.generate({
+    model: 'gpt-image-2',
+    prompt: 'a cat',
+    size: '1536x1024',
+  })
 
   expect(image.size).toBe('1536x1024')
   const calls = await emulator.control.journal({ provider: 'gptproto' })
@@ -30,6 +42,11 @@ it('reports a failed task, as a provider would', async () => {
 
   await emulator.control.tasks.fail(created.data.taskId, { message: 'upstream timeout' })
 
-  const task = await fetch(`${emulator.baseUrls.aivideoapi}/v1/tasks/${created.data.taskId}`, { headers }).then((r) => r.json())
-  expect(task).toMatchObject({ status: 'failed', error: { code: 'upstream_error', message: 'upstream timeout' } })
+  const task = await fetch(`${emulator.baseUrls.aivideoapi}/v1/tasks/${created.data.taskId}`, {
+    headers,
+  }).then((r) => r.json())
+  expect(task).toMatchObject({
+    status: 'failed',
+    error: { code: 'upstream_error', message: 'upstream timeout' },
+  })
 })

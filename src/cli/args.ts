@@ -70,7 +70,11 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
   const input: Record<string, unknown> = {}
   if (values.port !== undefined) input.port = Number(values.port)
   if (values.host !== undefined) input.host = values.host
-  if (values.providers !== undefined) input.providers = values.providers.split(',').map((p) => p.trim()).filter(Boolean)
+  if (values.providers !== undefined)
+    input.providers = values.providers
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean)
   if (values.mode !== undefined) input.mode = values.mode
   if (values.upstream !== undefined) input.upstreams = parseUpstreams(values.upstream.join(','))
   if (values.cassettes !== undefined) input.cassettes = values.cassettes
@@ -79,5 +83,10 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
   if (values.credits !== undefined) input.credits = { defaultBalance: Number(values.credits) }
   if (values['public-url'] !== undefined) input.publicUrl = values['public-url']
   if (values.log !== undefined) input.log = values.log
-  return { input: input as EmulatorConfigInput, configFile: values.config, help: values.help ?? false, version: values.version ?? false }
+  return {
+    input: input as EmulatorConfigInput,
+    configFile: values.config,
+    help: values.help ?? false,
+    version: values.version ?? false,
+  }
 }

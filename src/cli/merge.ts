@@ -2,10 +2,16 @@
 import type { EmulatorConfigInput } from '../config.js'
 
 export function mergeConfig(...layers: (EmulatorConfigInput | undefined)[]): EmulatorConfigInput {
-  return layers.reduce<Record<string, unknown>>((merged, layer) => mergeObjects(merged, (layer ?? {}) as Record<string, unknown>), {}) as EmulatorConfigInput
+  return layers.reduce<Record<string, unknown>>(
+    (merged, layer) => mergeObjects(merged, (layer ?? {}) as Record<string, unknown>),
+    {},
+  ) as EmulatorConfigInput
 }
 
-function mergeObjects(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+function mergeObjects(
+  base: Record<string, unknown>,
+  over: Record<string, unknown>,
+): Record<string, unknown> {
   const out = { ...base }
   for (const [key, value] of Object.entries(over)) {
     if (value === undefined) continue

@@ -37,7 +37,12 @@ export interface ControlClient {
   health(): Promise<Schemas['Health']>
   /** Forgets this client's namespace (or everything, for a client without one). */
   reset(): Promise<void>
-  journal(filter?: { provider?: ProviderId; path?: string; method?: string; limit?: number }): Promise<JournalEntry[]>
+  journal(filter?: {
+    provider?: ProviderId
+    path?: string
+    method?: string
+    limit?: number
+  }): Promise<JournalEntry[]>
   tasks: {
     list(filter?: { provider?: ProviderId; state?: TaskView['state'] }): Promise<TaskView[]>
     get(id: string): Promise<TaskView>
@@ -63,31 +68,52 @@ export interface ControlClient {
   deliveries(filter?: { taskId?: string; provider?: ProviderId }): Promise<Delivery[]>
 }
 
-export function createControlClient(url: string, options: { namespace?: string; fetch?: typeof fetch } = {}): ControlClient {
+export function createControlClient(
+  url: string,
+  options: { namespace?: string; fetch?: typeof fetch } = {},
+): ControlClient {
   const send = options.fetch ?? fetch
   const base = `${url.replace(/\/+$/, '')}/__emulator`
 
-  async function call<T>(method: string, path: string, body?: unknown, query?: Record<string, string | number | undefined>): Promise<T> {
+  async function call<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    query?: Record<string, string | number | undefined>,
+  ): Promise<T> {
     const target = new URL(base + path)
-    for (const [name, value] of Object.entries(query ?? {})) if (value !== undefined) target.searchParams.set(name, String(value))
+    for (const [name, value] of Object.entries(query ?? {}))
+      if (value !== undefined) target.searchParams.set(name, String(value))
     const headers: Record<string, string> = {}
     if (options.namespace) headers['x-emulator-namespace'] = options.namespace
     if (body !== undefined) headers['content-type'] = 'application/json'
-    const response = await send(target, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+    const response = await send(target, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
     const text = await response.text()
     const parsed: unknown = text ? JSON.parse(text) : undefined
     if (!response.ok) throw new EmulatorControlError(response.status, parsed)
     return parsed as T
   }
-  const task = (action: string) => (id: string, body?: unknown) => call<TaskView>('POST', `/tasks/${encodeURIComponent(id)}/${action}`, body)
+  const task = (action: string) => (id: string, body?: unknown) =>
+    call<TaskView>('POST', `/tasks/${encodeURIComponent(id)}/${action}`, body)
 
   return {
     namespace: (namespace) => createControlClient(url, { ...options, namespace }),
     health: () => call('GET', '/health'),
-    reset: async () => void (await call('POST', '/reset', options.namespace ? { namespace: options.namespace } : {})),
-    journal: async (filter = {}) => (await call<Schemas['JournalList']>('GET', '/journal', undefined, filter)).entries,
+    reset: async () =>
+      void (await call(
+        'POST',
+        '/reset',
+        options.namespace ? { namespace: options.namespace } : {},
+      )),
+    journal: async (filter = {}) =>
+      (await call<Schemas['JournalList']>('GET', '/journal', undefined, filter)).entries,
     tasks: {
-      list: async (filter = {}) => (await call<{ tasks: TaskView[] }>('GET', '/tasks', undefined, filter)).tasks,
+      list: async (filter = {}) =>
+        (await call<{ tasks: TaskView[] }>('GET', '/tasks', undefined, filter)).tasks,
       get: (id) => call('GET', `/tasks/${encodeURIComponent(id)}`),
       complete: (id) => task('complete')(id),
       fail: (id, failure = {}) => task('fail')(id, failure),
@@ -95,7 +121,8 @@ export function createControlClient(url: string, options: { namespace?: string; 
     },
     keys: {
       get: (provider, key) => call('GET', `/keys/${provider}/${encodeURIComponent(key)}`),
-      set: (provider, key, patch) => call('PUT', `/keys/${provider}/${encodeURIComponent(key)}`, patch),
+      set: (provider, key, patch) =>
+        call('PUT', `/keys/${provider}/${encodeURIComponent(key)}`, patch),
     },
     faults: {
       add: (rule) => call('POST', '/faults', rule),
@@ -108,6 +135,12 @@ export function createControlClient(url: string, options: { namespace?: string; 
       list: async () => (await call<Schemas['WebhookEndpointList']>('GET', '/webhooks')).endpoints,
       remove: async (id) => void (await call('DELETE', `/webhooks/${encodeURIComponent(id)}`)),
     },
-    deliveries: async (filter = {}) => (await call<Schemas['DeliveryList']>('GET', '/deliveries', undefined, { task_id: filter.taskId, provider: filter.provider })).deliveries,
+    deliveries: async (filter = {}) =>
+      (
+        await call<Schemas['DeliveryList']>('GET', '/deliveries', undefined, {
+          task_id: filter.taskId,
+          provider: filter.provider,
+        })
+      ).deliveries,
   }
 }

@@ -15,38 +15,59 @@ type Schemas = components['schemas']
 
 /** Providers whose webhooks are configured out of band rather than per request. */
 export const WEBHOOK_PROVIDERS = ['skills-video'] as const
-export const WEBHOOK_EVENTS = ['task.created', 'task.started', 'task.completed', 'task.failed', 'task.canceled'] as const
+export const WEBHOOK_EVENTS = [
+  'task.created',
+  'task.started',
+  'task.completed',
+  'task.failed',
+  'task.canceled',
+] as const
 
 const NewEndpoint = z.strictObject({
   provider: z.enum(WEBHOOK_PROVIDERS).default('skills-video'),
   url: z.url({ protocol: /^https?$/ }),
   events: z.array(z.enum(WEBHOOK_EVENTS)).min(1).optional(),
-  secret: z.string().regex(/^whsec_[A-Za-z0-9+/=]{16,}$/, 'a whsec_ secret with a base64 key').optional(),
+  secret: z
+    .string()
+    .regex(/^whsec_[A-Za-z0-9+/=]{16,}$/, 'a whsec_ secret with a base64 key')
+    .optional(),
 })
 
 export function createCallbackRoutes(runtime: Runtime): Hono<EmulatorEnv> {
   const app = new Hono<EmulatorEnv>()
 
   app.get('/webhooks', (c) => {
-    const body: Schemas['WebhookEndpointList'] = { endpoints: runtime.webhooks.list({ namespace: requestNamespace(c) }).map(toEndpointWire) }
+    const body: Schemas['WebhookEndpointList'] = {
+      endpoints: runtime.webhooks.list({ namespace: requestNamespace(c) }).map(toEndpointWire),
+    }
     return c.json(body)
   })
 
   app.post('/webhooks', async (c) => {
     const input = await readControlBody(c, NewEndpoint)
-    const endpoint = runtime.webhooks.add({ ...input, namespace: requestNamespace(c), events: input.events ?? null })
+    const endpoint = runtime.webhooks.add({
+      ...input,
+      namespace: requestNamespace(c),
+      events: input.events ?? null,
+    })
     return c.json(toEndpointWire(endpoint), 201)
   })
 
   app.delete('/webhooks/:id', (c) => {
     if (!runtime.webhooks.remove(c.req.param('id'))) {
-      throw new EmulatorError(404, 'not_found', `No webhook endpoint '${c.req.param('id')}'.`, { field: 'id' })
+      throw new EmulatorError(404, 'not_found', `No webhook endpoint '${c.req.param('id')}'.`, {
+        field: 'id',
+      })
     }
     return c.body(null, 204)
   })
 
   app.get('/deliveries', (c) => {
-    const filter = { namespace: requestNamespace(c), taskId: c.req.query('task_id'), provider: c.req.query('provider') }
+    const filter = {
+      namespace: requestNamespace(c),
+      taskId: c.req.query('task_id'),
+      provider: c.req.query('provider'),
+    }
     const attempts = runtime.deliveries.attempts(filter)
     const body: Schemas['DeliveryList'] = {
       deliveries: runtime.deliveries.deliveries(filter).map((d) => ({
@@ -74,7 +95,9 @@ export function createCallbackRoutes(runtime: Runtime): Hono<EmulatorEnv> {
   return app
 }
 
-function toEndpointWire(endpoint: ReturnType<Runtime['webhooks']['list']>[number]): Schemas['WebhookEndpoint'] {
+function toEndpointWire(
+  endpoint: ReturnType<Runtime['webhooks']['list']>[number],
+): Schemas['WebhookEndpoint'] {
   return {
     id: endpoint.id,
     provider: endpoint.provider as Schemas['WebhookEndpoint']['provider'],

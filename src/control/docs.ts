@@ -14,11 +14,20 @@ type Node = Record<string, any>
 export function createDocsRoutes(): Hono<EmulatorEnv> {
   const app = new Hono<EmulatorEnv>()
   app.get('/docs', (c) =>
-    c.html(page('gpt-image-emulator API reference', `<h1>API reference</h1><ul>${SPEC_IDS.map((id) => `<li><a href="/__emulator/docs/${id}">${id}</a> (<a href="/__emulator/specs/${id}.openapi.yaml">YAML</a>)</li>`).join('')}</ul>`)),
+    c.html(
+      page(
+        'gpt-image-emulator API reference',
+        `<h1>API reference</h1><ul>${SPEC_IDS.map((id) => `<li><a href="/__emulator/docs/${id}">${id}</a> (<a href="/__emulator/specs/${id}.openapi.yaml">YAML</a>)</li>`).join('')}</ul>`,
+      ),
+    ),
   )
   app.get('/docs/:id', async (c) => {
     const id = c.req.param('id')
-    if (!(SPEC_IDS as readonly string[]).includes(id)) throw new EmulatorError(404, 'not_found', `No spec '${id}'.`, { field: 'id', allowed: [...SPEC_IDS] })
+    if (!(SPEC_IDS as readonly string[]).includes(id))
+      throw new EmulatorError(404, 'not_found', `No spec '${id}'.`, {
+        field: 'id',
+        allowed: [...SPEC_IDS],
+      })
     const { parse } = await import('yaml')
     const spec = parse(await readFile(specPath(id), 'utf8')) as Node
     return c.html(page(`${id}: ${spec.info?.title ?? id}`, renderSpec(id, spec)))
@@ -29,40 +38,106 @@ export function createDocsRoutes(): Hono<EmulatorEnv> {
 function renderSpec(id: string, spec: Node): string {
   const resolve = (node: Node | undefined): Node | undefined => {
     if (!node?.$ref) return node
-    const target = (node.$ref as string).slice(2).split('/').reduce<Node | undefined>((n, part) => n?.[part.replace(/~1/g, '/').replace(/~0/g, '~')], spec)
-    return resolve(target ? { ...target, ...Object.fromEntries(Object.entries(node).filter(([k]) => k !== '$ref')) } : undefined)
+    const target = (node.$ref as string)
+      .slice(2)
+      .split('/')
+      .reduce<Node | undefined>(
+        (n, part) => n?.[part.replace(/~1/g, '/').replace(/~0/g, '~')],
+        spec,
+      )
+    return resolve(
+      target
+        ? { ...target, ...Object.fromEntries(Object.entries(node).filter(([k]) => k !== '$ref')) }
+        : undefined,
+    )
   }
-  const parts = [`<p><a href="/__emulator/docs">All specs</a> · <a href="/__emulator/specs/${id}.openapi.yaml">YAML</a></p>`, `<h1>${esc(spec.info?.title ?? id)}</h1>`, md(spec.info?.description)]
-  if (spec.servers) parts.push(`<p>${spec.servers.map((s: Node) => `<code>${esc(s.url)}</code> ${esc(s.description ?? '')}`).join('<br>')}</p>`)
+  const parts = [
+    `<p><a href="/__emulator/docs">All specs</a> · <a href="/__emulator/specs/${id}.openapi.yaml">YAML</a></p>`,
+    `<h1>${esc(spec.info?.title ?? id)}</h1>`,
+    md(spec.info?.description),
+  ]
+  if (spec.servers)
+    parts.push(
+      `<p>${spec.servers.map((s: Node) => `<code>${esc(s.url)}</code> ${esc(s.description ?? '')}`).join('<br>')}</p>`,
+    )
   for (const [path, item] of Object.entries<Node>(spec.paths ?? {})) {
     for (const [method, op] of Object.entries<Node>(item)) {
       if (!['get', 'post', 'put', 'delete', 'patch'].includes(method)) continue
-      parts.push(`<h2><span class="method">${method.toUpperCase()}</span> <code>${esc(path)}</code></h2>`, `<p><strong>${esc(op.summary ?? '')}</strong></p>`, md(op.description), inferred(op))
+      parts.push(
+        `<h2><span class="method">${method.toUpperCase()}</span> <code>${esc(path)}</code></h2>`,
+        `<p><strong>${esc(op.summary ?? '')}</strong></p>`,
+        md(op.description),
+        inferred(op),
+      )
       const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map(resolve)
-      if (params.length) parts.push(table(['parameter', 'in', 'type', 'notes'], params.map((p) => [`<code>${esc(p!.name)}</code>`, esc(p!.in), esc(typeOf(resolve(p!.schema))), md(p!.description)])))
+      if (params.length)
+        parts.push(
+          table(
+            ['parameter', 'in', 'type', 'notes'],
+            params.map((p) => [
+              `<code>${esc(p!.name)}</code>`,
+              esc(p!.in),
+              esc(typeOf(resolve(p!.schema))),
+              md(p!.description),
+            ]),
+          ),
+        )
       for (const [type, content] of Object.entries<Node>(op.requestBody?.content ?? {})) {
         const schema = resolve(content.schema)
-        parts.push(`<h3>Request body <code>${esc(type)}</code></h3>`, md(schema?.description), inferred(schema))
+        parts.push(
+          `<h3>Request body <code>${esc(type)}</code></h3>`,
+          md(schema?.description),
+          inferred(schema),
+        )
         parts.push(fields(schema, resolve))
       }
-      parts.push('<h3>Responses</h3>', table(['status', 'meaning'], Object.entries<Node>(op.responses ?? {}).map(([status, r]) => [status, `${md(resolve(r)?.description)}${inferred(resolve(r))}`])))
+      parts.push(
+        '<h3>Responses</h3>',
+        table(
+          ['status', 'meaning'],
+          Object.entries<Node>(op.responses ?? {}).map(([status, r]) => [
+            status,
+            `${md(resolve(r)?.description)}${inferred(resolve(r))}`,
+          ]),
+        ),
+      )
     }
   }
   return parts.join('\n')
 }
 
-function fields(schema: Node | undefined, resolve: (n: Node | undefined) => Node | undefined): string {
+function fields(
+  schema: Node | undefined,
+  resolve: (n: Node | undefined) => Node | undefined,
+): string {
   const rows = fieldRows(schema, resolve, '')
   return rows.length ? table(['field', 'type', 'required', 'default', 'notes'], rows) : ''
 }
 
 /** One row per property, nested objects flattened as `input.prompt`. */
-function fieldRows(schema: Node | undefined, resolve: (n: Node | undefined) => Node | undefined, prefix: string): string[][] {
+function fieldRows(
+  schema: Node | undefined,
+  resolve: (n: Node | undefined) => Node | undefined,
+  prefix: string,
+): string[][] {
   const required = new Set<string>(schema?.required ?? [])
   return Object.entries<Node>(schema?.properties ?? {}).flatMap(([name, raw]) => {
     const p = resolve(raw) ?? {}
-    const limits = [p.minimum !== undefined && `min ${p.minimum}`, p.maximum !== undefined && `max ${p.maximum}`, p.maxLength !== undefined && `max length ${p.maxLength}`, p.maxItems !== undefined && `max ${p.maxItems} items`].filter(Boolean).join(', ')
-    const row = [`<code>${esc(prefix + name)}</code>`, esc(typeOf(p)), required.has(name) ? 'yes' : '', p.default === undefined ? '' : `<code>${esc(JSON.stringify(p.default))}</code>`, `${limits ? `${esc(limits)}. ` : ''}${md(p.description)}${inferred(p)}`]
+    const limits = [
+      p.minimum !== undefined && `min ${p.minimum}`,
+      p.maximum !== undefined && `max ${p.maximum}`,
+      p.maxLength !== undefined && `max length ${p.maxLength}`,
+      p.maxItems !== undefined && `max ${p.maxItems} items`,
+    ]
+      .filter(Boolean)
+      .join(', ')
+    const row = [
+      `<code>${esc(prefix + name)}</code>`,
+      esc(typeOf(p)),
+      required.has(name) ? 'yes' : '',
+      p.default === undefined ? '' : `<code>${esc(JSON.stringify(p.default))}</code>`,
+      `${limits ? `${esc(limits)}. ` : ''}${md(p.description)}${inferred(p)}`,
+    ]
     return [row, ...(p.properties ? fieldRows(p, resolve, `${prefix}${name}.`) : [])]
   })
 }
@@ -77,7 +152,9 @@ function typeOf(schema: Node | undefined): string {
 }
 
 function inferred(node: Node | undefined): string {
-  return node?.['x-emulator-inferred'] ? ` <span class="inferred" title="x-emulator-inferred">inferred: ${esc(node['x-emulator-inferred-reason'] ?? '')}</span>` : ''
+  return node?.['x-emulator-inferred']
+    ? ` <span class="inferred" title="x-emulator-inferred">inferred: ${esc(node['x-emulator-inferred-reason'] ?? '')}</span>`
+    : ''
 }
 
 function table(head: string[], rows: string[][]): string {

@@ -10,7 +10,14 @@ import type { components } from '../generated/emulator.js'
 import type { FaultRule } from '../core/faults/fault-rules.js'
 import { EmulatorError } from '../core/emulator-error.js'
 import { requestNamespace } from '../core/http/emulator-headers.js'
-import { FAULT_TOKENS, FaultSyntaxError, mergePlans, parseFaultTokens, parseLatency, type FaultPlan } from '../core/faults/fault-actions.js'
+import {
+  FAULT_TOKENS,
+  FaultSyntaxError,
+  mergePlans,
+  parseFaultTokens,
+  parseLatency,
+  type FaultPlan,
+} from '../core/faults/fault-actions.js'
 import { PROVIDER_IDS } from '../providers/provider.js'
 import { readControlBody } from './validate.js'
 
@@ -28,7 +35,12 @@ const NewFault = z
       })
       .default({}),
     error: z.string().min(1).optional(),
-    latency_ms: z.union([z.int().min(0).max(60_000), z.tuple([z.int().min(0).max(60_000), z.int().min(0).max(60_000)])]).optional(),
+    latency_ms: z
+      .union([
+        z.int().min(0).max(60_000),
+        z.tuple([z.int().min(0).max(60_000), z.int().min(0).max(60_000)]),
+      ])
+      .optional(),
     fault: z.string().min(1).optional(),
     probability: z.number().min(0).max(1).default(1),
     times: z.int().min(1).optional(),
@@ -40,7 +52,9 @@ const NewFault = z
 export function createFaultRoutes(runtime: Runtime): Hono<EmulatorEnv> {
   const app = new Hono<EmulatorEnv>()
 
-  app.get('/faults', (c) => c.json({ faults: runtime.faults.list(requestNamespace(c)).map(toWire) }))
+  app.get('/faults', (c) =>
+    c.json({ faults: runtime.faults.list(requestNamespace(c)).map(toWire) }),
+  )
 
   app.post('/faults', async (c) => {
     const input = await readControlBody(c, NewFault)
@@ -62,7 +76,9 @@ export function createFaultRoutes(runtime: Runtime): Hono<EmulatorEnv> {
 
   app.delete('/faults/:id', (c) => {
     if (!runtime.faults.remove(requestNamespace(c), c.req.param('id'))) {
-      throw new EmulatorError(404, 'not_found', `No fault rule '${c.req.param('id')}'.`, { field: 'id' })
+      throw new EmulatorError(404, 'not_found', `No fault rule '${c.req.param('id')}'.`, {
+        field: 'id',
+      })
     }
     return c.body(null, 204)
   })
@@ -79,16 +95,31 @@ function toPlan(input: z.output<typeof NewFault>, runtime: Runtime): FaultPlan {
   const plans: FaultPlan[] = []
   if (input.error !== undefined) {
     const provider = input.match.provider
-    if (!provider) throw new EmulatorError(422, 'invalid_field', "An 'error' rule needs match.provider: each provider has its own catalogue.", { field: 'match.provider', allowed: [...PROVIDER_IDS] })
+    if (!provider)
+      throw new EmulatorError(
+        422,
+        'invalid_field',
+        "An 'error' rule needs match.provider: each provider has its own catalogue.",
+        { field: 'match.provider', allowed: [...PROVIDER_IDS] },
+      )
     const names = runtime.errorCatalogues.get(provider) ?? []
     if (!names.includes(input.error)) {
-      throw new EmulatorError(422, 'invalid_field', `'${input.error}' is not in ${provider}'s error catalogue.`, { field: 'error', allowed: names })
+      throw new EmulatorError(
+        422,
+        'invalid_field',
+        `'${input.error}' is not in ${provider}'s error catalogue.`,
+        { field: 'error', allowed: names },
+      )
     }
     plans.push({ error: input.error })
   }
   if (input.latency_ms !== undefined) {
-    const [min, max] = typeof input.latency_ms === 'number' ? [input.latency_ms, input.latency_ms] : input.latency_ms
-    if (max < min) throw new EmulatorError(422, 'invalid_field', 'latency_ms [min, max] needs min <= max.', { field: 'latency_ms' })
+    const [min, max] =
+      typeof input.latency_ms === 'number' ? [input.latency_ms, input.latency_ms] : input.latency_ms
+    if (max < min)
+      throw new EmulatorError(422, 'invalid_field', 'latency_ms [min, max] needs min <= max.', {
+        field: 'latency_ms',
+      })
     plans.push({ latency: parseLatency(`${min}-${max}`) })
   }
   if (input.fault !== undefined) {
@@ -96,7 +127,10 @@ function toPlan(input: z.output<typeof NewFault>, runtime: Runtime): FaultPlan {
       plans.push(parseFaultTokens(input.fault))
     } catch (err) {
       if (!(err instanceof FaultSyntaxError)) throw err
-      throw new EmulatorError(422, 'invalid_field', `Invalid fault: ${err.message}.`, { field: 'fault', allowed: [...FAULT_TOKENS] })
+      throw new EmulatorError(422, 'invalid_field', `Invalid fault: ${err.message}.`, {
+        field: 'fault',
+        allowed: [...FAULT_TOKENS],
+      })
     }
   }
   return mergePlans(...plans)
@@ -116,9 +150,20 @@ function toWire(rule: FaultRule): FaultWire {
     plan: {
       ...(plan.error && { error: plan.error }),
       ...(plan.latency && { latency_ms: [plan.latency.minMs, plan.latency.maxMs] }),
-      ...(plan.connection && { connection: plan.connection.kind === 'stream-cut' ? `stream-cut:${plan.connection.afterEvents}` : plan.connection.kind }),
+      ...(plan.connection && {
+        connection:
+          plan.connection.kind === 'stream-cut'
+            ? `stream-cut:${plan.connection.afterEvents}`
+            : plan.connection.kind,
+      }),
       ...(plan.task && { task_failure: plan.task }),
-      ...(plan.callback && { callback: { fail_first: plan.callback.failFirst, duplicate: plan.callback.duplicate, out_of_order: plan.callback.outOfOrder } }),
+      ...(plan.callback && {
+        callback: {
+          fail_first: plan.callback.failFirst,
+          duplicate: plan.callback.duplicate,
+          out_of_order: plan.callback.outOfOrder,
+        },
+      }),
     },
     probability: rule.probability,
     times: rule.times ?? null,

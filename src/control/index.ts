@@ -34,17 +34,28 @@ export function createControlRoutes(runtime: Runtime): Hono<EmulatorEnv> {
       status: 'ok',
       version: VERSION,
       uptime_ms: runtime.clock.now() - runtime.startedAt,
-      providers: providers.filter(({ id }) => runtime.config.providers.includes(id)).map(({ id }) => ({ id, base_path: `/${id}` })),
+      providers: providers
+        .filter(({ id }) => runtime.config.providers.includes(id))
+        .map(({ id }) => ({ id, base_path: `/${id}` })),
     }
     return c.json(health)
   })
 
-  for (const routes of [createResetRoutes, createJournalRoutes, createTaskRoutes, createKeyRoutes, createFaultRoutes, createCallbackRoutes]) {
+  for (const routes of [
+    createResetRoutes,
+    createJournalRoutes,
+    createTaskRoutes,
+    createKeyRoutes,
+    createFaultRoutes,
+    createCallbackRoutes,
+  ]) {
     app.route('/', routes(runtime))
   }
   app.route('/', createDocsRoutes())
 
-  app.get('/specs', (c) => c.json({ specs: SPEC_IDS.map((id) => ({ id, url: `/__emulator/specs/${id}.openapi.yaml` })) }))
+  app.get('/specs', (c) =>
+    c.json({ specs: SPEC_IDS.map((id) => ({ id, url: `/__emulator/specs/${id}.openapi.yaml` })) }),
+  )
 
   app.get('/specs/:file', async (c) => {
     const id = c.req.param('file').replace(/\.openapi\.yaml$/, '')
@@ -54,7 +65,9 @@ export function createControlRoutes(runtime: Runtime): Hono<EmulatorEnv> {
         allowed: SPEC_IDS.map((s) => `${s}.openapi.yaml`),
       })
     }
-    return c.body(await readFile(specPath(id), 'utf8'), 200, { 'content-type': 'application/yaml; charset=utf-8' })
+    return c.body(await readFile(specPath(id), 'utf8'), 200, {
+      'content-type': 'application/yaml; charset=utf-8',
+    })
   })
 
   return app

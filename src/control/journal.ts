@@ -15,7 +15,12 @@ export function createJournalRoutes(runtime: Runtime): Hono<EmulatorEnv> {
     const limitText = c.req.query('limit')
     const limit = limitText === undefined ? undefined : Number(limitText)
     if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
-      throw new EmulatorError(400, 'invalid_query', `Invalid limit '${limitText}': a whole number from 1.`, { field: 'limit' })
+      throw new EmulatorError(
+        400,
+        'invalid_query',
+        `Invalid limit '${limitText}': a whole number from 1.`,
+        { field: 'limit' },
+      )
     }
     const entries = runtime.journal.list({
       namespace: requestNamespace(c),

@@ -18,7 +18,12 @@ import { readControlBody } from './validate.js'
 type KeyView = components['schemas']['Key']
 
 const KeyPatch = z.strictObject({
-  credits: z.union([z.number().min(0), z.strictObject({ subscription: z.number().min(0), permanent: z.number().min(0).default(0) })]).optional(),
+  credits: z
+    .union([
+      z.number().min(0),
+      z.strictObject({ subscription: z.number().min(0), permanent: z.number().min(0).default(0) }),
+    ])
+    .optional(),
   disabled: z.boolean().optional(),
   ip_allowlist: z
     .array(z.string().refine(isAddressOrRange, 'must be an IP address or CIDR range'))
@@ -26,10 +31,20 @@ const KeyPatch = z.strictObject({
     .nullable()
     .optional(),
   spend_limits: z
-    .strictObject({ hourly: z.number().min(0).optional(), daily: z.number().min(0).optional(), total: z.number().min(0).optional() })
+    .strictObject({
+      hourly: z.number().min(0).optional(),
+      daily: z.number().min(0).optional(),
+      total: z.number().min(0).optional(),
+    })
     .nullable()
     .optional(),
-  rate_limit: z.strictObject({ capacity: z.number().int().positive(), refill_per_second: z.number().positive() }).nullable().optional(),
+  rate_limit: z
+    .strictObject({
+      capacity: z.number().int().positive(),
+      refill_per_second: z.number().positive(),
+    })
+    .nullable()
+    .optional(),
 })
 
 export function createKeyRoutes(runtime: Runtime): Hono<EmulatorEnv> {
@@ -38,12 +53,17 @@ export function createKeyRoutes(runtime: Runtime): Hono<EmulatorEnv> {
   const refOf = (c: Context<EmulatorEnv>): AccountRef => {
     const provider = c.req.param('provider')!
     if (!(PROVIDER_IDS as readonly string[]).includes(provider)) {
-      throw new EmulatorError(404, 'not_found', `No provider '${provider}'.`, { field: 'provider', allowed: [...PROVIDER_IDS] })
+      throw new EmulatorError(404, 'not_found', `No provider '${provider}'.`, {
+        field: 'provider',
+        allowed: [...PROVIDER_IDS],
+      })
     }
     return { namespace: requestNamespace(c), provider, apiKey: c.req.param('key')! }
   }
 
-  app.get('/keys', (c) => c.json({ keys: runtime.keys.list(requestNamespace(c)).map(({ ref }) => view(runtime, ref)) }))
+  app.get('/keys', (c) =>
+    c.json({ keys: runtime.keys.list(requestNamespace(c)).map(({ ref }) => view(runtime, ref)) }),
+  )
 
   app.get('/keys/:provider/:key', (c) => c.json(view(runtime, refOf(c))))
 
@@ -55,12 +75,18 @@ export function createKeyRoutes(runtime: Runtime): Hono<EmulatorEnv> {
       ...(patch.ip_allowlist !== undefined && { ipAllowlist: patch.ip_allowlist }),
       ...(patch.spend_limits !== undefined && { spendLimits: patch.spend_limits }),
       ...(patch.rate_limit !== undefined && {
-        rateLimit: patch.rate_limit && { capacity: patch.rate_limit.capacity, refillPerSecond: patch.rate_limit.refill_per_second },
+        rateLimit: patch.rate_limit && {
+          capacity: patch.rate_limit.capacity,
+          refillPerSecond: patch.rate_limit.refill_per_second,
+        },
       }),
     }
     runtime.keys.set(ref, policy)
     if (patch.credits !== undefined) {
-      runtime.credits.setBalance(ref, typeof patch.credits === 'number' ? { subscription: patch.credits } : patch.credits)
+      runtime.credits.setBalance(
+        ref,
+        typeof patch.credits === 'number' ? { subscription: patch.credits } : patch.credits,
+      )
     }
     return c.json(view(runtime, ref))
   })
@@ -78,7 +104,10 @@ function view(runtime: Runtime, ref: AccountRef): KeyView {
     disabled: policy.disabled,
     ip_allowlist: policy.ipAllowlist,
     spend_limits: policy.spendLimits,
-    rate_limit: policy.rateLimit && { capacity: policy.rateLimit.capacity, refill_per_second: policy.rateLimit.refillPerSecond },
+    rate_limit: policy.rateLimit && {
+      capacity: policy.rateLimit.capacity,
+      refill_per_second: policy.rateLimit.refillPerSecond,
+    },
     credits: {
       balance: account.balance,
       subscription: account.subscription,

@@ -5,7 +5,12 @@ import type { Runtime } from '../runtime.js'
 import type { EmulatorEnv } from '../core/http/env.js'
 import { readControlBody } from './validate.js'
 
-const ResetRequest = z.strictObject({ namespace: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).optional() })
+const ResetRequest = z.strictObject({
+  namespace: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/)
+    .optional(),
+})
 
 export function createResetRoutes(runtime: Runtime): Hono<EmulatorEnv> {
   const app = new Hono<EmulatorEnv>()

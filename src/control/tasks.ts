@@ -17,7 +17,10 @@ import { readControlBody } from './validate.js'
 type TaskWire = components['schemas']['Task']
 
 const STATES = ['queued', 'running', 'succeeded', 'failed', 'canceled'] as const
-const Failure = z.strictObject({ code: z.string().min(1).optional(), message: z.string().min(1).optional() })
+const Failure = z.strictObject({
+  code: z.string().min(1).optional(),
+  message: z.string().min(1).optional(),
+})
 
 export function createTaskRoutes(runtime: Runtime): Hono<EmulatorEnv> {
   const app = new Hono<EmulatorEnv>()
@@ -25,7 +28,12 @@ export function createTaskRoutes(runtime: Runtime): Hono<EmulatorEnv> {
   const find = (c: Context<EmulatorEnv>): Task => {
     const task = runtime.tasks.get(c.req.param('id')!)
     if (!task || task.namespace !== requestNamespace(c)) {
-      throw new EmulatorError(404, 'not_found', `No task '${c.req.param('id')}' in namespace '${requestNamespace(c)}'.`, { field: 'id' })
+      throw new EmulatorError(
+        404,
+        'not_found',
+        `No task '${c.req.param('id')}' in namespace '${requestNamespace(c)}'.`,
+        { field: 'id' },
+      )
     }
     return task
   }
@@ -33,7 +41,10 @@ export function createTaskRoutes(runtime: Runtime): Hono<EmulatorEnv> {
   app.get('/tasks', (c) => {
     const state = c.req.query('state')
     if (state !== undefined && !(STATES as readonly string[]).includes(state)) {
-      throw new EmulatorError(400, 'invalid_query', `Invalid state '${state}'.`, { field: 'state', allowed: [...STATES] })
+      throw new EmulatorError(400, 'invalid_query', `Invalid state '${state}'.`, {
+        field: 'state',
+        allowed: [...STATES],
+      })
     }
     const tasks = runtime.tasks.list({
       namespace: requestNamespace(c),
@@ -54,8 +65,14 @@ export function createTaskRoutes(runtime: Runtime): Hono<EmulatorEnv> {
   app.post('/tasks/:id/fail', async (c) => {
     const task = find(c)
     const input = await readControlBody(c, Failure)
-    const fallback = providers.find((p) => p.id === task.provider)?.taskFailure ?? { code: 'failed', message: 'Generation failed' }
-    runtime.tasks.fail(task.id, { code: input.code ?? fallback.code, message: input.message ?? fallback.message })
+    const fallback = providers.find((p) => p.id === task.provider)?.taskFailure ?? {
+      code: 'failed',
+      message: 'Generation failed',
+    }
+    runtime.tasks.fail(task.id, {
+      code: input.code ?? fallback.code,
+      message: input.message ?? fallback.message,
+    })
     return c.json(toWire(task, c, runtime))
   })
 
@@ -84,7 +101,12 @@ function toWire(task: Task, c: Context, runtime: Runtime): TaskWire {
     size: `${task.batch.size.width}x${task.batch.size.height}`,
     charge: task.charge,
     callback_url: task.callbackUrl ?? null,
-    images: (task.images ?? []).map((image) => ({ url: `${origin}/files/${image.file}`, width: image.width, height: image.height, format: image.format })),
+    images: (task.images ?? []).map((image) => ({
+      url: `${origin}/files/${image.file}`,
+      width: image.width,
+      height: image.height,
+      format: image.format,
+    })),
     failure: task.failure ?? null,
   }
 }

@@ -3,7 +3,10 @@ import type { Context } from 'hono'
 import type { z } from 'zod'
 import { EmulatorError } from '../core/emulator-error.js'
 
-export async function readControlBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
+export async function readControlBody<S extends z.ZodType>(
+  c: Context,
+  schema: S,
+): Promise<z.output<S>> {
   let body: unknown
   try {
     body = JSON.parse((await c.req.text()) || '{}')
@@ -15,5 +18,8 @@ export async function readControlBody<S extends z.ZodType>(c: Context, schema: S
   const issue = result.error.issues[0]!
   const field = issue.path.map(String).join('.') || '(body)'
   const allowed = issue.code === 'invalid_value' ? issue.values.map(String) : undefined
-  throw new EmulatorError(422, 'invalid_field', `Invalid '${field}': ${issue.message}.`, { field, ...(allowed && { allowed }) })
+  throw new EmulatorError(422, 'invalid_field', `Invalid '${field}': ${issue.message}.`, {
+    field,
+    ...(allowed && { allowed }),
+  })
 }

@@ -10,12 +10,18 @@ export function parseRequest<S extends z.ZodType>(schema: S, input: unknown): z.
   const result = schema.safeParse(input, { reportInput: true })
   if (result.success) return result.data
   const issue = result.error.issues[0]!
-  throw new Failure('invalid_request', plainMessage(issue), { param: issue.path.map(String).join('.') || null })
+  throw new Failure('invalid_request', plainMessage(issue), {
+    param: issue.path.map(String).join('.') || null,
+  })
 }
 
 export function plainMessage(issue: z.core.$ZodIssue): string {
   const field = `'${issue.path.map(String).join('.') || 'body'}'`
-  if (issue.input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) return `${field} is required.`
+  if (
+    issue.input === undefined &&
+    (issue.code === 'invalid_type' || issue.code === 'invalid_value')
+  )
+    return `${field} is required.`
   switch (issue.code) {
     case 'invalid_type':
       return `${field} must be ${article(issue.expected)}.`
@@ -45,6 +51,13 @@ export function plainMessage(issue: z.core.$ZodIssue): string {
 }
 
 function article(expected: string): string {
-  const names: Record<string, string> = { int: 'an integer', number: 'a number', string: 'a string', boolean: 'a boolean', array: 'an array', object: 'an object' }
+  const names: Record<string, string> = {
+    int: 'an integer',
+    number: 'a number',
+    string: 'a string',
+    boolean: 'a boolean',
+    array: 'an array',
+    object: 'an object',
+  }
   return names[expected] ?? expected
 }

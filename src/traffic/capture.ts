@@ -18,7 +18,10 @@ interface Capture extends CapturedCallback {
   target: string
 }
 
-export function createCaptures(random: Random): { registry: CaptureRegistry; routes: Hono<EmulatorEnv> } {
+export function createCaptures(random: Random): {
+  registry: CaptureRegistry
+  routes: Hono<EmulatorEnv>
+} {
   const captures = new Map<string, Capture>()
   const registry: CaptureRegistry = {
     register(target, origin, record) {
@@ -31,7 +34,8 @@ export function createCaptures(random: Random): { registry: CaptureRegistry; rou
   const routes = new Hono<EmulatorEnv>()
   routes.post('/capture/:token', async (c) => {
     const capture = captures.get(c.req.param('token'))
-    if (!capture) throw new EmulatorError(404, 'not_found', 'No recording is waiting for this callback.')
+    if (!capture)
+      throw new EmulatorError(404, 'not_found', 'No recording is waiting for this callback.')
     const started = Date.now()
     const bytes = Buffer.from(await c.req.arrayBuffer())
     const headers = new Headers()
@@ -40,7 +44,12 @@ export function createCaptures(random: Random): { registry: CaptureRegistry; rou
     })
     let status = 502
     try {
-      const answer = await fetch(capture.target, { method: 'POST', headers, body: new Uint8Array(bytes), signal: AbortSignal.timeout(30_000) })
+      const answer = await fetch(capture.target, {
+        method: 'POST',
+        headers,
+        body: new Uint8Array(bytes),
+        signal: AbortSignal.timeout(30_000),
+      })
       status = answer.status
       await answer.body?.cancel()
     } catch {
@@ -60,7 +69,16 @@ export function createCaptures(random: Random): { registry: CaptureRegistry; rou
         headersSize: -1,
         bodySize: bytes.length,
       },
-      response: { status, statusText: '', httpVersion: 'HTTP/1.1', headers: [], content: { size: 0, mimeType: '' }, redirectURL: '', headersSize: -1, bodySize: 0 },
+      response: {
+        status,
+        statusText: '',
+        httpVersion: 'HTTP/1.1',
+        headers: [],
+        content: { size: 0, mimeType: '' },
+        redirectURL: '',
+        headersSize: -1,
+        bodySize: 0,
+      },
       cache: {},
       timings: { send: 0, wait: Date.now() - started, receive: 0 },
       _emulator: {

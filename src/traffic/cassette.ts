@@ -20,7 +20,17 @@ export interface HarEntry {
     httpVersion: string
     headers: HarHeader[]
     queryString: HarHeader[]
-    postData?: { mimeType: string; text?: string; params?: { name: string; value?: string; fileName?: string; contentType?: string; _file?: string }[] }
+    postData?: {
+      mimeType: string
+      text?: string
+      params?: {
+        name: string
+        value?: string
+        fileName?: string
+        contentType?: string
+        _file?: string
+      }[]
+    }
     headersSize: -1
     bodySize: number
   }
@@ -69,7 +79,13 @@ export function openCassette(dir: string, provider: string): Cassette {
   const path = cassettePath(dir, provider)
   const har: Har = existsSync(path)
     ? (JSON.parse(readFileSync(path, 'utf8')) as Har)
-    : { log: { version: '1.2', creator: { name: 'gpt-image-emulator', version: VERSION }, entries: [] } }
+    : {
+        log: {
+          version: '1.2',
+          creator: { name: 'gpt-image-emulator', version: VERSION },
+          entries: [],
+        },
+      }
   return {
     provider,
     entries: har.log.entries,

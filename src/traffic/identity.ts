@@ -18,7 +18,9 @@ export interface RequestShape {
 }
 
 export function canonicalRequest(shape: RequestShape): string {
-  const query = [...shape.query].filter(([name]) => !/^(key|api[-_]?key|token)$/i.test(name)).sort(([a, av], [b, bv]) => a.localeCompare(b) || av.localeCompare(bv))
+  const query = [...shape.query]
+    .filter(([name]) => !/^(key|api[-_]?key|token)$/i.test(name))
+    .sort(([a, av], [b, bv]) => a.localeCompare(b) || av.localeCompare(bv))
   return JSON.stringify([shape.method.toUpperCase(), shape.path, query, canonicalJson(shape.body)])
 }
 

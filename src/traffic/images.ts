@@ -16,7 +16,12 @@ export function imageUrlsIn(text: string): string[] {
  * path. URLs the application itself sent (`inputs`, e.g. reference images echoed back) are not
  * results and are left alone.
  */
-export async function downloadImages(bytes: Buffer, mimeType: string, blobs: BlobStore, inputs = ''): Promise<Record<string, string> | undefined> {
+export async function downloadImages(
+  bytes: Buffer,
+  mimeType: string,
+  blobs: BlobStore,
+  inputs = '',
+): Promise<Record<string, string> | undefined> {
   if (!/json|event-stream|text/.test(mimeType)) return undefined
   const urls = imageUrlsIn(bytes.toString('utf8')).filter((url) => !inputs.includes(url))
   if (urls.length === 0) return undefined
@@ -26,7 +31,8 @@ export async function downloadImages(bytes: Buffer, mimeType: string, blobs: Blo
       try {
         const response = await fetch(url, { signal: AbortSignal.timeout(10_000) })
         // Keyed as the URL appears in the cassette: with its secrets redacted.
-        if (response.ok) images[redactUrl(url)] = blobs.put(new Uint8Array(await response.arrayBuffer()))
+        if (response.ok)
+          images[redactUrl(url)] = blobs.put(new Uint8Array(await response.arrayBuffer()))
       } catch {
         // An image that cannot be fetched now stays a remote URL in replay.
       }

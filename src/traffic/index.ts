@@ -14,7 +14,10 @@ import { recordTraffic } from './record.js'
 import { createReplayer } from './replay.js'
 
 /** Middleware per provider (absent: emulated), and the capture routes for record mode. */
-export function createTraffic(runtime: Runtime, providerIds: readonly ProviderId[]): {
+export function createTraffic(
+  runtime: Runtime,
+  providerIds: readonly ProviderId[],
+): {
   middleware: Partial<Record<ProviderId, MiddlewareHandler<EmulatorEnv>>>
   captureRoutes?: Hono<EmulatorEnv>
 } {
@@ -29,7 +32,15 @@ export function createTraffic(runtime: Runtime, providerIds: readonly ProviderId
     for (const id of providerIds) {
       const upstream = config.upstreams[id] ?? REAL_BASE_URLS[id]
       if (!upstream) continue // no upstream known (OceanBase's is per account): emulated
-      middleware[id] = recordTraffic({ provider: id, upstream, cassette: openCassette(dir, id), blobs, captures: captures.registry, publicUrl: config.publicUrl, random: runtime.randomFor('record') })
+      middleware[id] = recordTraffic({
+        provider: id,
+        upstream,
+        cassette: openCassette(dir, id),
+        blobs,
+        captures: captures.registry,
+        publicUrl: config.publicUrl,
+        random: runtime.randomFor('record'),
+      })
     }
     return { middleware, captureRoutes: captures.routes }
   }

@@ -40,7 +40,14 @@ export interface RecordOptions {
   random: Random
 }
 
-export function recordTraffic({ provider, upstream, cassette, blobs, captures, publicUrl }: RecordOptions): MiddlewareHandler<EmulatorEnv> {
+export function recordTraffic({
+  provider,
+  upstream,
+  cassette,
+  blobs,
+  captures,
+  publicUrl,
+}: RecordOptions): MiddlewareHandler<EmulatorEnv> {
   const mount = `/${provider}`
   return async function recordTraffic(c) {
     const started = Date.now()
@@ -51,7 +58,13 @@ export function recordTraffic({ provider, upstream, cassette, blobs, captures, p
     let resolveEntry!: (index: number) => void
     const entryIndex = new Promise<number>((resolve) => (resolveEntry = resolve))
     const forwardedBody = rewriteCallbackUrl(request.bytes, request.contentType, (url) =>
-      captures.register(url, publicOrigin(c, { publicUrl }), { provider, cassette, blobs, secrets: request.secrets, requestEntry: entryIndex }),
+      captures.register(url, publicOrigin(c, { publicUrl }), {
+        provider,
+        cassette,
+        blobs,
+        secrets: request.secrets,
+        requestEntry: entryIndex,
+      }),
     )
 
     const upstreamResponse = await fetch(target, {
@@ -60,16 +73,24 @@ export function recordTraffic({ provider, upstream, cassette, blobs, captures, p
       body: forwardedBody && new Uint8Array(forwardedBody),
       redirect: 'manual',
     }).catch((err: Error) => {
-      throw new EmulatorError(502, 'upstream_unreachable', `Recording ${provider}: ${target.origin} did not answer (${String(err.cause ?? err.message)}).`)
+      throw new EmulatorError(
+        502,
+        'upstream_unreachable',
+        `Recording ${provider}: ${target.origin} did not answer (${String(err.cause ?? err.message)}).`,
+      )
     })
     const headers = new Headers()
     upstreamResponse.headers.forEach((value, name) => {
       if (!HOP_BY_HOP.has(name) && name !== 'content-encoding') headers.set(name, value)
     })
-    const [toClient, toCassette] = upstreamResponse.body ? upstreamResponse.body.tee() : [null, null]
+    const [toClient, toCassette] = upstreamResponse.body
+      ? upstreamResponse.body.tee()
+      : [null, null]
 
     void (async () => {
-      const bytes = toCassette ? Buffer.from(await new Response(toCassette).arrayBuffer()) : Buffer.alloc(0)
+      const bytes = toCassette
+        ? Buffer.from(await new Response(toCassette).arrayBuffer())
+        : Buffer.alloc(0)
       const mimeType = upstreamResponse.headers.get('content-type') ?? ''
       const entry: HarEntry = {
         startedDateTime: new Date(started).toISOString(),
@@ -83,7 +104,10 @@ export function recordTraffic({ provider, upstream, cassette, blobs, captures, p
           ...(request.bytes && {
             postData: request.params
               ? { mimeType: request.contentType ?? '', params: request.params }
-              : { mimeType: request.contentType ?? '', text: textOf(request.bytes, request.contentType ?? '', blobs, request.secrets) },
+              : {
+                  mimeType: request.contentType ?? '',
+                  text: textOf(request.bytes, request.contentType ?? '', blobs, request.secrets),
+                },
           }),
           headersSize: -1,
           bodySize: request.bytes?.length ?? 0,
@@ -92,7 +116,9 @@ export function recordTraffic({ provider, upstream, cassette, blobs, captures, p
           status: upstreamResponse.status,
           statusText: upstreamResponse.statusText,
           httpVersion: 'HTTP/1.1',
-          headers: redactHeaders(upstreamResponse.headers).filter((h: HarHeader) => h.name !== 'content-encoding'),
+          headers: redactHeaders(upstreamResponse.headers).filter(
+            (h: HarHeader) => h.name !== 'content-encoding',
+          ),
           content: contentOf(bytes, mimeType, blobs, request.secrets),
           redirectURL: '',
           headersSize: -1,
@@ -125,7 +151,11 @@ function forwardHeaders(headers: Headers): Headers {
 }
 
 /** The JSON body with `callback_url` replaced by a capture URL; other bodies unchanged. */
-function rewriteCallbackUrl(bytes: Buffer | undefined, contentType: string | undefined, capture: (url: string) => string): Buffer | undefined {
+function rewriteCallbackUrl(
+  bytes: Buffer | undefined,
+  contentType: string | undefined,
+  capture: (url: string) => string,
+): Buffer | undefined {
   if (!bytes || !(contentType ?? '').includes('json')) return bytes
   try {
     const body = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>
@@ -137,7 +167,12 @@ function rewriteCallbackUrl(bytes: Buffer | undefined, contentType: string | und
 }
 
 /** A body as cassette text: JSON with base64 in blobs and secrets redacted; SSE likewise per frame. */
-export function textOf(bytes: Buffer, mimeType: string, blobs: BlobStore, secrets: string[]): string {
+export function textOf(
+  bytes: Buffer,
+  mimeType: string,
+  blobs: BlobStore,
+  secrets: string[],
+): string {
   const text = scrubSecrets(bytes.toString('utf8'), secrets)
   const clean = (json: unknown) => redactJson(externalizeBase64(json, blobs))
   if (mimeType.includes('text/event-stream')) return mapSseData(text, clean)
@@ -148,9 +183,13 @@ export function textOf(bytes: Buffer, mimeType: string, blobs: BlobStore, secret
   }
 }
 
-function contentOf(bytes: Buffer, mimeType: string, blobs: BlobStore, secrets: string[]): HarEntry['response']['content'] {
+function contentOf(
+  bytes: Buffer,
+  mimeType: string,
+  blobs: BlobStore,
+  secrets: string[],
+): HarEntry['response']['content'] {
   const textual = mimeType === '' || /json|text|event-stream|yaml|xml/.test(mimeType)
   if (!textual) return { size: bytes.length, mimeType, _file: blobs.put(bytes) }
   return { size: bytes.length, mimeType, text: textOf(bytes, mimeType, blobs, secrets) }
 }
-

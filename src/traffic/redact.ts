@@ -5,7 +5,14 @@
 
 export const REDACTED = 'REDACTED'
 
-const SECRET_HEADERS = new Set(['authorization', 'x-api-key', 'api-key', 'cookie', 'set-cookie', 'proxy-authorization'])
+const SECRET_HEADERS = new Set([
+  'authorization',
+  'x-api-key',
+  'api-key',
+  'cookie',
+  'set-cookie',
+  'proxy-authorization',
+])
 const SECRET_NAME = /^(api[-_]?key|key|token|access[-_]?token|secret|password|signature|sig|auth)$/i
 
 /** Headers to keep in a cassette: secrets replaced, `X-Emulator-*` and hop-by-hop ones dropped. */
@@ -18,7 +25,17 @@ export function redactHeaders(headers: Headers): { name: string; value: string }
   return kept
 }
 
-export const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection', 'te', 'trailer', 'host', 'content-length'])
+export const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'upgrade',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'host',
+  'content-length',
+])
 
 /** A URL with secret-looking query parameters replaced (`?token=abc` -> `?token=REDACTED`). */
 export function redactUrl(url: string): string {
@@ -28,7 +45,8 @@ export function redactUrl(url: string): string {
   } catch {
     return url
   }
-  for (const name of [...parsed.searchParams.keys()]) if (SECRET_NAME.test(name)) parsed.searchParams.set(name, REDACTED)
+  for (const name of [...parsed.searchParams.keys()])
+    if (SECRET_NAME.test(name)) parsed.searchParams.set(name, REDACTED)
   if (parsed.username || parsed.password) {
     parsed.username = parsed.username ? REDACTED : ''
     parsed.password = parsed.password ? REDACTED : ''
@@ -41,7 +59,12 @@ export function redactJson(value: unknown): unknown {
   if (typeof value === 'string') return /^https?:\/\//.test(value) ? redactUrl(value) : value
   if (Array.isArray(value)) return value.map(redactJson)
   if (value === null || typeof value !== 'object') return value
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_NAME.test(k) && typeof v === 'string' ? REDACTED : redactJson(v)]))
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [
+      k,
+      SECRET_NAME.test(k) && typeof v === 'string' ? REDACTED : redactJson(v),
+    ]),
+  )
 }
 
 /** Replaces every occurrence of each secret (the API keys actually used) in `text`. */

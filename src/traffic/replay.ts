@@ -78,7 +78,8 @@ export function createReplayer(options: ReplayOptions): Replayer {
     const { response } = entry
     const sse = response.content.mimeType.includes('text/event-stream')
     const headers = new Headers()
-    for (const { name, value } of response.headers) if (!HOP_BY_HOP.has(name)) headers.set(name, value)
+    for (const { name, value } of response.headers)
+      if (!HOP_BY_HOP.has(name)) headers.set(name, value)
     const body = response.content._file
       ? new Uint8Array(blobs.get(response.content._file))
       : response.content.text === undefined
@@ -90,13 +91,22 @@ export function createReplayer(options: ReplayOptions): Replayer {
   }
 
   /** Sends the callbacks recorded for entry `index` to the replayed request's callback_url. */
-  function resendCallbacks(index: number, bytes: Buffer | undefined, c: Parameters<MiddlewareHandler<EmulatorEnv>>[0], origin: string): void {
+  function resendCallbacks(
+    index: number,
+    bytes: Buffer | undefined,
+    c: Parameters<MiddlewareHandler<EmulatorEnv>>[0],
+    origin: string,
+  ): void {
     const callbackUrl = callbackUrlOf(bytes)
     if (!callbackUrl) return
     cassette.entries.forEach((entry, i) => {
       if (entry._emulator.kind !== 'callback' || entry._emulator.requestEntry !== index) return
       const text = restore(entry, entry.request.postData?.text ?? '', origin, false)
-      const recordedHeaders = Object.fromEntries(entry.request.headers.filter(({ name }) => !HOP_BY_HOP.has(name) && name !== 'content-type').map(({ name, value }) => [name, value]))
+      const recordedHeaders = Object.fromEntries(
+        entry.request.headers
+          .filter(({ name }) => !HOP_BY_HOP.has(name) && name !== 'content-type')
+          .map(({ name, value }) => [name, value]),
+      )
       options.deliveries.enqueue({
         id: `replay_${options.random.hex(16)}_${i}`,
         provider,
@@ -123,7 +133,8 @@ function restoreJson(text: string, transform: (json: unknown) => unknown): strin
 
 function callbackUrlOf(bytes: Buffer | undefined): string | undefined {
   try {
-    const url = (JSON.parse(bytes?.toString('utf8') ?? '') as { callback_url?: unknown }).callback_url
+    const url = (JSON.parse(bytes?.toString('utf8') ?? '') as { callback_url?: unknown })
+      .callback_url
     return typeof url === 'string' ? url : undefined
   } catch {
     return undefined
@@ -140,7 +151,9 @@ function taskIdOf(text: string): string {
 }
 
 function noRecording(canonical: string, cassette: Cassette): EmulatorError {
-  const recorded = cassette.entries.filter((e) => e._emulator.kind === 'request' && e._emulator.canonical)
+  const recorded = cassette.entries.filter(
+    (e) => e._emulator.kind === 'request' && e._emulator.canonical,
+  )
   const closest = recorded
     .map((e) => ({ e, d: distance(canonical, e._emulator.canonical!) }))
     .sort((a, b) => a.d - b.d)[0]
@@ -148,5 +161,9 @@ function noRecording(canonical: string, cassette: Cassette): EmulatorError {
   const hint = closest
     ? ` The closest recording is ${closest.e.request.method} ${new URL(closest.e.request.url).pathname} (${closest.e._emulator.canonical}).`
     : ` The ${cassette.provider} cassette has no recordings.`
-  return new EmulatorError(404, 'no_recording', `No recording matches ${method} ${path} (${canonical}).${hint}`)
+  return new EmulatorError(
+    404,
+    'no_recording',
+    `No recording matches ${method} ${path} (${canonical}).${hint}`,
+  )
 }

@@ -14,7 +14,13 @@ export interface ReadRequest {
   /** Keys seen in the request, to scrub from everything recorded. */
   secrets: string[]
   /** HAR postData params for a multipart body (files stored as blobs). */
-  params?: { name: string; value?: string; fileName?: string; contentType?: string; _file?: string }[]
+  params?: {
+    name: string
+    value?: string
+    fileName?: string
+    contentType?: string
+    _file?: string
+  }[]
 }
 
 /** `bearer:sk-`, `raw:sk-`, `x-api-key:ak_` or `none`: how the call authenticated, never the key itself. */
@@ -28,7 +34,11 @@ export function authShape(headers: Headers): { shape: string; secrets: string[] 
   return { shape: `${bearer ? 'bearer' : 'raw'}:${key.slice(0, 3)}`, secrets: [key] }
 }
 
-export async function readRequest(c: Context, mountLength: number, blobs: BlobStore): Promise<ReadRequest> {
+export async function readRequest(
+  c: Context,
+  mountLength: number,
+  blobs: BlobStore,
+): Promise<ReadRequest> {
   const url = new URL(c.req.url)
   const path = url.pathname.slice(mountLength) || '/'
   const query = [...url.searchParams.entries()]
@@ -40,7 +50,11 @@ export async function readRequest(c: Context, mountLength: number, blobs: BlobSt
   let params: ReadRequest['params']
   if (bytes && bytes.length > 0) {
     if ((contentType ?? '').startsWith('multipart/form-data')) {
-      const form = await new Request('http://local/', { method: 'POST', headers: { 'content-type': contentType! }, body: bytes }).formData()
+      const form = await new Request('http://local/', {
+        method: 'POST',
+        headers: { 'content-type': contentType! },
+        body: bytes,
+      }).formData()
       params = []
       const fields: [string, string][] = []
       for (const [name, value] of form.entries()) {
@@ -63,7 +77,20 @@ export async function readRequest(c: Context, mountLength: number, blobs: BlobSt
       }
     }
   }
-  const shape: RequestShape = { method: c.req.method, path, query, body: { auth: auth.shape, body } }
+  const shape: RequestShape = {
+    method: c.req.method,
+    path,
+    query,
+    body: { auth: auth.shape, body },
+  }
   const canonical = canonicalRequest(shape)
-  return { shape, canonical, identity: identityOf(shape), bytes, contentType, secrets: auth.secrets, params }
+  return {
+    shape,
+    canonical,
+    identity: identityOf(shape),
+    bytes,
+    contentType,
+    secrets: auth.secrets,
+    params,
+  }
 }

@@ -15,22 +15,39 @@ describe('startEmulator and its control client', () => {
 
   it('drives tasks, keys, faults, webhooks, deliveries and the journal in a namespace', async () => {
     const control = emulator.control.namespace('client-test')
-    const headers = { authorization: 'Bearer sk-client', 'content-type': 'application/json', 'x-emulator-namespace': 'client-test' }
+    const headers = {
+      authorization: 'Bearer sk-client',
+      'content-type': 'application/json',
+      'x-emulator-namespace': 'client-test',
+    }
     const create = () =>
-      fetch(`${emulator.baseUrls.aivideoapi}/v1/images/generations`, { method: 'POST', headers, body: JSON.stringify({ model: 'gpt-image-2', input: { prompt: 'client' } }) }).then(
-        (r) => r.json() as Promise<{ data: { taskId: string } }>,
-      )
+      fetch(`${emulator.baseUrls.aivideoapi}/v1/images/generations`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ model: 'gpt-image-2', input: { prompt: 'client' } }),
+      }).then((r) => r.json() as Promise<{ data: { taskId: string } }>)
     const [a, b, c] = [await create(), await create(), await create()]
-    expect((await control.tasks.list({ provider: 'aivideoapi' })).map((t) => t.id)).toEqual([a.data.taskId, b.data.taskId, c.data.taskId])
+    expect((await control.tasks.list({ provider: 'aivideoapi' })).map((t) => t.id)).toEqual([
+      a.data.taskId,
+      b.data.taskId,
+      c.data.taskId,
+    ])
     expect((await control.tasks.complete(a.data.taskId)).state).toBe('succeeded')
-    expect((await control.tasks.fail(b.data.taskId, { code: 'upstream_error' })).state).toBe('failed')
+    expect((await control.tasks.fail(b.data.taskId, { code: 'upstream_error' })).state).toBe(
+      'failed',
+    )
     expect((await control.tasks.cancel(c.data.taskId)).state).toBe('canceled')
     expect((await control.tasks.get(a.data.taskId)).images).toHaveLength(1)
 
-    expect((await control.keys.set('aivideoapi', 'sk-client', { credits: 42 })).credits.balance).toBe(42)
+    expect(
+      (await control.keys.set('aivideoapi', 'sk-client', { credits: 42 })).credits.balance,
+    ).toBe(42)
     expect((await control.keys.get('aivideoapi', 'sk-client')).credits.balance).toBe(42)
 
-    const rule = await control.faults.add({ match: { provider: 'gptproto' }, error: 'internal_error' })
+    const rule = await control.faults.add({
+      match: { provider: 'gptproto' },
+      error: 'internal_error',
+    })
     expect((await control.faults.list()).map((f) => f.id)).toEqual([rule.id])
     await control.faults.remove(rule.id)
     await control.faults.clear()

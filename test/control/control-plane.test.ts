@@ -6,19 +6,33 @@ import { createSpecValidator } from '../support/spec-validator.js'
 const server = useEmulator()
 const spec = createSpecValidator('emulator')
 
-async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+async function call(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
   const init = body === undefined ? { method, headers } : { ...jsonRequest(body, headers), method }
   const response = await fetch(server.url + path, init)
   const text = await response.text()
   await spec.check(method, path, response, text)
-  return { status: response.status, json: text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text }
+  return {
+    status: response.status,
+    json: text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text,
+  }
 }
 
 describe('control plane', () => {
   it('reports health with every mounted provider', async () => {
     const { status, json } = await call('GET', '/__emulator/health')
     expect(status).toBe(200)
-    expect(json.providers.map((p: { id: string }) => p.id).sort()).toEqual(['aivideoapi', 'crun', 'gptproto', 'oceanbase', 'skills-video'])
+    expect(json.providers.map((p: { id: string }) => p.id).sort()).toEqual([
+      'aivideoapi',
+      'crun',
+      'gptproto',
+      'oceanbase',
+      'skills-video',
+    ])
   })
 
   it('lists the specs and serves each as YAML', async () => {
@@ -41,7 +55,13 @@ describe('control plane', () => {
   })
 
   it('serves generated files and answers 404 for unknown ones', async () => {
-    const generated = await fetch(`${server.url}/oceanbase/api/v1/images/generations`, jsonRequest({ model: 'gpt-image-2', prompt: 'file', size: '1024x1024', n: 1 }, { authorization: 'Bearer k' }))
+    const generated = await fetch(
+      `${server.url}/oceanbase/api/v1/images/generations`,
+      jsonRequest(
+        { model: 'gpt-image-2', prompt: 'file', size: '1024x1024', n: 1 },
+        { authorization: 'Bearer k' },
+      ),
+    )
     const url = new URL(((await generated.json()) as any).data[0].url)
     expect((await call('GET', url.pathname)).status).toBe(200)
     expect((await call('GET', '/files/00000000000000000000000000000000.png')).status).toBe(404)
@@ -49,25 +69,61 @@ describe('control plane', () => {
 
   it('adds, lists and removes webhook endpoints per namespace, generating a secret', async () => {
     const ns = { 'x-emulator-namespace': 'webhooks-a' }
-    const added = await call('POST', '/__emulator/webhooks', { url: 'http://127.0.0.1:9/hook', events: ['task.completed'] }, ns)
+    const added = await call(
+      'POST',
+      '/__emulator/webhooks',
+      { url: 'http://127.0.0.1:9/hook', events: ['task.completed'] },
+      ns,
+    )
     expect(added.status).toBe(201)
-    expect(added.json).toMatchObject({ provider: 'skills-video', url: 'http://127.0.0.1:9/hook', events: ['task.completed'], secret: expect.stringMatching(/^whsec_/) })
-    expect((await call('GET', '/__emulator/webhooks', undefined, ns)).json.endpoints).toHaveLength(1)
-    expect((await call('GET', '/__emulator/webhooks', undefined, { 'x-emulator-namespace': 'webhooks-b' })).json.endpoints).toHaveLength(0)
-    expect((await call('DELETE', `/__emulator/webhooks/${added.json.id}`, undefined, ns)).status).toBe(204)
-    expect((await call('DELETE', `/__emulator/webhooks/${added.json.id}`, undefined, ns)).status).toBe(404)
+    expect(added.json).toMatchObject({
+      provider: 'skills-video',
+      url: 'http://127.0.0.1:9/hook',
+      events: ['task.completed'],
+      secret: expect.stringMatching(/^whsec_/),
+    })
+    expect((await call('GET', '/__emulator/webhooks', undefined, ns)).json.endpoints).toHaveLength(
+      1,
+    )
+    expect(
+      (
+        await call('GET', '/__emulator/webhooks', undefined, {
+          'x-emulator-namespace': 'webhooks-b',
+        })
+      ).json.endpoints,
+    ).toHaveLength(0)
+    expect(
+      (await call('DELETE', `/__emulator/webhooks/${added.json.id}`, undefined, ns)).status,
+    ).toBe(204)
+    expect(
+      (await call('DELETE', `/__emulator/webhooks/${added.json.id}`, undefined, ns)).status,
+    ).toBe(404)
   })
 
   it('refuses a bad endpoint naming the field and its allowed values', async () => {
-    const badEvent = await call('POST', '/__emulator/webhooks', { url: 'http://127.0.0.1:9/hook', events: ['task.exploded'] })
+    const badEvent = await call('POST', '/__emulator/webhooks', {
+      url: 'http://127.0.0.1:9/hook',
+      events: ['task.exploded'],
+    })
     expect(badEvent.status).toBe(422)
-    expect(badEvent.json.emulator_error).toMatchObject({ code: 'invalid_field', field: 'events.0', allowed: expect.arrayContaining(['task.completed']) })
-    expect((await call('POST', '/__emulator/webhooks', { url: 'not a url' })).json.emulator_error.field).toBe('url')
+    expect(badEvent.json.emulator_error).toMatchObject({
+      code: 'invalid_field',
+      field: 'events.0',
+      allowed: expect.arrayContaining(['task.completed']),
+    })
+    expect(
+      (await call('POST', '/__emulator/webhooks', { url: 'not a url' })).json.emulator_error.field,
+    ).toBe('url')
     expect((await call('POST', '/__emulator/webhooks', '{oops')).status).toBe(400)
   })
 
   it('lists deliveries of the namespace', async () => {
-    const { status, json } = await call('GET', '/__emulator/deliveries?provider=aivideoapi', undefined, { 'x-emulator-namespace': 'empty' })
+    const { status, json } = await call(
+      'GET',
+      '/__emulator/deliveries?provider=aivideoapi',
+      undefined,
+      { 'x-emulator-namespace': 'empty' },
+    )
     expect(status).toBe(200)
     expect(json).toEqual({ deliveries: [] })
   })
@@ -80,16 +136,37 @@ describe('control plane', () => {
 
   it('records provider requests in the journal with secrets masked and bodies summarized', async () => {
     const ns = { 'x-emulator-namespace': 'journal-a' }
-    await fetch(`${server.url}/gptproto/v1/images/generations`, jsonRequest({ model: 'gpt-image-2', prompt: 'p'.repeat(300), size: '1024x1024' }, { ...ns, authorization: 'Bearer sk-secret-key-123' }))
-    await fetch(`${server.url}/oceanbase/api/v1/images/generations`, jsonRequest({}, { ...ns, authorization: 'Bearer ob-key-456' }))
+    await fetch(
+      `${server.url}/gptproto/v1/images/generations`,
+      jsonRequest(
+        { model: 'gpt-image-2', prompt: 'p'.repeat(300), size: '1024x1024' },
+        { ...ns, authorization: 'Bearer sk-secret-key-123' },
+      ),
+    )
+    await fetch(
+      `${server.url}/oceanbase/api/v1/images/generations`,
+      jsonRequest({}, { ...ns, authorization: 'Bearer ob-key-456' }),
+    )
     const { json } = await call('GET', '/__emulator/journal?provider=gptproto', undefined, ns)
     expect(json.entries).toHaveLength(1)
     const [entry] = json.entries
-    expect(entry).toMatchObject({ provider: 'gptproto', method: 'POST', path: '/v1/images/generations', status: 200, id: expect.stringMatching(/^req_/) })
+    expect(entry).toMatchObject({
+      provider: 'gptproto',
+      method: 'POST',
+      path: '/v1/images/generations',
+      status: 200,
+      id: expect.stringMatching(/^req_/),
+    })
     expect(entry.headers.authorization).toBe('Bearer sk-sec…')
     expect(entry.body.prompt).toMatch(/… \(300 chars\)$/)
-    expect((await call('GET', '/__emulator/journal?path=/api/v1&limit=1', undefined, ns)).json.entries[0].status).toBe(400)
-    expect((await call('GET', '/__emulator/journal', undefined, { 'x-emulator-namespace': 'journal-b' })).json.entries).toEqual([])
+    expect(
+      (await call('GET', '/__emulator/journal?path=/api/v1&limit=1', undefined, ns)).json.entries[0]
+        .status,
+    ).toBe(400)
+    expect(
+      (await call('GET', '/__emulator/journal', undefined, { 'x-emulator-namespace': 'journal-b' }))
+        .json.entries,
+    ).toEqual([])
     expect((await call('GET', '/__emulator/journal?limit=0', undefined, ns)).status).toBe(400)
     expect((await call('DELETE', '/__emulator/journal', undefined, ns)).status).toBe(204)
     expect((await call('GET', '/__emulator/journal', undefined, ns)).json.entries).toEqual([])
@@ -98,37 +175,81 @@ describe('control plane', () => {
   it('lists, inspects, completes, fails and cancels tasks', async () => {
     const ns = { 'x-emulator-namespace': 'tasks-a' }
     const create = async () => {
-      const response = await fetch(`${server.url}/aivideoapi/v1/images/generations`, jsonRequest({ model: 'gpt-image-2', input: { prompt: 'control' } }, { ...ns, authorization: 'Bearer sk-k', 'x-emulator-timing': 'realistic' }))
+      const response = await fetch(
+        `${server.url}/aivideoapi/v1/images/generations`,
+        jsonRequest(
+          { model: 'gpt-image-2', input: { prompt: 'control' } },
+          { ...ns, authorization: 'Bearer sk-k', 'x-emulator-timing': 'realistic' },
+        ),
+      )
       return ((await response.json()) as any).data.taskId as string
     }
     const [a, b, c] = [await create(), await create(), await create()]
-    const listed = await call('GET', '/__emulator/tasks?provider=aivideoapi&state=queued', undefined, ns)
+    const listed = await call(
+      'GET',
+      '/__emulator/tasks?provider=aivideoapi&state=queued',
+      undefined,
+      ns,
+    )
     expect(listed.json.tasks.map((t: { id: string }) => t.id)).toEqual([a, b, c])
-    expect((await call('GET', `/__emulator/tasks/${a}`, undefined, ns)).json).toMatchObject({ id: a, state: 'queued', prompt: 'control', charge: 4.7 })
+    expect((await call('GET', `/__emulator/tasks/${a}`, undefined, ns)).json).toMatchObject({
+      id: a,
+      state: 'queued',
+      prompt: 'control',
+      charge: 4.7,
+    })
 
     const completed = await call('POST', `/__emulator/tasks/${a}/complete`, undefined, ns)
-    expect(completed.json).toMatchObject({ state: 'succeeded', images: [{ width: 1024, height: 1024, format: 'png' }] })
+    expect(completed.json).toMatchObject({
+      state: 'succeeded',
+      images: [{ width: 1024, height: 1024, format: 'png' }],
+    })
     const failed = await call('POST', `/__emulator/tasks/${b}/fail`, { message: 'boom' }, ns)
-    expect(failed.json).toMatchObject({ state: 'failed', failure: { code: 'upstream_error', message: 'boom' } })
+    expect(failed.json).toMatchObject({
+      state: 'failed',
+      failure: { code: 'upstream_error', message: 'boom' },
+    })
     const canceled = await call('POST', `/__emulator/tasks/${c}/cancel`, undefined, ns)
     expect(canceled.json.state).toBe('canceled')
-    const poll = await fetch(`${server.url}/aivideoapi/v1/tasks/${b}`, { headers: { ...ns, authorization: 'Bearer sk-k' } })
+    const poll = await fetch(`${server.url}/aivideoapi/v1/tasks/${b}`, {
+      headers: { ...ns, authorization: 'Bearer sk-k' },
+    })
     expect(((await poll.json()) as any).error).toEqual({ code: 'upstream_error', message: 'boom' })
 
     expect((await call('GET', '/__emulator/tasks/nope', undefined, ns)).status).toBe(404)
-    expect((await call('GET', `/__emulator/tasks/${a}`, undefined, { 'x-emulator-namespace': 'tasks-b' })).status).toBe(404)
+    expect(
+      (
+        await call('GET', `/__emulator/tasks/${a}`, undefined, {
+          'x-emulator-namespace': 'tasks-b',
+        })
+      ).status,
+    ).toBe(404)
     expect((await call('POST', '/__emulator/tasks/nope/complete', undefined, ns)).status).toBe(404)
     expect((await call('POST', '/__emulator/tasks/nope/cancel', undefined, ns)).status).toBe(404)
     expect((await call('POST', '/__emulator/tasks/nope/fail', {}, ns)).status).toBe(404)
     expect((await call('POST', `/__emulator/tasks/${a}/fail`, { code: 7 }, ns)).status).toBe(422)
     expect((await call('POST', `/__emulator/tasks/${a}/fail`, '{', ns)).status).toBe(400)
     const badState = await call('GET', '/__emulator/tasks?state=done', undefined, ns)
-    expect(badState.json.emulator_error).toMatchObject({ field: 'state', allowed: expect.arrayContaining(['queued']) })
+    expect(badState.json.emulator_error).toMatchObject({
+      field: 'state',
+      allowed: expect.arrayContaining(['queued']),
+    })
   })
 
   it('sets and shows a key: credits, disabled, allowlist, spend and rate limits', async () => {
     const ns = { 'x-emulator-namespace': 'keys-a' }
-    const put = await call('PUT', '/__emulator/keys/aivideoapi/sk-control', { credits: { subscription: 10, permanent: 5 }, disabled: true, ip_allowlist: ['10.0.0.0/8', '::1'], spend_limits: { hourly: 3 }, rate_limit: { capacity: 2, refill_per_second: 0.5 } }, ns)
+    const put = await call(
+      'PUT',
+      '/__emulator/keys/aivideoapi/sk-control',
+      {
+        credits: { subscription: 10, permanent: 5 },
+        disabled: true,
+        ip_allowlist: ['10.0.0.0/8', '::1'],
+        spend_limits: { hourly: 3 },
+        rate_limit: { capacity: 2, refill_per_second: 0.5 },
+      },
+      ns,
+    )
     expect(put.json).toEqual({
       provider: 'aivideoapi',
       key: 'sk-control',
@@ -140,9 +261,19 @@ describe('control plane', () => {
       credits: { balance: 15, subscription: 10, permanent: 5, purchased: 1000, consumed: 0 },
     })
     expect((await call('GET', '/__emulator/keys', undefined, ns)).json.keys).toHaveLength(1)
-    expect((await call('GET', '/__emulator/keys/gptproto/sk-untouched', undefined, ns)).json).toMatchObject({ disabled: false, ip_allowlist: null })
-    const bad = await call('PUT', '/__emulator/keys/aivideoapi/sk-control', { ip_allowlist: ['not-an-ip'] }, ns)
-    expect(bad.json.emulator_error).toMatchObject({ code: 'invalid_field', field: 'ip_allowlist.0' })
+    expect(
+      (await call('GET', '/__emulator/keys/gptproto/sk-untouched', undefined, ns)).json,
+    ).toMatchObject({ disabled: false, ip_allowlist: null })
+    const bad = await call(
+      'PUT',
+      '/__emulator/keys/aivideoapi/sk-control',
+      { ip_allowlist: ['not-an-ip'] },
+      ns,
+    )
+    expect(bad.json.emulator_error).toMatchObject({
+      code: 'invalid_field',
+      field: 'ip_allowlist.0',
+    })
     expect((await call('PUT', '/__emulator/keys/nope/sk', {}, ns)).status).toBe(404)
     expect((await call('GET', '/__emulator/keys/nope/sk', undefined, ns)).status).toBe(404)
     expect((await call('PUT', '/__emulator/keys/crun/k', '{', ns)).status).toBe(400)
@@ -150,7 +281,19 @@ describe('control plane', () => {
 
   it('adds, lists and removes fault rules, refusing bad ones by field', async () => {
     const ns = { 'x-emulator-namespace': 'faults-a' }
-    const added = await call('POST', '/__emulator/faults', { match: { provider: 'gptproto' }, error: 'rate_limit_exceeded', latency_ms: [10, 20], fault: 'callback-duplicate', probability: 0.5, times: 2 }, ns)
+    const added = await call(
+      'POST',
+      '/__emulator/faults',
+      {
+        match: { provider: 'gptproto' },
+        error: 'rate_limit_exceeded',
+        latency_ms: [10, 20],
+        fault: 'callback-duplicate',
+        probability: 0.5,
+        times: 2,
+      },
+      ns,
+    )
     expect(added.status).toBe(201)
     expect(added.json).toEqual({
       id: 'fault_1',
@@ -162,10 +305,23 @@ describe('control plane', () => {
       fired: 0,
     })
     expect((await call('GET', '/__emulator/faults', undefined, ns)).json.faults).toHaveLength(1)
-    const notInCatalogue = await call('POST', '/__emulator/faults', { match: { provider: 'gptproto' }, error: 'teapot' }, ns)
-    expect(notInCatalogue.json.emulator_error).toMatchObject({ field: 'error', allowed: expect.arrayContaining(['rate_limit_exceeded']) })
-    expect((await call('POST', '/__emulator/faults', { error: 'rate_limit_exceeded' }, ns)).json.emulator_error.field).toBe('match.provider')
-    expect((await call('POST', '/__emulator/faults', { fault: 'explode' }, ns)).json.emulator_error).toMatchObject({ field: 'fault', allowed: expect.arrayContaining(['reset']) })
+    const notInCatalogue = await call(
+      'POST',
+      '/__emulator/faults',
+      { match: { provider: 'gptproto' }, error: 'teapot' },
+      ns,
+    )
+    expect(notInCatalogue.json.emulator_error).toMatchObject({
+      field: 'error',
+      allowed: expect.arrayContaining(['rate_limit_exceeded']),
+    })
+    expect(
+      (await call('POST', '/__emulator/faults', { error: 'rate_limit_exceeded' }, ns)).json
+        .emulator_error.field,
+    ).toBe('match.provider')
+    expect(
+      (await call('POST', '/__emulator/faults', { fault: 'explode' }, ns)).json.emulator_error,
+    ).toMatchObject({ field: 'fault', allowed: expect.arrayContaining(['reset']) })
     expect((await call('POST', '/__emulator/faults', {}, ns)).status).toBe(422)
     expect((await call('POST', '/__emulator/faults', 'nope', ns)).status).toBe(400)
     expect((await call('DELETE', '/__emulator/faults/fault_1', undefined, ns)).status).toBe(204)
@@ -177,9 +333,13 @@ describe('control plane', () => {
     const ns = (name: string) => ({ 'x-emulator-namespace': name })
     await call('PUT', '/__emulator/keys/gptproto/sk-1', { disabled: true }, ns('reset-a'))
     await call('PUT', '/__emulator/keys/gptproto/sk-1', { disabled: true }, ns('reset-b'))
-    expect((await call('POST', '/__emulator/reset', { namespace: 'reset-a' })).json).toEqual({ reset: 'reset-a' })
+    expect((await call('POST', '/__emulator/reset', { namespace: 'reset-a' })).json).toEqual({
+      reset: 'reset-a',
+    })
     expect((await call('GET', '/__emulator/keys', undefined, ns('reset-a'))).json.keys).toEqual([])
-    expect((await call('GET', '/__emulator/keys', undefined, ns('reset-b'))).json.keys).toHaveLength(1)
+    expect(
+      (await call('GET', '/__emulator/keys', undefined, ns('reset-b'))).json.keys,
+    ).toHaveLength(1)
     expect((await call('POST', '/__emulator/reset', { namespace: 'bad ns!' })).status).toBe(422)
     expect((await call('POST', '/__emulator/reset', '{')).status).toBe(400)
     expect((await call('POST', '/__emulator/reset')).json).toEqual({ reset: 'all' })
@@ -187,7 +347,9 @@ describe('control plane', () => {
   })
 
   it('refuses an unknown X-Emulator header on the control plane too', async () => {
-    const response = await fetch(`${server.url}/__emulator/health`, { headers: { 'x-emulator-namspace': 'typo' } })
+    const response = await fetch(`${server.url}/__emulator/health`, {
+      headers: { 'x-emulator-namspace': 'typo' },
+    })
     expect(response.status).toBe(400)
   })
 

@@ -5,7 +5,11 @@ describe('jsonWithBase64', () => {
   it('gives exactly what JSON.stringify gives', () => {
     const value = {
       created: 1,
-      data: [{ b64_json: 'iVBORw0KGgo+/=' }, { b64_json: 'data:image/png;base64,AAAA' }, { url: 'http://x/"quoted"' }],
+      data: [
+        { b64_json: 'iVBORw0KGgo+/=' },
+        { b64_json: 'data:image/png;base64,AAAA' },
+        { url: 'http://x/"quoted"' },
+      ],
       note: 'line\nbreak \u0000 and "quotes"',
       nested: { b64_json: 'QUJD', list: [1, null, true] },
     }

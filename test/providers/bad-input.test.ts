@@ -21,7 +21,8 @@ const targets: Record<string, Target> = {
     path: '/gptproto/v1/images/generations',
     auth: { authorization: 'sk-bad-input' },
     valid: { model: 'gpt-image-2', prompt: 'x', size: '1024x1024' },
-    envelope: (body) => expect(Object.keys(body.error).sort()).toEqual(['code', 'message', 'param', 'type']),
+    envelope: (body) =>
+      expect(Object.keys(body.error).sort()).toEqual(['code', 'message', 'param', 'type']),
   },
   oceanbase: {
     path: '/oceanbase/api/v1/images/generations',
@@ -31,7 +32,15 @@ const targets: Record<string, Target> = {
   },
 }
 
-const malformedBodies = ['{', '{"model": "gpt-image-2",}', '[]', '"a string"', 'null', '', '\u0000\u0001\u00ff']
+const malformedBodies = [
+  '{',
+  '{"model": "gpt-image-2",}',
+  '[]',
+  '"a string"',
+  'null',
+  '',
+  '\u0000\u0001\u00ff',
+]
 
 describe.each(Object.entries(targets))('%s bad input', (_, target) => {
   const send = (body: unknown, headers: Record<string, string> = target.auth) =>
@@ -80,7 +89,11 @@ describe.each(Object.entries(targets))('%s bad input', (_, target) => {
     expect(declared.status).toBe(413)
     target.envelope(await declared.json())
 
-    const chunked = await rawPost(target.path, target.auth, ['{"prompt":"', 'x'.repeat(9_000), '"}'])
+    const chunked = await rawPost(target.path, target.auth, [
+      '{"prompt":"',
+      'x'.repeat(9_000),
+      '"}',
+    ])
     expect(chunked.status).toBe(413)
     target.envelope(JSON.parse(chunked.body))
   })
@@ -93,13 +106,24 @@ describe.each(Object.entries(targets))('%s bad input', (_, target) => {
 })
 
 /** A POST with a chunked body (no content-length), as streaming clients send. */
-function rawPost(path: string, headers: Record<string, string>, chunks: string[]): Promise<{ status: number; body: string }> {
+function rawPost(
+  path: string,
+  headers: Record<string, string>,
+  chunks: string[],
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(server.url + path, { method: 'POST', headers: { ...headers, 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
-      let body = ''
-      res.on('data', (d) => (body += d))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
-    })
+    const req = request(
+      server.url + path,
+      {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+      },
+      (res) => {
+        let body = ''
+        res.on('data', (d) => (body += d))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+      },
+    )
     req.on('error', reject)
     for (const chunk of chunks) req.write(chunk)
     req.end()

@@ -9,8 +9,11 @@ describe('src/generated', async () => {
     expect(ids).toEqual(expect.arrayContaining(['emulator', 'gptproto', 'oceanbase']))
   })
 
-  it.each(ids)('matches a fresh generation from specs/%s.openapi.yaml (run `npm run gen`)', async (id) => {
-    const committed = await readFile(generatedPath(id), 'utf8').catch(() => '(missing)')
-    expect(committed).toBe(await generateTypes(id))
-  })
+  it.each(ids)(
+    'matches a fresh generation from specs/%s.openapi.yaml (run `npm run gen`)',
+    async (id) => {
+      const committed = await readFile(generatedPath(id), 'utf8').catch(() => '(missing)')
+      expect(committed).toBe(await generateTypes(id))
+    },
+  )
 })

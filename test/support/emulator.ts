@@ -4,10 +4,18 @@ import { startServer, type RunningEmulator } from '../../src/server.js'
 import type { EmulatorConfigInput } from '../../src/config.js'
 
 /** A started emulator for the enclosing suite; read `.url` inside tests. */
-export function useEmulator(config: EmulatorConfigInput = {}): { readonly url: string; readonly emulator: RunningEmulator } {
+export function useEmulator(config: EmulatorConfigInput = {}): {
+  readonly url: string
+  readonly emulator: RunningEmulator
+} {
   let running: RunningEmulator | undefined
   beforeAll(async () => {
-    running = await startServer({ port: 0, host: '127.0.0.1', stream: { eventIntervalMs: 0 }, ...config })
+    running = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      stream: { eventIntervalMs: 0 },
+      ...config,
+    })
   })
   afterAll(async () => {
     await running?.close()

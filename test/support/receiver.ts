@@ -43,7 +43,10 @@ export async function startReceiver(answer: Answer = () => 200): Promise<Receive
     waitFor(count, timeoutMs = 10_000) {
       if (received.length >= count) return Promise.resolve(received)
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`expected ${count} requests, got ${received.length}`)), timeoutMs)
+        const timer = setTimeout(
+          () => reject(new Error(`expected ${count} requests, got ${received.length}`)),
+          timeoutMs,
+        )
         waiters.push({ count, resolve: () => (clearTimeout(timer), resolve(received)) })
       })
     },

@@ -19,7 +19,14 @@ const ok = {
   },
 }
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', 'x-request-id': `req_${'0'.repeat(32)}`, ...headers } })
+  new Response(JSON.stringify(body), {
+    status,
+    headers: {
+      'content-type': 'application/json',
+      'x-request-id': `req_${'0'.repeat(32)}`,
+      ...headers,
+    },
+  })
 
 describe('createSpecValidator', () => {
   const spec = createSpecValidator('gptproto')
@@ -29,25 +36,45 @@ describe('createSpecValidator', () => {
   })
 
   it('rejects a body with a wrong field type', async () => {
-    await expect(spec.check('POST', PATH, json({ ...ok, created: 'yesterday' }))).rejects.toThrow(/does not match the spec/)
+    await expect(spec.check('POST', PATH, json({ ...ok, created: 'yesterday' }))).rejects.toThrow(
+      /does not match the spec/,
+    )
   })
 
   it('rejects a body with a field the spec does not declare', async () => {
-    await expect(spec.check('POST', PATH, json({ ...ok, extra: true }))).rejects.toThrow(/does not match the spec/)
+    await expect(spec.check('POST', PATH, json({ ...ok, extra: true }))).rejects.toThrow(
+      /does not match the spec/,
+    )
   })
 
   it('rejects a status the operation does not document', async () => {
-    await expect(spec.check('POST', PATH, json(ok, 418))).rejects.toThrow(/does not document status 418/)
+    await expect(spec.check('POST', PATH, json(ok, 418))).rejects.toThrow(
+      /does not document status 418/,
+    )
   })
 
   it('rejects a response missing a documented header', async () => {
-    const error = { error: { message: 'slow down', type: 'rate_limit_error', param: null, code: 'rate_limit_exceeded' } }
-    await expect(spec.check('POST', PATH, json(error, 429))).rejects.toThrow(/header 'retry-after' is missing/)
+    const error = {
+      error: {
+        message: 'slow down',
+        type: 'rate_limit_error',
+        param: null,
+        code: 'rate_limit_exceeded',
+      },
+    }
+    await expect(spec.check('POST', PATH, json(error, 429))).rejects.toThrow(
+      /header 'retry-after' is missing/,
+    )
   })
 
   it('rejects a content type the response does not document', async () => {
-    const response = new Response('hello', { status: 200, headers: { 'content-type': 'text/plain', 'x-request-id': `req_${'0'.repeat(32)}` } })
-    await expect(spec.check('POST', PATH, response)).rejects.toThrow(/content type 'text\/plain' is not documented/)
+    const response = new Response('hello', {
+      status: 200,
+      headers: { 'content-type': 'text/plain', 'x-request-id': `req_${'0'.repeat(32)}` },
+    })
+    await expect(spec.check('POST', PATH, response)).rejects.toThrow(
+      /content type 'text\/plain' is not documented/,
+    )
   })
 
   it('rejects a path the spec does not have', async () => {

@@ -13,7 +13,10 @@ import { specPath } from '../../src/specs.js'
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => void
 
 interface OpenApiDoc {
-  paths: Record<string, Record<string, { operationId?: string; responses: Record<string, ResponseObject> }>>
+  paths: Record<
+    string,
+    Record<string, { operationId?: string; responses: Record<string, ResponseObject> }>
+  >
   components?: { responses?: Record<string, ResponseObject> }
 }
 interface ResponseObject {
@@ -52,21 +55,28 @@ export function createSpecValidator(id: string, mount = ''): SpecValidator {
     Object.entries(methods)
       .filter(([method]) => HTTP_METHODS.has(method))
       .map(([method, op]) => ({
-      template,
-      method: method.toUpperCase(),
-      op,
-      pattern: new RegExp('^' + template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+') + '$'),
-    })),
+        template,
+        method: method.toUpperCase(),
+        op,
+        pattern: new RegExp(
+          '^' + template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+') + '$',
+        ),
+      })),
   )
 
   return {
     async check(method, path, response, body) {
       const local = path.startsWith(mount) ? path.slice(mount.length) : path
-      const operation = operations.find((o) => o.method === method && o.pattern.test(local.split('?')[0]!))
+      const operation = operations.find(
+        (o) => o.method === method && o.pattern.test(local.split('?')[0]!),
+      )
       if (!operation) throw new Error(`${id} spec has no operation for ${method} ${local}`)
       const status = String(response.status)
       let responseObject = operation.op.responses[status]
-      if (!responseObject) throw new Error(`${id} spec: ${method} ${operation.template} does not document status ${status}`)
+      if (!responseObject)
+        throw new Error(
+          `${id} spec: ${method} ${operation.template} does not document status ${status}`,
+        )
       let pointer = `/paths/${escape(operation.template)}/${method.toLowerCase()}/responses/${status}`
       if (responseObject.$ref) {
         pointer = responseObject.$ref.slice(1)
@@ -76,8 +86,11 @@ export function createSpecValidator(id: string, mount = ''): SpecValidator {
 
       for (const [name, header] of Object.entries(responseObject.headers ?? {})) {
         const value = response.headers.get(name)
-        if (value === null) throw new Error(`${method} ${local} ${status}: documented header '${name}' is missing`)
-        const schemaPointer = header.$ref ? `${header.$ref.slice(1)}/schema` : `${pointer}/headers/${escape(name)}/schema`
+        if (value === null)
+          throw new Error(`${method} ${local} ${status}: documented header '${name}' is missing`)
+        const schemaPointer = header.$ref
+          ? `${header.$ref.slice(1)}/schema`
+          : `${pointer}/headers/${escape(name)}/schema`
         assertValid(compileAt(schemaPointer), value, `header ${name}`)
       }
 
@@ -85,15 +98,21 @@ export function createSpecValidator(id: string, mount = ''): SpecValidator {
       const contentType = (response.headers.get('content-type') ?? '').split(';')[0]!.trim()
       const content = responseObject.content ?? {}
       if (Object.keys(content).length === 0) {
-        if (text !== '') throw new Error(`${method} ${local} ${status}: the spec documents no body, but one was sent`)
+        if (text !== '')
+          throw new Error(
+            `${method} ${local} ${status}: the spec documents no body, but one was sent`,
+          )
         return
       }
       if (!(contentType in content)) {
-        throw new Error(`${method} ${local} ${status}: content type '${contentType}' is not documented (${Object.keys(content).join(', ')})`)
+        throw new Error(
+          `${method} ${local} ${status}: content type '${contentType}' is not documented (${Object.keys(content).join(', ')})`,
+        )
       }
       const validate = compileAt(`${pointer}/content/${escape(contentType)}/schema`)
       if (contentType === 'text/event-stream') {
-        for (const data of sseData(text)) assertValid(validate, JSON.parse(data), `SSE frame ${data.slice(0, 80)}`)
+        for (const data of sseData(text))
+          assertValid(validate, JSON.parse(data), `SSE frame ${data.slice(0, 80)}`)
       } else if (contentType === 'application/json') {
         assertValid(validate, JSON.parse(text), 'body')
       }
@@ -112,13 +131,21 @@ export function createSpecValidator(id: string, mount = ''): SpecValidator {
 export function sseData(text: string): string[] {
   return text
     .split(/\n\n+/)
-    .map((frame) => frame.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trimStart()).join('\n'))
+    .map((frame) =>
+      frame
+        .split('\n')
+        .filter((l) => l.startsWith('data:'))
+        .map((l) => l.slice(5).trimStart())
+        .join('\n'),
+    )
     .filter((data) => data !== '')
 }
 
 function assertValid(validate: ValidateFunction, value: unknown, what: string): void {
   if (!validate(value)) {
-    throw new Error(`${what} does not match the spec: ${JSON.stringify(validate.errors, null, 1).slice(0, 1500)}`)
+    throw new Error(
+      `${what} does not match the spec: ${JSON.stringify(validate.errors, null, 1).slice(0, 1500)}`,
+    )
   }
 }
 
@@ -130,5 +157,9 @@ function resolvePointer(doc: unknown, pointer: string): unknown {
   return pointer
     .split('/')
     .slice(1)
-    .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part.replace(/~1/g, '/').replace(/~0/g, '~')], doc)
+    .reduce<unknown>(
+      (node, part) =>
+        (node as Record<string, unknown>)[part.replace(/~1/g, '/').replace(/~0/g, '~')],
+      doc,
+    )
 }

@@ -20,12 +20,18 @@ const KEYS: Record<string, string> = {
 }
 const envName = (id: string) => id.toUpperCase().replace(/-/g, '_')
 
-function runContracts(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+function runContracts(
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--config', 'vitest.contracts.config.ts'], {
-      env: { ...process.env, ...env, FORCE_COLOR: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    const child = spawn(
+      process.execPath,
+      ['node_modules/vitest/vitest.mjs', 'run', '--config', 'vitest.contracts.config.ts'],
+      {
+        env: { ...process.env, ...env, FORCE_COLOR: '0' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
     let output = ''
     child.stdout.on('data', (d) => (output += d))
     child.stderr.on('data', (d) => (output += d))
@@ -41,45 +47,60 @@ function filesUnder(dir: string): string[] {
 }
 
 describe('record and replay on loopback', () => {
-  it('records the contract suite against emulator A, then passes it from cassettes alone', { timeout: 120_000 }, async () => {
-    const cassettes = mkdtempSync(join(tmpdir(), 'cassettes-'))
-    const reports = mkdtempSync(join(tmpdir(), 'reports-'))
-    const upstream = await startServer({ port: 0, timing: 'fast', seed: 'upstream' })
-    const recorder = await startServer({
-      port: 0,
-      mode: 'record',
-      cassettes,
-      upstreams: Object.fromEntries(PROVIDER_IDS.map((id) => [id, `${upstream.url}/${id}`])),
-    })
+  it(
+    'records the contract suite against emulator A, then passes it from cassettes alone',
+    { timeout: 120_000 },
+    async () => {
+      const cassettes = mkdtempSync(join(tmpdir(), 'cassettes-'))
+      const reports = mkdtempSync(join(tmpdir(), 'reports-'))
+      const upstream = await startServer({ port: 0, timing: 'fast', seed: 'upstream' })
+      const recorder = await startServer({
+        port: 0,
+        mode: 'record',
+        cassettes,
+        upstreams: Object.fromEntries(PROVIDER_IDS.map((id) => [id, `${upstream.url}/${id}`])),
+      })
 
-    const live = await runContracts({
-      CONTRACT_TARGET: 'live',
-      CONTRACT_MAX_PAID_CALLS: '100',
-      CONTRACT_CASSETTES: join(cassettes, 'none-yet'),
-      CONTRACT_REPORT_DIR: reports,
-      ...Object.fromEntries(PROVIDER_IDS.flatMap((id) => [[`${envName(id)}_BASE_URL`, `${recorder.url}/${id}`], [`${envName(id)}_API_KEY`, KEYS[id]!]])),
-    })
-    expect(live.code, live.output.slice(-3000)).toBe(0)
-    await new Promise((resolve) => setTimeout(resolve, 300)) // last cassette writes
-    await recorder.close()
-    await upstream.close()
+      const live = await runContracts({
+        CONTRACT_TARGET: 'live',
+        CONTRACT_MAX_PAID_CALLS: '100',
+        CONTRACT_CASSETTES: join(cassettes, 'none-yet'),
+        CONTRACT_REPORT_DIR: reports,
+        ...Object.fromEntries(
+          PROVIDER_IDS.flatMap((id) => [
+            [`${envName(id)}_BASE_URL`, `${recorder.url}/${id}`],
+            [`${envName(id)}_API_KEY`, KEYS[id]!],
+          ]),
+        ),
+      })
+      expect(live.code, live.output.slice(-3000)).toBe(0)
+      await new Promise((resolve) => setTimeout(resolve, 300)) // last cassette writes
+      await recorder.close()
+      await upstream.close()
 
-    const files = filesUnder(cassettes)
-    expect(files.filter((f) => f.endsWith('.har')).map((f) => f.split('/').pop()).sort()).toEqual(PROVIDER_IDS.map((id) => `${id}.har`).sort())
-    for (const file of files) {
-      const content = readFileSync(file).toString('latin1')
-      for (const key of Object.values(KEYS)) expect(content.includes(key), `${key} in ${file}`).toBe(false)
-    }
+      const files = filesUnder(cassettes)
+      expect(
+        files
+          .filter((f) => f.endsWith('.har'))
+          .map((f) => f.split('/').pop())
+          .sort(),
+      ).toEqual(PROVIDER_IDS.map((id) => `${id}.har`).sort())
+      for (const file of files) {
+        const content = readFileSync(file).toString('latin1')
+        for (const key of Object.values(KEYS))
+          expect(content.includes(key), `${key} in ${file}`).toBe(false)
+      }
 
-    const replay = await runContracts({
-      CONTRACT_TARGET: 'replay',
-      CONTRACT_CASSETTES: cassettes,
-      CONTRACT_REPORT_DIR: reports,
-      ...Object.fromEntries(PROVIDER_IDS.map((id) => [`${envName(id)}_API_KEY`, KEYS[id]!])),
-    })
-    expect(replay.code, replay.output.slice(-3000)).toBe(0)
-    const report = readFileSync(join(reports, 'drift-replay.md'), 'utf8')
-    expect(report).toContain('## aivideoapi')
-    expect(report).not.toMatch(/\| failed/)
-  })
+      const replay = await runContracts({
+        CONTRACT_TARGET: 'replay',
+        CONTRACT_CASSETTES: cassettes,
+        CONTRACT_REPORT_DIR: reports,
+        ...Object.fromEntries(PROVIDER_IDS.map((id) => [`${envName(id)}_API_KEY`, KEYS[id]!])),
+      })
+      expect(replay.code, replay.output.slice(-3000)).toBe(0)
+      const report = readFileSync(join(reports, 'drift-replay.md'), 'utf8')
+      expect(report).toContain('## aivideoapi')
+      expect(report).not.toMatch(/\| failed/)
+    },
+  )
 })

@@ -4,12 +4,23 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { redactHeaders, redactJson, redactUrl, scrubSecrets } from '../../src/traffic/redact.js'
 import { canonicalRequest, identityOf } from '../../src/traffic/identity.js'
-import { externalizeBase64, internalizeBase64, mapSseData, openBlobStore } from '../../src/traffic/blobs.js'
+import {
+  externalizeBase64,
+  internalizeBase64,
+  mapSseData,
+  openBlobStore,
+} from '../../src/traffic/blobs.js'
 import { authShape } from '../../src/traffic/request-shape.js'
 
 describe('redaction', () => {
   it('replaces credentials in headers and drops X-Emulator and hop-by-hop headers', () => {
-    const headers = new Headers({ authorization: 'Bearer sk-1', 'x-api-key': 'ak_2', 'x-emulator-fault': 'reset', connection: 'keep-alive', accept: '*/*' })
+    const headers = new Headers({
+      authorization: 'Bearer sk-1',
+      'x-api-key': 'ak_2',
+      'x-emulator-fault': 'reset',
+      connection: 'keep-alive',
+      accept: '*/*',
+    })
     expect(redactHeaders(headers)).toEqual([
       { name: 'accept', value: '*/*' },
       { name: 'authorization', value: 'REDACTED' },
@@ -18,11 +29,19 @@ describe('redaction', () => {
   })
 
   it('replaces secret query parameters and userinfo in URLs', () => {
-    expect(redactUrl('https://me:pw@cb.example/hook?token=abc&id=7')).toBe('https://REDACTED:REDACTED@cb.example/hook?token=REDACTED&id=7')
+    expect(redactUrl('https://me:pw@cb.example/hook?token=abc&id=7')).toBe(
+      'https://REDACTED:REDACTED@cb.example/hook?token=REDACTED&id=7',
+    )
   })
 
   it('replaces secret-named fields and URLs inside JSON', () => {
-    expect(redactJson({ api_key: 'x', nested: { callback_url: 'https://cb.example/?sig=1' }, prompt: 'keep' })).toEqual({
+    expect(
+      redactJson({
+        api_key: 'x',
+        nested: { callback_url: 'https://cb.example/?sig=1' },
+        prompt: 'keep',
+      }),
+    ).toEqual({
       api_key: 'REDACTED',
       nested: { callback_url: 'https://cb.example/?sig=REDACTED' },
       prompt: 'keep',
@@ -30,16 +49,33 @@ describe('redaction', () => {
   })
 
   it('scrubs the keys themselves wherever they appear', () => {
-    expect(scrubSecrets('echo sk-secret-1 and sk-secret-1', ['sk-secret-1'])).toBe('echo REDACTED and REDACTED')
+    expect(scrubSecrets('echo sk-secret-1 and sk-secret-1', ['sk-secret-1'])).toBe(
+      'echo REDACTED and REDACTED',
+    )
   })
 })
 
 describe('request identity', () => {
-  const shape = (body: unknown, query: [string, string][] = []) => ({ method: 'post', path: '/v1/x', query, body })
+  const shape = (body: unknown, query: [string, string][] = []) => ({
+    method: 'post',
+    path: '/v1/x',
+    query,
+    body,
+  })
 
   it('ignores key order, query order and callback URLs', () => {
-    const a = identityOf(shape({ model: 'm', prompt: 'p', callback_url: 'http://a' }, [['b', '2'], ['a', '1']]))
-    const b = identityOf(shape({ prompt: 'p', model: 'm', callback_url: 'http://b' }, [['a', '1'], ['b', '2']]))
+    const a = identityOf(
+      shape({ model: 'm', prompt: 'p', callback_url: 'http://a' }, [
+        ['b', '2'],
+        ['a', '1'],
+      ]),
+    )
+    const b = identityOf(
+      shape({ prompt: 'p', model: 'm', callback_url: 'http://b' }, [
+        ['a', '1'],
+        ['b', '2'],
+      ]),
+    )
     expect(a).toBe(b)
   })
 
@@ -48,8 +84,14 @@ describe('request identity', () => {
   })
 
   it('keeps how a call authenticated, never the key', () => {
-    expect(authShape(new Headers({ authorization: 'Bearer sk-abcdef' }))).toEqual({ shape: 'bearer:sk-', secrets: ['sk-abcdef'] })
-    expect(authShape(new Headers({ 'x-api-key': 'ak_123' }))).toEqual({ shape: 'x-api-key:ak_', secrets: ['ak_123'] })
+    expect(authShape(new Headers({ authorization: 'Bearer sk-abcdef' }))).toEqual({
+      shape: 'bearer:sk-',
+      secrets: ['sk-abcdef'],
+    })
+    expect(authShape(new Headers({ 'x-api-key': 'ak_123' }))).toEqual({
+      shape: 'x-api-key:ak_',
+      secrets: ['ak_123'],
+    })
     expect(authShape(new Headers())).toEqual({ shape: 'none', secrets: [] })
     expect(canonicalRequest(shape({ auth: 'bearer:sk-' }))).not.toContain('abcdef')
   })
@@ -60,7 +102,11 @@ describe('blobs', () => {
   const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47]), Buffer.alloc(400, 7)])
 
   it('moves long base64 and data URIs into content-addressed files and back', () => {
-    const value = { a: png.toString('base64'), b: `data:image/png;base64,${png.toString('base64')}`, short: 'QUJD' }
+    const value = {
+      a: png.toString('base64'),
+      b: `data:image/png;base64,${png.toString('base64')}`,
+      short: 'QUJD',
+    }
     const out = externalizeBase64(value, blobs) as Record<string, string>
     expect(out.a).toMatch(/^@emulator-blob:base64:blobs\/[0-9a-f]{32}\.png$/)
     expect(out.b).toMatch(/^@emulator-blob:data-uri:image\/png:blobs\/[0-9a-f]{32}\.png$/)
@@ -74,6 +120,8 @@ describe('blobs', () => {
 
   it('maps each SSE data frame and leaves other lines alone', () => {
     const text = 'event: e\ndata: {"n":1}\n\ndata: {"n":2}\n\n'
-    expect(mapSseData(text, (j) => ({ ...(j as object), seen: true }))).toBe('event: e\ndata: {"n":1,"seen":true}\n\ndata: {"n":2,"seen":true}\n\n')
+    expect(mapSseData(text, (j) => ({ ...(j as object), seen: true }))).toBe(
+      'event: e\ndata: {"n":1,"seen":true}\n\ndata: {"n":2,"seen":true}\n\n',
+    )
   })
 })

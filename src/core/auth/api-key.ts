@@ -15,13 +15,20 @@ export type KeyScheme =
 export function readApiKey(headers: Headers, scheme: KeyScheme): string {
   if (scheme === 'x-api-key') {
     const key = headers.get('x-api-key')?.trim()
-    if (!key) throw new Failure('missing_api_key', 'Missing API key: send it in the x-api-key header.')
+    if (!key)
+      throw new Failure('missing_api_key', 'Missing API key: send it in the x-api-key header.')
     return key
   }
   const value = headers.get('authorization')?.trim() ?? ''
   const bearer = /^bearer\s+(\S+)$/i.exec(value)
   if (bearer) return bearer[1]!
-  if (scheme === 'raw-or-bearer' && value !== '' && !/\s/.test(value) && value.toLowerCase() !== 'bearer') return value
+  if (
+    scheme === 'raw-or-bearer' &&
+    value !== '' &&
+    !/\s/.test(value) &&
+    value.toLowerCase() !== 'bearer'
+  )
+    return value
   throw new Failure(
     'missing_api_key',
     value === ''

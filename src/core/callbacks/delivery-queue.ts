@@ -76,7 +76,10 @@ export interface DeliveryQueue {
 const MAX_LOGGED_ATTEMPTS = 10_000
 const MAX_KEPT_DELIVERIES = 10_000
 
-export function createDeliveryQueue(options: { clock: Clock; policy: DeliveryPolicy }): DeliveryQueue {
+export function createDeliveryQueue(options: {
+  clock: Clock
+  policy: DeliveryPolicy
+}): DeliveryQueue {
   const { clock, policy } = options
   const log: DeliveryAttempt[] = []
   const deliveries = new Map<string, DeliverySummary>()
@@ -105,27 +108,36 @@ export function createDeliveryQueue(options: { clock: Clock; policy: DeliveryPol
     timers.set(id, timer)
   }
 
-  async function attempt(request: DeliveryRequest, summary: DeliverySummary, number: number): Promise<void> {
+  async function attempt(
+    request: DeliveryRequest,
+    summary: DeliverySummary,
+    number: number,
+  ): Promise<void> {
     const at = clock.now()
     const started = performance.now()
     let status: number | null = null
     let error: string | null = null
     const injected = number <= (request.faults?.failFirst ?? 0)
     if (injected) error = 'injected failure (callback-fail fault): not sent'
-    else try {
-      const response = await fetch(request.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'user-agent': 'gpt-image-emulator', ...request.headers(at) },
-        body: request.body,
-        signal: AbortSignal.timeout(policy.timeoutMs),
-        redirect: 'manual',
-      })
-      status = response.status
-      await response.body?.cancel().catch(() => {})
-      if (status < 200 || status >= 300) error = `HTTP ${status}`
-    } catch (err) {
-      error = describeNetworkError(err, policy.timeoutMs)
-    }
+    else
+      try {
+        const response = await fetch(request.url, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'user-agent': 'gpt-image-emulator',
+            ...request.headers(at),
+          },
+          body: request.body,
+          signal: AbortSignal.timeout(policy.timeoutMs),
+          redirect: 'manual',
+        })
+        status = response.status
+        await response.body?.cancel().catch(() => {})
+        if (status < 200 || status >= 300) error = `HTTP ${status}`
+      } catch (err) {
+        error = describeNetworkError(err, policy.timeoutMs)
+      }
     if (!deliveries.has(summary.id)) return // reset while in flight
     summary.attempts = number
     const delivered = error === null
@@ -145,7 +157,12 @@ export function createDeliveryQueue(options: { clock: Clock; policy: DeliveryPol
       outcome,
     })
     if (log.length > MAX_LOGGED_ATTEMPTS) log.splice(0, log.length - MAX_LOGGED_ATTEMPTS)
-    if (outcome === 'retrying') later(request.id, policy.backoffMs * 2 ** (number - 1), () => void attempt(request, summary, number + 1))
+    if (outcome === 'retrying')
+      later(
+        request.id,
+        policy.backoffMs * 2 ** (number - 1),
+        () => void attempt(request, summary, number + 1),
+      )
     else if (delivered && request.faults?.duplicate && !duplicated.has(request.id)) {
       // At-least-once made visible: the same callback, same id, once more.
       duplicated.add(request.id)
@@ -153,10 +170,12 @@ export function createDeliveryQueue(options: { clock: Clock; policy: DeliveryPol
     } else settle(summary, outcome)
   }
 
-  const matches = (filter: { namespace?: string; taskId?: string; provider?: string }) => (item: { namespace: string; taskId: string; provider: string }) =>
-    (filter.namespace === undefined || item.namespace === filter.namespace) &&
-    (filter.taskId === undefined || item.taskId === filter.taskId) &&
-    (filter.provider === undefined || item.provider === filter.provider)
+  const matches =
+    (filter: { namespace?: string; taskId?: string; provider?: string }) =>
+    (item: { namespace: string; taskId: string; provider: string }) =>
+      (filter.namespace === undefined || item.namespace === filter.namespace) &&
+      (filter.taskId === undefined || item.taskId === filter.taskId) &&
+      (filter.provider === undefined || item.provider === filter.provider)
 
   return {
     enqueue(request) {
@@ -178,17 +197,23 @@ export function createDeliveryQueue(options: { clock: Clock; policy: DeliveryPol
         }
       }
       pending++
-      if (!request.faults?.outOfOrder) return later(request.id, 0, () => void attempt(request, summary, 1))
+      if (!request.faults?.outOfOrder)
+        return later(request.id, 0, () => void attempt(request, summary, 1))
       const group = `${request.namespace}\u0000${request.taskId}`
       const queue = [...(held.get(group) ?? []), { request, summary }]
       if (request.terminal === false) return void held.set(group, queue)
       held.delete(group)
       // The last event goes first, then the earlier ones, newest first.
-      queue.reverse().forEach((item, i) => later(item.request.id, i * 10, () => void attempt(item.request, item.summary, 1)))
+      queue
+        .reverse()
+        .forEach((item, i) =>
+          later(item.request.id, i * 10, () => void attempt(item.request, item.summary, 1)),
+        )
     },
     attempts: (filter = {}) => log.filter(matches(filter)),
     deliveries: (filter = {}) => [...deliveries.values()].filter(matches(filter)),
-    idle: () => (pending === 0 ? Promise.resolve() : new Promise((resolve) => waiters.push(resolve))),
+    idle: () =>
+      pending === 0 ? Promise.resolve() : new Promise((resolve) => waiters.push(resolve)),
     reset(namespace) {
       for (const [id, d] of [...deliveries]) {
         if (namespace !== undefined && d.namespace !== namespace) continue
@@ -198,8 +223,10 @@ export function createDeliveryQueue(options: { clock: Clock; policy: DeliveryPol
         deliveries.delete(id)
         if (d.status === 'pending') settle(d, 'failed')
       }
-      for (let i = log.length - 1; i >= 0; i--) if (namespace === undefined || log[i]!.namespace === namespace) log.splice(i, 1)
-      for (const group of [...held.keys()]) if (namespace === undefined || group.startsWith(`${namespace}\u0000`)) held.delete(group)
+      for (let i = log.length - 1; i >= 0; i--)
+        if (namespace === undefined || log[i]!.namespace === namespace) log.splice(i, 1)
+      for (const group of [...held.keys()])
+        if (namespace === undefined || group.startsWith(`${namespace}\u0000`)) held.delete(group)
       if (namespace === undefined) duplicated.clear()
     },
     close() {
@@ -210,7 +237,8 @@ export function createDeliveryQueue(options: { clock: Clock; policy: DeliveryPol
 }
 
 function describeNetworkError(err: unknown, timeoutMs: number): string {
-  if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) return `timeout after ${timeoutMs} ms`
+  if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError'))
+    return `timeout after ${timeoutMs} ms`
   const cause = err instanceof Error && err.cause instanceof Error ? err.cause : err
   const code = (cause as { code?: string }).code
   return code ? `${code}: ${(cause as Error).message}` : String((cause as Error)?.message ?? cause)

@@ -9,9 +9,18 @@ export function generateWebhookSecret(): string {
   return `whsec_${randomBytes(24).toString('base64')}`
 }
 
-export function standardWebhookHeaders(secret: string, id: string, at: Date, body: string): Record<string, string> {
+export function standardWebhookHeaders(
+  secret: string,
+  id: string,
+  at: Date,
+  body: string,
+): Record<string, string> {
   const timestamp = Math.floor(at.getTime() / 1000).toString()
   const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64')
   const signature = createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64')
-  return { 'webhook-id': id, 'webhook-timestamp': timestamp, 'webhook-signature': `v1,${signature}` }
+  return {
+    'webhook-id': id,
+    'webhook-timestamp': timestamp,
+    'webhook-signature': `v1,${signature}`,
+  }
 }

@@ -17,7 +17,9 @@ export interface WebhookEndpoint {
 }
 
 export interface WebhookEndpoints {
-  add(endpoint: Omit<WebhookEndpoint, 'id' | 'secret' | 'createdAt'> & { secret?: string }): WebhookEndpoint
+  add(
+    endpoint: Omit<WebhookEndpoint, 'id' | 'secret' | 'createdAt'> & { secret?: string },
+  ): WebhookEndpoint
   list(filter?: { namespace?: string; provider?: string }): WebhookEndpoint[]
   /** Endpoints of a provider and namespace that want `event`. */
   subscribedTo(provider: string, namespace: string, event: string): WebhookEndpoint[]
@@ -25,7 +27,10 @@ export interface WebhookEndpoints {
   reset(namespace?: string): void
 }
 
-export function createWebhookEndpoints(options: { randomFor: (namespace: string) => Random; now: () => number }): WebhookEndpoints {
+export function createWebhookEndpoints(options: {
+  randomFor: (namespace: string) => Random
+  now: () => number
+}): WebhookEndpoints {
   const endpoints = new Map<string, WebhookEndpoint>()
   return {
     add({ secret, ...fields }) {
@@ -41,13 +46,21 @@ export function createWebhookEndpoints(options: { randomFor: (namespace: string)
     },
     list: (filter = {}) =>
       [...endpoints.values()].filter(
-        (e) => (filter.namespace === undefined || e.namespace === filter.namespace) && (filter.provider === undefined || e.provider === filter.provider),
+        (e) =>
+          (filter.namespace === undefined || e.namespace === filter.namespace) &&
+          (filter.provider === undefined || e.provider === filter.provider),
       ),
     subscribedTo: (provider, namespace, event) =>
-      [...endpoints.values()].filter((e) => e.provider === provider && e.namespace === namespace && (e.events === null || e.events.includes(event))),
+      [...endpoints.values()].filter(
+        (e) =>
+          e.provider === provider &&
+          e.namespace === namespace &&
+          (e.events === null || e.events.includes(event)),
+      ),
     remove: (id) => endpoints.delete(id),
     reset(namespace) {
-      for (const [id, e] of [...endpoints]) if (namespace === undefined || e.namespace === namespace) endpoints.delete(id)
+      for (const [id, e] of [...endpoints])
+        if (namespace === undefined || e.namespace === namespace) endpoints.delete(id)
     },
   }
 }

@@ -2,15 +2,22 @@
 import type { Runtime } from '../../runtime.js'
 import type { AccountRef, ChargeSplit } from './ledger.js'
 
-export type ChargeOutcome = ({ ok: true } & ChargeSplit) | { ok: false; reason: 'insufficient_credits' | 'spend_limit' }
+export type ChargeOutcome =
+  ({ ok: true } & ChargeSplit) | { ok: false; reason: 'insufficient_credits' | 'spend_limit' }
 
 const HOUR = 60 * 60 * 1000
 
-export function chargeCredits(runtime: Runtime, ref: AccountRef, amount: number, taskId: string): ChargeOutcome {
+export function chargeCredits(
+  runtime: Runtime,
+  ref: AccountRef,
+  amount: number,
+  taskId: string,
+): ChargeOutcome {
   const limits = runtime.keys.get(ref).spendLimits
   if (limits) {
     const now = runtime.clock.now()
-    const over = (limit: number | undefined, spent: () => number) => limit !== undefined && spent() + amount > limit
+    const over = (limit: number | undefined, spent: () => number) =>
+      limit !== undefined && spent() + amount > limit
     if (
       over(limits.hourly, () => runtime.credits.spentSince(ref, now - HOUR)) ||
       over(limits.daily, () => runtime.credits.spentSince(ref, now - 24 * HOUR)) ||

@@ -66,15 +66,26 @@ const MAX_ENTRIES = 1_000
 const toMilli = (credits: number) => Math.round(credits * 1000)
 const fromMilli = (milli: number) => milli / 1000
 
-export function createCreditLedger(options: { clock: Clock; defaultBalance: number }): CreditLedger {
+export function createCreditLedger(options: {
+  clock: Clock
+  defaultBalance: number
+}): CreditLedger {
   const accounts = new Map<string, State>()
-  const keyOf = ({ namespace, provider, apiKey }: AccountRef) => JSON.stringify([namespace, provider, apiKey])
+  const keyOf = ({ namespace, provider, apiKey }: AccountRef) =>
+    JSON.stringify([namespace, provider, apiKey])
 
   function state(ref: AccountRef): State {
     let s = accounts.get(keyOf(ref))
     if (!s) {
       const grant = toMilli(options.defaultBalance)
-      s = { subscription: grant, permanent: 0, purchased: grant, consumed: 0, entries: [], charges: new Map() }
+      s = {
+        subscription: grant,
+        permanent: 0,
+        purchased: grant,
+        consumed: 0,
+        entries: [],
+        charges: new Map(),
+      }
       record(s, 'grant', grant)
       accounts.set(keyOf(ref), s)
     }
@@ -82,7 +93,13 @@ export function createCreditLedger(options: { clock: Clock; defaultBalance: numb
   }
 
   function record(s: State, kind: LedgerEntry['kind'], milli: number, taskId?: string): void {
-    s.entries.push({ at: options.clock.now(), kind, amount: fromMilli(milli), taskId, balanceAfter: fromMilli(s.subscription + s.permanent) })
+    s.entries.push({
+      at: options.clock.now(),
+      kind,
+      amount: fromMilli(milli),
+      taskId,
+      balanceAfter: fromMilli(s.subscription + s.permanent),
+    })
     if (s.entries.length > MAX_ENTRIES) s.entries.splice(0, s.entries.length - MAX_ENTRIES)
   }
 
@@ -102,7 +119,8 @@ export function createCreditLedger(options: { clock: Clock; defaultBalance: numb
     charge(ref, amount, taskId) {
       const s = state(ref)
       const milli = toMilli(amount)
-      if (s.subscription + s.permanent < milli) return { ok: false, balance: fromMilli(s.subscription + s.permanent) }
+      if (s.subscription + s.permanent < milli)
+        return { ok: false, balance: fromMilli(s.subscription + s.permanent) }
       const fromSubscription = Math.min(s.subscription, milli)
       const fromPermanent = milli - fromSubscription
       s.subscription -= fromSubscription
@@ -110,7 +128,12 @@ export function createCreditLedger(options: { clock: Clock; defaultBalance: numb
       s.consumed += milli
       s.charges.set(taskId, { subscription: fromSubscription, permanent: fromPermanent })
       record(s, 'charge', milli, taskId)
-      return { ok: true, total: amount, subscription: fromMilli(fromSubscription), permanent: fromMilli(fromPermanent) }
+      return {
+        ok: true,
+        total: amount,
+        subscription: fromMilli(fromSubscription),
+        permanent: fromMilli(fromPermanent),
+      }
     },
     refund(ref, taskId) {
       const s = state(ref)
@@ -140,7 +163,8 @@ export function createCreditLedger(options: { clock: Clock; defaultBalance: numb
       return view(s)
     },
     reset(namespace) {
-      for (const key of [...accounts.keys()]) if (namespace === undefined || JSON.parse(key)[0] === namespace) accounts.delete(key)
+      for (const key of [...accounts.keys()])
+        if (namespace === undefined || JSON.parse(key)[0] === namespace) accounts.delete(key)
     },
   }
 }

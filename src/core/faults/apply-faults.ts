@@ -11,7 +11,14 @@ import type { FaultRules } from './fault-rules.js'
 import { EmulatorError } from '../emulator-error.js'
 import { EMULATOR_HEADERS, requestNamespace } from '../http/emulator-headers.js'
 import { isMultipart } from '../http/read-body.js'
-import { FAULT_TOKENS, FaultSyntaxError, mergePlans, parseFaultTokens, parseLatency, type FaultPlan } from './fault-actions.js'
+import {
+  FAULT_TOKENS,
+  FaultSyntaxError,
+  mergePlans,
+  parseFaultTokens,
+  parseLatency,
+  type FaultPlan,
+} from './fault-actions.js'
 
 export interface ApplyFaultsOptions {
   provider: string
@@ -21,7 +28,12 @@ export interface ApplyFaultsOptions {
   errors: Record<string, () => Error>
 }
 
-export function applyFaults({ provider, rules, random, errors }: ApplyFaultsOptions): MiddlewareHandler<EmulatorEnv> {
+export function applyFaults({
+  provider,
+  rules,
+  random,
+  errors,
+}: ApplyFaultsOptions): MiddlewareHandler<EmulatorEnv> {
   const errorNames = Object.keys(errors)
   return async function applyFaults(c, next) {
     const path = c.req.path.slice(provider.length + 1) || '/'
@@ -39,10 +51,13 @@ export function applyFaults({ provider, rules, random, errors }: ApplyFaultsOpti
 
     if (plan.latency) {
       const { minMs, maxMs } = plan.latency
-      await new Promise((resolve) => setTimeout(resolve, minMs + Math.round((maxMs - minMs) * random.next())))
+      await new Promise((resolve) =>
+        setTimeout(resolve, minMs + Math.round((maxMs - minMs) * random.next())),
+      )
     }
     const connection = plan.connection
-    if (connection?.kind === 'reset' || connection?.kind === 'empty') return dropConnection(c, connection.kind)
+    if (connection?.kind === 'reset' || connection?.kind === 'empty')
+      return dropConnection(c, connection.kind)
     if (plan.error) throw errors[plan.error]!()
 
     await next()
@@ -58,7 +73,12 @@ function planFromHeaders(c: Context, errorNames: readonly string[]): FaultPlan {
   const error = c.req.header(EMULATOR_HEADERS.error)?.trim()
   if (error !== undefined) {
     if (!errorNames.includes(error)) {
-      throw new EmulatorError(400, 'invalid_header', `Invalid X-Emulator-Error '${error}' for this provider.`, { field: 'X-Emulator-Error', allowed: [...errorNames] })
+      throw new EmulatorError(
+        400,
+        'invalid_header',
+        `Invalid X-Emulator-Error '${error}' for this provider.`,
+        { field: 'X-Emulator-Error', allowed: [...errorNames] },
+      )
     }
     plan.error = error
   }
@@ -67,13 +87,21 @@ function planFromHeaders(c: Context, errorNames: readonly string[]): FaultPlan {
   try {
     if (latency !== undefined) plan.latency = parseLatency(latency)
   } catch (err) {
-    throw new EmulatorError(400, 'invalid_header', `Invalid X-Emulator-Latency: ${(err as Error).message}.`, { field: 'X-Emulator-Latency' })
+    throw new EmulatorError(
+      400,
+      'invalid_header',
+      `Invalid X-Emulator-Latency: ${(err as Error).message}.`,
+      { field: 'X-Emulator-Latency' },
+    )
   }
   try {
     if (fault !== undefined) Object.assign(plan, parseFaultTokens(fault))
   } catch (err) {
     if (!(err instanceof FaultSyntaxError)) throw err
-    throw new EmulatorError(400, 'invalid_header', `Invalid X-Emulator-Fault: ${err.message}.`, { field: 'X-Emulator-Fault', allowed: [...FAULT_TOKENS] })
+    throw new EmulatorError(400, 'invalid_header', `Invalid X-Emulator-Fault: ${err.message}.`, {
+      field: 'X-Emulator-Fault',
+      allowed: [...FAULT_TOKENS],
+    })
   }
   return plan
 }
@@ -85,7 +113,10 @@ async function readPrompt(c: Context): Promise<string | undefined> {
       const prompt = (await c.req.formData()).get('prompt')
       return typeof prompt === 'string' ? prompt : undefined
     }
-    const body = JSON.parse(await c.req.text()) as { prompt?: unknown; input?: { prompt?: unknown } }
+    const body = JSON.parse(await c.req.text()) as {
+      prompt?: unknown
+      input?: { prompt?: unknown }
+    }
     const prompt = body.prompt ?? body.input?.prompt
     return typeof prompt === 'string' ? prompt : undefined
   } catch {
@@ -97,7 +128,13 @@ type Socket = NonNullable<EmulatorEnv['Bindings']['incoming']>['socket']
 
 function socketOf(c: Context<EmulatorEnv>): Socket {
   const socket = c.env?.incoming?.socket
-  if (!socket) throw new EmulatorError(400, 'unsupported_fault', 'Connection faults need the emulator to run as an HTTP server.', { field: 'X-Emulator-Fault' })
+  if (!socket)
+    throw new EmulatorError(
+      400,
+      'unsupported_fault',
+      'Connection faults need the emulator to run as an HTTP server.',
+      { field: 'X-Emulator-Fault' },
+    )
   return socket
 }
 
@@ -136,13 +173,20 @@ async function malform(response: Response): Promise<Response> {
   const text = await response.text()
   const headers = new Headers(response.headers)
   headers.delete('content-length')
-  return new Response(text.slice(0, Math.floor(text.length / 2)), { status: response.status, headers })
+  return new Response(text.slice(0, Math.floor(text.length / 2)), {
+    status: response.status,
+    headers,
+  })
 }
 
 /** Passes `afterEvents` server-sent events through, then drops the connection. */
 function cutStream(c: Context<EmulatorEnv>, afterEvents: number): Response {
   const response = c.res
-  if (!response.body || !(response.headers.get('content-type') ?? '').startsWith('text/event-stream')) return response
+  if (
+    !response.body ||
+    !(response.headers.get('content-type') ?? '').startsWith('text/event-stream')
+  )
+    return response
   const socket = socketOf(c)
   const reader = response.body.getReader()
   const decoder = new TextDecoder()

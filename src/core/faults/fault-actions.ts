@@ -64,7 +64,9 @@ export function parseLatency(text: string): { minMs: number; maxMs: number } {
   const minMs = Number(match?.[1])
   const maxMs = match?.[2] === undefined ? minMs : Number(match[2])
   if (!match || maxMs < minMs || maxMs > 60_000) {
-    throw new FaultSyntaxError(`'${text}' is not a latency: use milliseconds (250) or a range (100-400), at most 60000`)
+    throw new FaultSyntaxError(
+      `'${text}' is not a latency: use milliseconds (250) or a range (100-400), at most 60000`,
+    )
   }
   return { minMs, maxMs }
 }
@@ -77,7 +79,8 @@ export function parseFaultTokens(text: string): FaultPlan {
     const [name, arg, extra] = token.split(':').map((part) => part.trim())
     const count = (value: string | undefined, max: number) => {
       const n = Number(value)
-      if (!Number.isInteger(n) || n < 1 || n > max) throw new FaultSyntaxError(`'${token}' needs a whole number from 1 to ${max}`)
+      if (!Number.isInteger(n) || n < 1 || n > max)
+        throw new FaultSyntaxError(`'${token}' needs a whole number from 1 to ${max}`)
       return n
     }
     switch (name) {
@@ -91,7 +94,10 @@ export function parseFaultTokens(text: string): FaultPlan {
         plan.connection = { kind: 'stream-cut', afterEvents: count(arg, 1000) }
         break
       case 'task-fail':
-        if (arg !== 'queued' && arg !== 'running') throw new FaultSyntaxError(`'${token}' needs a stage: task-fail:queued or task-fail:running`)
+        if (arg !== 'queued' && arg !== 'running')
+          throw new FaultSyntaxError(
+            `'${token}' needs a stage: task-fail:queued or task-fail:running`,
+          )
         plan.task = { stage: arg, ...(extra && { code: extra }) }
         break
       case 'callback-fail':

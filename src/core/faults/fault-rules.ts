@@ -65,7 +65,8 @@ export function createFaultRules(seed: string): FaultRules {
     (m.method === undefined || m.method.toUpperCase() === r.method) &&
     (m.path === undefined || r.path.includes(m.path)) &&
     (m.key === undefined || m.key === r.key) &&
-    (m.promptContains === undefined || (r.prompt ?? '').toLowerCase().includes(m.promptContains.toLowerCase()))
+    (m.promptContains === undefined ||
+      (r.prompt ?? '').toLowerCase().includes(m.promptContains.toLowerCase()))
 
   const strip = ({ random: _, ...rule }: FaultRule & { random: Random }): FaultRule => rule
 
@@ -74,7 +75,14 @@ export function createFaultRules(seed: string): FaultRules {
       const n = (counters.get(namespace) ?? 0) + 1
       counters.set(namespace, n)
       const id = `fault_${n}`
-      const rule = { ...input, id, namespace, matched: 0, fired: 0, random: createRandom(`${seed}:fault:${namespace}:${id}`) }
+      const rule = {
+        ...input,
+        id,
+        namespace,
+        matched: 0,
+        fired: 0,
+        random: createRandom(`${seed}:fault:${namespace}:${id}`),
+      }
       rules.push(rule)
       return strip(rule)
     },
@@ -84,7 +92,8 @@ export function createFaultRules(seed: string): FaultRules {
       rules = rules.filter((r) => !(r.namespace === namespace && r.id === id))
       return rules.length < before
     },
-    needsPrompt: (namespace) => rules.some((r) => r.namespace === namespace && r.match.promptContains !== undefined),
+    needsPrompt: (namespace) =>
+      rules.some((r) => r.namespace === namespace && r.match.promptContains !== undefined),
     fire(request) {
       if (rules.length === 0) return {}
       const plans: FaultPlan[] = []

@@ -22,7 +22,11 @@ export function jsonWithBase64(value: unknown): Buffer {
   const parts: Buffer[] = []
   let last = 0
   for (const match of text.matchAll(PLACEHOLDER)) {
-    parts.push(Buffer.from(text.slice(last, match.index) + '"'), Buffer.from(raws[Number(match[1])]!, 'latin1'), Buffer.from('"'))
+    parts.push(
+      Buffer.from(text.slice(last, match.index) + '"'),
+      Buffer.from(raws[Number(match[1])]!, 'latin1'),
+      Buffer.from('"'),
+    )
     last = match.index + match[0].length
   }
   parts.push(Buffer.from(text.slice(last)))
@@ -32,5 +36,7 @@ export function jsonWithBase64(value: unknown): Buffer {
 /** Responds with `value` as `application/json`, base64 fields spliced in raw. */
 export function respondJson(c: Context, value: unknown, status: 200 | 201 = 200): Response {
   // A Buffer is a Uint8Array; hono's type wants one over a plain ArrayBuffer, which it also is here.
-  return c.body(jsonWithBase64(value) as Uint8Array<ArrayBuffer>, status, { 'content-type': 'application/json' })
+  return c.body(jsonWithBase64(value) as Uint8Array<ArrayBuffer>, status, {
+    'content-type': 'application/json',
+  })
 }

@@ -2,7 +2,10 @@
 import type { MiddlewareHandler } from 'hono'
 import type { EmulatorEnv } from './env.js'
 
-export function logRequests(format: 'pretty' | 'json', write: (line: string) => void = (line) => process.stdout.write(line + '\n')): MiddlewareHandler<EmulatorEnv> {
+export function logRequests(
+  format: 'pretty' | 'json',
+  write: (line: string) => void = (line) => process.stdout.write(line + '\n'),
+): MiddlewareHandler<EmulatorEnv> {
   const color = format === 'pretty' && process.stdout.isTTY
   const paint = (code: number, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text)
   return async function logRequest(c, next) {
@@ -12,10 +15,22 @@ export function logRequests(format: 'pretty' | 'json', write: (line: string) => 
     const provider = c.req.path.split('/')[1] ?? ''
     const status = c.res.status
     if (format === 'json') {
-      write(JSON.stringify({ time: new Date().toISOString(), request_id: c.get('requestId'), method: c.req.method, path: c.req.path, provider, status, latency_ms: latencyMs }))
+      write(
+        JSON.stringify({
+          time: new Date().toISOString(),
+          request_id: c.get('requestId'),
+          method: c.req.method,
+          path: c.req.path,
+          provider,
+          status,
+          latency_ms: latencyMs,
+        }),
+      )
       return
     }
     const statusText = paint(status >= 500 ? 31 : status >= 400 ? 33 : 32, String(status))
-    write(`${new Date().toISOString().slice(11, 23)} ${c.req.method.padEnd(6)} ${statusText} ${String(latencyMs).padStart(7)} ms  ${c.req.path}`)
+    write(
+      `${new Date().toISOString().slice(11, 23)} ${c.req.method.padEnd(6)} ${statusText} ${String(latencyMs).padStart(7)} ms  ${c.req.path}`,
+    )
   }
 }

@@ -17,7 +17,10 @@ export function limitBodySize(limits: BodyLimits): MiddlewareHandler {
     throw new Failure('body_too_large', `Request body too large. The maximum size is ${max} bytes.`)
   }
   const json = bodyLimit({ maxSize: limits.jsonBodyBytes, onError: tooLarge(limits.jsonBodyBytes) })
-  const multipart = bodyLimit({ maxSize: limits.multipartBodyBytes, onError: tooLarge(limits.multipartBodyBytes) })
+  const multipart = bodyLimit({
+    maxSize: limits.multipartBodyBytes,
+    onError: tooLarge(limits.multipartBodyBytes),
+  })
   return async function limitBodySize(c, next) {
     const max = isMultipart(c) ? limits.multipartBodyBytes : limits.jsonBodyBytes
     const declared = c.req.header('content-length')
@@ -67,7 +70,10 @@ export interface MultipartBody {
  */
 export async function readFormData(c: Context): Promise<FormData> {
   if (!isMultipart(c)) {
-    throw new Failure('malformed_body', "Expected a multipart/form-data body (Content-Type: multipart/form-data).")
+    throw new Failure(
+      'malformed_body',
+      'Expected a multipart/form-data body (Content-Type: multipart/form-data).',
+    )
   }
   try {
     return await c.req.formData()

@@ -9,7 +9,10 @@ import { parsePixelSize, type PixelSize } from './gpt-image-sizes.js'
 export type Tier = '1k' | '2k' | '4k'
 
 /** The tier of an uppercase resolution name, as skills.video and CRUN spell them. */
-export const RESOLUTION_TIERS = { '1K': '1k', '2K': '2k', '4K': '4k' } as const satisfies Record<string, Tier>
+export const RESOLUTION_TIERS = { '1K': '1k', '2K': '2k', '4K': '4k' } as const satisfies Record<
+  string,
+  Tier
+>
 export type OneKVariant = 'first' | 'second'
 
 const TABLE = {
@@ -40,13 +43,16 @@ export function isAspectRatio(text: string): text is AspectRatio {
 /** The pixels for a ratio and tier. */
 export function sizeFor(ratio: AspectRatio, tier: Tier, variant: OneKVariant = 'first'): PixelSize {
   const [first, second, twoK, fourK] = TABLE[ratio]
-  const text = tier === '2k' ? twoK : tier === '4k' ? fourK : variant === 'second' && second ? second : first
+  const text =
+    tier === '2k' ? twoK : tier === '4k' ? fourK : variant === 'second' && second ? second : first
   return parsePixelSize(text)!
 }
 
 /** The tier a pixel size from the table belongs to, or undefined when the table does not list it. */
 export function tierOfPixelSize(text: string): Tier | undefined {
-  for (const [first, second, twoK, fourK] of Object.values(TABLE) as (readonly (string | null)[])[]) {
+  for (const [first, second, twoK, fourK] of Object.values(TABLE) as (readonly (
+    string | null
+  )[])[]) {
     if (text === first || text === second) return '1k'
     if (text === twoK) return '2k'
     if (text === fourK) return '4k'

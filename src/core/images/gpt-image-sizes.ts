@@ -23,11 +23,11 @@ export const LEGACY_GPT_IMAGE_SIZES = ['1024x1024', '1536x1024', '1024x1536'] as
 /** The size `auto` resolves to when nothing else decides it. */
 export const DEFAULT_AUTO_SIZE: PixelSize = { width: 1024, height: 1024 }
 
-export type SizeRule = 'format' | 'multiple_of_16' | 'max_edge' | 'aspect_ratio' | 'total_pixels' | 'not_supported'
+export type SizeRule =
+  'format' | 'multiple_of_16' | 'max_edge' | 'aspect_ratio' | 'total_pixels' | 'not_supported'
 
 export type SizeCheck =
-  | { ok: true; size: PixelSize | 'auto' }
-  | { ok: false; rule: SizeRule; message: string }
+  { ok: true; size: PixelSize | 'auto' } | { ok: false; rule: SizeRule; message: string }
 
 const PIXELS = /^(\d{1,5})x(\d{1,5})$/
 
@@ -79,7 +79,9 @@ export function checkGptImage2Size(text: string): SizeCheck {
 /** Checks a `size` string against the fixed set of gpt-image-1, -1-mini and -1.5. */
 export function checkLegacyGptImageSize(text: string): SizeCheck {
   if (text === 'auto') return { ok: true, size: 'auto' }
-  const size = (LEGACY_GPT_IMAGE_SIZES as readonly string[]).includes(text) ? parsePixelSize(text) : undefined
+  const size = (LEGACY_GPT_IMAGE_SIZES as readonly string[]).includes(text)
+    ? parsePixelSize(text)
+    : undefined
   if (size) return { ok: true, size }
   return {
     ok: false,

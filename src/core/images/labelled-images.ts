@@ -32,7 +32,11 @@ export function labelledImageSpec(batch: ImageBatch, index: number): ImageSpec {
     compression: batch.compression,
     transparent: batch.transparent,
     theme: batch.provider,
-    headline: [`${width} x ${height}`, `${batch.provider} - ${batch.model}`, `${batch.format} - ${batch.quality}`],
+    headline: [
+      `${width} x ${height}`,
+      `${batch.provider} - ${batch.model}`,
+      `${batch.format} - ${batch.quality}`,
+    ],
     caption: `#${index + 1}/${batch.count}${note} "${oneLine(batch.prompt)}"`,
     accentSeed: `${batch.seed}\u0000${batch.prompt}\u0000${index}`,
   }

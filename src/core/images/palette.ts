@@ -27,12 +27,16 @@ export function paletteFor(theme: string, transparent: boolean): Palette {
   const to = hslToRgb((hue + 55) % 360, 0.55, 0.55)
   for (let i = 0; i < GRADIENT_STEPS; i++) {
     const t = i / (GRADIENT_STEPS - 1)
-    rgb.set(from.map((c, k) => Math.round(c + (to[k]! - c) * t)), i * 3)
+    rgb.set(
+      from.map((c, k) => Math.round(c + (to[k]! - c) * t)),
+      i * 3,
+    )
   }
   rgb.set([245, 245, 245], INK * 3)
   rgb.set([12, 12, 16], SHADOW * 3)
   rgb.set([20, 20, 28], BAND * 3)
-  for (let i = 0; i < ACCENT_COUNT; i++) rgb.set(hslToRgb((i * 360) / ACCENT_COUNT, 0.75, 0.55), (FIRST_ACCENT + i) * 3)
+  for (let i = 0; i < ACCENT_COUNT; i++)
+    rgb.set(hslToRgb((i * 360) / ACCENT_COUNT, 0.75, 0.55), (FIRST_ACCENT + i) * 3)
   if (!transparent) return { rgb }
 
   const alpha = new Uint8Array(ENTRIES).fill(255)
@@ -61,7 +65,17 @@ function hslToRgb(hue: number, saturation: number, lightness: number): [number, 
   const h = hue / 60
   const x = chroma * (1 - Math.abs((h % 2) - 1))
   const [r, g, b] =
-    h < 1 ? [chroma, x, 0] : h < 2 ? [x, chroma, 0] : h < 3 ? [0, chroma, x] : h < 4 ? [0, x, chroma] : h < 5 ? [x, 0, chroma] : [chroma, 0, x]
+    h < 1
+      ? [chroma, x, 0]
+      : h < 2
+        ? [x, chroma, 0]
+        : h < 3
+          ? [0, chroma, x]
+          : h < 4
+            ? [0, x, chroma]
+            : h < 5
+              ? [x, 0, chroma]
+              : [chroma, 0, x]
   const m = lightness - chroma / 2
   return [r, g, b].map((c) => Math.round((c + m) * 255)) as [number, number, number]
 }

@@ -51,7 +51,11 @@ export function encodePngHeader({ width, height, palette, alpha }: PaletteImageH
 }
 
 /** Compresses filtered rows off the main thread; for large, cacheable ranges. */
-export async function deflateRows(raw: Uint8Array, final: boolean, level = 9): Promise<DeflatedRows> {
+export async function deflateRows(
+  raw: Uint8Array,
+  final: boolean,
+  level = 9,
+): Promise<DeflatedRows> {
   const deflated = await deflateRawAsync(raw, { level, finishFlush: finishFlushFor(final) })
   return piece(deflated, raw, final)
 }
@@ -60,9 +64,20 @@ export async function deflateRows(raw: Uint8Array, final: boolean, level = 9): P
  * Compresses filtered rows of `stride` bytes on the calling thread; for the small per-image
  * caption band, whose rows mostly repeat (so its checksum is combined per distinct row).
  */
-export function deflateRowsSync(raw: Uint8Array, stride: number, final: boolean, level = 1): DeflatedRows {
+export function deflateRowsSync(
+  raw: Uint8Array,
+  stride: number,
+  final: boolean,
+  level = 1,
+): DeflatedRows {
   const deflated = deflateRawSync(raw, { level, finishFlush: finishFlushFor(final) })
-  return { deflated, adler: adler32Rows(raw, stride), rawLength: raw.length, final, chunk: chunk('IDAT', deflated) }
+  return {
+    deflated,
+    adler: adler32Rows(raw, stride),
+    rawLength: raw.length,
+    final,
+    chunk: chunk('IDAT', deflated),
+  }
 }
 
 /** Joins a header and pieces (in row order, the last one final) into a complete PNG file. */
@@ -71,7 +86,8 @@ export function assemblePng(header: Buffer, pieces: readonly DeflatedRows[]): Bu
     throw new Error('assemblePng needs pieces whose last one is final')
   }
   let adler = 1
-  for (const { adler: pieceAdler, rawLength } of pieces) adler = combineAdler32(adler, pieceAdler, rawLength)
+  for (const { adler: pieceAdler, rawLength } of pieces)
+    adler = combineAdler32(adler, pieceAdler, rawLength)
   const trailer = Buffer.alloc(4)
   trailer.writeUInt32BE(adler)
   return Buffer.concat([
@@ -87,7 +103,7 @@ export function assemblePng(header: Buffer, pieces: readonly DeflatedRows[]): Bu
 export function adler32(data: Uint8Array, start = 1): number {
   let a = start & 0xffff
   let b = start >>> 16
-  for (let i = 0; i < data.length; ) {
+  for (let i = 0; i < data.length;) {
     const end = Math.min(i + ADLER_BLOCK, data.length)
     for (; i < end; i++) {
       a += data[i]!
@@ -107,7 +123,10 @@ export function adler32Rows(raw: Uint8Array, stride: number): number {
   let rowAdler = 1
   for (let start = 0; start < rows.length; start += stride) {
     const end = Math.min(start + stride, rows.length)
-    const repeats = previous >= 0 && end - start === stride && rows.compare(rows, previous, previous + stride, start, end) === 0
+    const repeats =
+      previous >= 0 &&
+      end - start === stride &&
+      rows.compare(rows, previous, previous + stride, start, end) === 0
     if (!repeats) rowAdler = adler32(rows.subarray(start, end))
     adler = combineAdler32(adler, rowAdler, end - start)
     previous = start
@@ -134,7 +153,13 @@ function finishFlushFor(final: boolean): number {
 }
 
 function piece(deflated: Buffer, raw: Uint8Array, final: boolean): DeflatedRows {
-  return { deflated, adler: adler32(raw), rawLength: raw.length, final, chunk: chunk('IDAT', deflated) }
+  return {
+    deflated,
+    adler: adler32(raw),
+    rawLength: raw.length,
+    final,
+    chunk: chunk('IDAT', deflated),
+  }
 }
 
 function chunk(type: string, data: Uint8Array): Buffer {

@@ -6,8 +6,24 @@
 import { loadSharp } from './load-sharp.js'
 import { LRUCache } from 'lru-cache'
 import { drawText, fitText, textWidth, GLYPH_HEIGHT } from './pixel-font.js'
-import { BAND, FIRST_ACCENT, ACCENT_COUNT, GRADIENT_STEPS, INK, SHADOW, expandPixels, paletteFor, type Palette } from './palette.js'
-import { assemblePng, deflateRows, deflateRowsSync, encodePngHeader, type DeflatedRows } from './png.js'
+import {
+  BAND,
+  FIRST_ACCENT,
+  ACCENT_COUNT,
+  GRADIENT_STEPS,
+  INK,
+  SHADOW,
+  expandPixels,
+  paletteFor,
+  type Palette,
+} from './palette.js'
+import {
+  assemblePng,
+  deflateRows,
+  deflateRowsSync,
+  encodePngHeader,
+  type DeflatedRows,
+} from './png.js'
 import { hash32 } from '../random.js'
 
 export type ImageFormat = 'png' | 'jpeg' | 'webp'
@@ -68,7 +84,8 @@ interface Layout {
 export function createImageRenderer(options: ImageRendererOptions): ImageRenderer {
   const backgrounds = new LRUCache<string, Background, ImageSpec>({
     maxSize: Math.max(1, options.backgroundCacheBytes),
-    sizeCalculation: (bg) => bg.pixels.length + bg.pngRowsAboveCaption.chunk.length + bg.pngRowsBelowCaption.chunk.length,
+    sizeCalculation: (bg) =>
+      bg.pixels.length + bg.pngRowsAboveCaption.chunk.length + bg.pngRowsBelowCaption.chunk.length,
     // fetch() shares one build among concurrent requests for the same new background.
     fetchMethod: (_key, _stale, { context }) => buildBackground(context),
   })
@@ -84,7 +101,10 @@ export function createImageRenderer(options: ImageRendererOptions): ImageRendere
       if (hit) return hit
       const background = await backgrounds.fetch(backgroundKey(spec), { context: spec })
       if (!background) throw new Error('background could not be built')
-      const bytes = spec.format === 'png' ? encodePng(spec, background) : await encodeWithSharp(spec, background)
+      const bytes =
+        spec.format === 'png'
+          ? encodePng(spec, background)
+          : await encodeWithSharp(spec, background)
       encoded.set(key, bytes)
       return bytes
     },
@@ -98,7 +118,12 @@ function backgroundKey({ width, height, transparent, theme, headline }: ImageSpe
 function layoutFor(width: number, height: number): Layout {
   const scale = Math.max(2, Math.round(Math.min(width, height) / 340))
   const pad = 3 * scale
-  return { scale, pad, bandHeight: GLYPH_HEIGHT * scale + 2 * pad, captionHeight: GLYPH_HEIGHT * scale }
+  return {
+    scale,
+    pad,
+    bandHeight: GLYPH_HEIGHT * scale + 2 * pad,
+    captionHeight: GLYPH_HEIGHT * scale,
+  }
 }
 
 async function buildBackground(spec: ImageSpec): Promise<Background> {
@@ -135,7 +160,13 @@ function paintGradient(pixels: Uint8Array, width: number, height: number): void 
 function paintHeadline(target: Canvas, lines: readonly string[], layout: Layout): void {
   if (lines.length === 0) return
   const { width, height } = target
-  const first = Math.max(layout.scale, Math.min(Math.floor((0.7 * width) / Math.max(1, textWidth(lines[0]!, 1))), Math.floor(height / 40)))
+  const first = Math.max(
+    layout.scale,
+    Math.min(
+      Math.floor((0.7 * width) / Math.max(1, textWidth(lines[0]!, 1))),
+      Math.floor(height / 40),
+    ),
+  )
   const rest = Math.max(layout.scale, Math.floor(first / 2.5))
   const scales = lines.map((_, i) => (i === 0 ? first : rest))
   const gap = rest * 4
@@ -162,7 +193,13 @@ interface Canvas {
  * Draws the caption (swatch and text) onto a canvas with its top at row `top`, whose rows start
  * `left` bytes in: 0 for plain pixels, 1 for PNG rows that open with a filter-type byte.
  */
-function paintCaption(target: Canvas, top: number, left: number, spec: ImageSpec, layout: Layout): void {
+function paintCaption(
+  target: Canvas,
+  top: number,
+  left: number,
+  spec: ImageSpec,
+  layout: Layout,
+): void {
   const { scale, pad, captionHeight: swatch } = layout
   const accent = FIRST_ACCENT + (hash32('accent', spec.accentSeed) % ACCENT_COUNT)
   for (let y = top; y < top + swatch; y++) {
@@ -206,6 +243,7 @@ async function encodeWithSharp(spec: ImageSpec, background: Background): Promise
 function filteredRows(pixels: Uint8Array, width: number, from: number, to: number): Uint8Array {
   const stride = width + 1
   const out = new Uint8Array((to - from) * stride)
-  for (let y = from; y < to; y++) out.set(pixels.subarray(y * width, (y + 1) * width), (y - from) * stride + 1)
+  for (let y = from; y < to; y++)
+    out.set(pixels.subarray(y * width, (y + 1) * width), (y - from) * stride + 1)
   return out
 }

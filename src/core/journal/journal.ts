@@ -80,7 +80,9 @@ export function maskHeaders(headers: Headers): Record<string, string> {
 }
 
 export function maskSecret(value: string): string {
-  const [scheme, token] = /^bearer\s+/i.test(value) ? [value.slice(0, 7), value.slice(7)] : ['', value]
+  const [scheme, token] = /^bearer\s+/i.test(value)
+    ? [value.slice(0, 7), value.slice(7)]
+    : ['', value]
   return token.length <= 6 ? `${scheme}***` : `${scheme}${token.slice(0, 6)}…`
 }
 
@@ -91,7 +93,10 @@ const MAX_STRING = 200
  * noted, so the journal stays cheap and still answers "what did my app send".
  */
 export function summarizeJson(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string') return value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}… (${value.length} chars)` : value
+  if (typeof value === 'string')
+    return value.length > MAX_STRING
+      ? `${value.slice(0, MAX_STRING)}… (${value.length} chars)`
+      : value
   if (depth > 6 || value === null || typeof value !== 'object') return value
   if (Array.isArray(value)) return value.slice(0, 20).map((v) => summarizeJson(v, depth + 1))
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, summarizeJson(v, depth + 1)]))

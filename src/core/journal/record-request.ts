@@ -6,7 +6,11 @@ import { isMultipart } from '../http/read-body.js'
 import { namespaceOrDefault } from '../http/emulator-headers.js'
 import { maskHeaders, summarizeJson, type Journal } from './journal.js'
 
-export function recordRequests(journal: Journal, clock: Clock, providerIds: readonly string[]): MiddlewareHandler<EmulatorEnv> {
+export function recordRequests(
+  journal: Journal,
+  clock: Clock,
+  providerIds: readonly string[],
+): MiddlewareHandler<EmulatorEnv> {
   return async function recordRequest(c, next) {
     const at = clock.now()
     const started = performance.now()
@@ -38,7 +42,10 @@ async function summarizeBody(c: Context): Promise<unknown> {
       const form = await c.req.formData()
       const fields: Record<string, unknown> = {}
       for (const [name, value] of form.entries()) {
-        const summary = typeof value === 'string' ? summarizeJson(value) : { file: value.name, type: value.type, bytes: value.size }
+        const summary =
+          typeof value === 'string'
+            ? summarizeJson(value)
+            : { file: value.name, type: value.type, bytes: value.size }
         fields[name] = name in fields ? [fields[name], summary].flat() : summary
       }
       return fields

@@ -27,7 +27,8 @@ export function enforceKeyPolicies(options: {
     const ref = { namespace: requestNamespace(c), provider, apiKey: c.get('apiKey') }
     const policy = runtime.keys.get(ref)
     if (policy.disabled) throw new Failure('invalid_api_key', 'This API key has been disabled.')
-    if (!runtime.keys.allows(ref, c.env?.incoming?.socket.remoteAddress)) throw errors[policyErrors.ipNotAllowed]!()
+    if (!runtime.keys.allows(ref, c.env?.incoming?.socket.remoteAddress))
+      throw errors[policyErrors.ipNotAllowed]!()
 
     const global = runtime.config.rateLimit
     const limits = policy.rateLimit ?? (global.enabled ? global : null)

@@ -22,7 +22,12 @@ export interface KeyPolicy {
   rateLimit: BucketLimits | null
 }
 
-export const OPEN_POLICY: KeyPolicy = { disabled: false, ipAllowlist: null, spendLimits: null, rateLimit: null }
+export const OPEN_POLICY: KeyPolicy = {
+  disabled: false,
+  ipAllowlist: null,
+  spendLimits: null,
+  rateLimit: null,
+}
 
 export interface KeyPolicies {
   get(ref: AccountRef): KeyPolicy
@@ -44,11 +49,18 @@ export function createKeyPolicies(): KeyPolicies {
     get: (ref) => policies.get(keyOf(ref))?.policy ?? OPEN_POLICY,
     set(ref, patch) {
       const policy = { ...(policies.get(keyOf(ref))?.policy ?? OPEN_POLICY), ...patch }
-      policies.set(keyOf(ref), { ref: { ...ref }, policy, allowlist: policy.ipAllowlist ? toBlockList(policy.ipAllowlist) : undefined })
+      policies.set(keyOf(ref), {
+        ref: { ...ref },
+        policy,
+        allowlist: policy.ipAllowlist ? toBlockList(policy.ipAllowlist) : undefined,
+      })
       if (patch.rateLimit !== undefined) buckets.delete(keyOf(ref))
       return policy
     },
-    list: (namespace) => [...policies.values()].filter((p) => p.ref.namespace === namespace).map(({ ref, policy }) => ({ ref, policy })),
+    list: (namespace) =>
+      [...policies.values()]
+        .filter((p) => p.ref.namespace === namespace)
+        .map(({ ref, policy }) => ({ ref, policy })),
     allows(ref, ip) {
       const allowlist = policies.get(keyOf(ref))?.allowlist
       if (!allowlist) return true
@@ -63,8 +75,10 @@ export function createKeyPolicies(): KeyPolicies {
       return takeToken(state, limits, now)
     },
     reset(namespace) {
-      for (const [key, entry] of [...policies]) if (namespace === undefined || entry.ref.namespace === namespace) policies.delete(key)
-      for (const key of [...buckets.keys()]) if (namespace === undefined || JSON.parse(key)[0] === namespace) buckets.delete(key)
+      for (const [key, entry] of [...policies])
+        if (namespace === undefined || entry.ref.namespace === namespace) policies.delete(key)
+      for (const key of [...buckets.keys()])
+        if (namespace === undefined || JSON.parse(key)[0] === namespace) buckets.delete(key)
     },
   }
 }
@@ -76,7 +90,11 @@ export function toBlockList(entries: readonly string[]): BlockList {
     const [address, prefix] = entry.split('/')
     const family = isIP(address ?? '')
     const bits = prefix === undefined ? undefined : Number(prefix)
-    if (family === 0 || (bits !== undefined && (!Number.isInteger(bits) || bits < 0 || bits > (family === 4 ? 32 : 128)))) {
+    if (
+      family === 0 ||
+      (bits !== undefined &&
+        (!Number.isInteger(bits) || bits < 0 || bits > (family === 4 ? 32 : 128)))
+    ) {
       throw new RangeError(`'${entry}' is not an IP address or CIDR range`)
     }
     const type = family === 4 ? 'ipv4' : 'ipv6'

@@ -9,7 +9,10 @@ import type { ImageRenderer } from '../images/render-image.js'
 import { labelledImageSpec } from '../images/labelled-images.js'
 import { isTerminal, type Task, type TaskFailure, type TaskImage, type TaskState } from './task.js'
 
-export type NewTask<Details> = Omit<Task<Details>, 'state' | 'createdAt' | 'startedAt' | 'completedAt' | 'images' | 'failure'> & {
+export type NewTask<Details> = Omit<
+  Task<Details>,
+  'state' | 'createdAt' | 'startedAt' | 'completedAt' | 'images' | 'failure'
+> & {
   /** The failure recorded if rendering itself breaks (a bug, or sharp out of memory). */
   internalFailure: TaskFailure
 }
@@ -52,7 +55,12 @@ interface Internal {
   rendering?: Promise<TaskImage[]>
 }
 
-export function createTaskEngine({ clock, images, files, retention }: TaskEngineOptions): TaskEngine {
+export function createTaskEngine({
+  clock,
+  images,
+  files,
+  retention,
+}: TaskEngineOptions): TaskEngine {
   const tasks = new Map<string, Task>()
   const internals = new Map<string, Internal>()
   const listeners = new Set<TaskListener>()
@@ -90,7 +98,13 @@ export function createTaskEngine({ clock, images, files, retention }: TaskEngine
       Array.from({ length: task.batch.count }, async (_, index): Promise<TaskImage> => {
         const spec = labelledImageSpec(task.batch, index)
         const bytes = await images.render(spec)
-        return { file: files.put(bytes, spec.format), width: spec.width, height: spec.height, format: spec.format, bytes: bytes.length }
+        return {
+          file: files.put(bytes, spec.format),
+          width: spec.width,
+          height: spec.height,
+          format: spec.format,
+          bytes: bytes.length,
+        }
       }),
     )
     return internal.rendering
@@ -108,13 +122,15 @@ export function createTaskEngine({ clock, images, files, retention }: TaskEngine
 
   async function finish(task: Task): Promise<void> {
     if (task.state !== 'running') return
-    if (task.outcome.kind === 'fail') return transition(task, 'failed', { failure: task.outcome.failure })
+    if (task.outcome.kind === 'fail')
+      return transition(task, 'failed', { failure: task.outcome.failure })
     try {
       const rendered = await render(task)
       if (task.state === 'running') transition(task, 'succeeded', { images: rendered })
     } catch (err) {
       console.error(`[gpt-image-emulator] rendering task ${task.id} failed:`, err)
-      if (task.state === 'running') transition(task, 'failed', { failure: internals.get(task.id)!.newTask.internalFailure })
+      if (task.state === 'running')
+        transition(task, 'failed', { failure: internals.get(task.id)!.newTask.internalFailure })
     }
   }
 
@@ -186,7 +202,8 @@ export function createTaskEngine({ clock, images, files, retention }: TaskEngine
       return () => listeners.delete(listener)
     },
     reset(namespace) {
-      for (const task of [...tasks.values()]) if (namespace === undefined || task.namespace === namespace) forget(task.id)
+      for (const task of [...tasks.values()])
+        if (namespace === undefined || task.namespace === namespace) forget(task.id)
     },
   }
 }

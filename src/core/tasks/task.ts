@@ -31,8 +31,7 @@ export interface TaskFailure {
 
 /** What a task will do when it runs, decided at creation (moderation, forced faults). */
 export type TaskOutcome =
-  | { kind: 'succeed' }
-  | { kind: 'fail'; stage: 'queued' | 'running'; failure: TaskFailure }
+  { kind: 'succeed' } | { kind: 'fail'; stage: 'queued' | 'running'; failure: TaskFailure }
 
 export interface Task<Details = unknown> {
   id: string

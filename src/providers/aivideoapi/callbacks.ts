@@ -20,7 +20,11 @@ export function sendCallbacks(runtime: Runtime): void {
       event,
       url: task.callbackUrl,
       body: JSON.stringify(wire),
-      headers: (at) => ({ 'X-Event': event, 'X-Task-Id': task.id, 'X-Timestamp': String(Math.floor(at / 1000)) }),
+      headers: (at) => ({
+        'X-Event': event,
+        'X-Task-Id': task.id,
+        'X-Timestamp': String(Math.floor(at / 1000)),
+      }),
       faults: task.callbackFaults,
     })
   })

@@ -10,7 +10,12 @@ import { publicOrigin } from '../../core/http/public-origin.js'
 import { requestNamespace, requestSeed, requestTiming } from '../../core/http/emulator-headers.js'
 import { parseRequest } from '../../core/validation.js'
 import { findTriggerTerm } from '../../core/moderation.js'
-import { isAspectRatio, sizeFor, tierOfPixelSize, type Tier } from '../../core/images/aspect-ratio-sizes.js'
+import {
+  isAspectRatio,
+  sizeFor,
+  tierOfPixelSize,
+  type Tier,
+} from '../../core/images/aspect-ratio-sizes.js'
 import { parsePixelSize, type PixelSize } from '../../core/images/gpt-image-sizes.js'
 import { CreateTaskRequest } from './schemas.js'
 import { chargeCredits } from '../../core/credits/charge.js'
@@ -23,21 +28,32 @@ type CreateTaskResponse = components['schemas']['CreateTaskResponse']
 /** The docs' failed-task example. */
 export const UPSTREAM_FAILURE = { code: 'upstream_error', message: 'Generation failed' }
 
-export function createTaskHandler(runtime: Runtime, errors: AivideoapiErrors): Handler<EmulatorEnv> {
+export function createTaskHandler(
+  runtime: Runtime,
+  errors: AivideoapiErrors,
+): Handler<EmulatorEnv> {
   const { config } = runtime
   return async function createTask(c) {
     const body = await readJsonObject(c)
     // An unknown model is a 404 before anything else about the body is judged.
-    if (typeof body.model === 'string' && body.model !== 'gpt-image-2') throw errors.model_not_found()
+    if (typeof body.model === 'string' && body.model !== 'gpt-image-2')
+      throw errors.model_not_found()
     const request = parseRequest(CreateTaskRequest, body)
     const { input } = request
-    const { size, tier } = resolveSize(input.aspect_ratio, input.resolution, config.aivideoapi.oneKSize)
+    const { size, tier } = resolveSize(
+      input.aspect_ratio,
+      input.resolution,
+      config.aivideoapi.oneKSize,
+    )
 
     const id = runtime.randomFor(requestNamespace(c)).uuid()
     const ref = { namespace: requestNamespace(c), provider: 'aivideoapi', apiKey: c.get('apiKey') }
     const charge = config.aivideoapi.prices[tier]
     const charged = chargeCredits(runtime, ref, charge, id)
-    if (!charged.ok) throw charged.reason === 'spend_limit' ? errors.spend_limit_exceeded() : errors.insufficient_credits()
+    if (!charged.ok)
+      throw charged.reason === 'spend_limit'
+        ? errors.spend_limit_exceeded()
+        : errors.insufficient_credits()
 
     const prompt = input.prompt ?? ''
     const mode = input.image_urls?.length ? 'image-to-image' : 'text-to-image'
@@ -57,9 +73,13 @@ export function createTaskHandler(runtime: Runtime, errors: AivideoapiErrors): H
         quality: tier,
         seed: requestSeed(c, config.seed),
         count: 1,
-        ...(mode === 'image-to-image' && { note: `edit of ${imageCount} image${imageCount === 1 ? '' : 's'}` }),
+        ...(mode === 'image-to-image' && {
+          note: `edit of ${imageCount} image${imageCount === 1 ? '' : 's'}`,
+        }),
       },
-      outcome: taskOutcomeFromFaults(c.get('faults'), UPSTREAM_FAILURE) ?? moderate(prompt, input.nsfw_checker, config.moderation.triggerTerms, id),
+      outcome:
+        taskOutcomeFromFaults(c.get('faults'), UPSTREAM_FAILURE) ??
+        moderate(prompt, input.nsfw_checker, config.moderation.triggerTerms, id),
       timing: requestTiming(c, config.timing, runtime.randomFor(requestNamespace(c))),
       charge,
       callbackUrl: request.callback_url,
@@ -72,7 +92,11 @@ export function createTaskHandler(runtime: Runtime, errors: AivideoapiErrors): H
 }
 
 /** `aspect_ratio` x `resolution` to pixels and the tier that prices them (seed 002's table). */
-function resolveSize(aspectRatio: string, resolution: Tier, variant: 'first' | 'second'): { size: PixelSize; tier: Tier } {
+function resolveSize(
+  aspectRatio: string,
+  resolution: Tier,
+  variant: 'first' | 'second',
+): { size: PixelSize; tier: Tier } {
   const ratio = aspectRatio === 'auto' ? '1:1' : aspectRatio
   if (isAspectRatio(ratio)) return { size: sizeFor(ratio, resolution, variant), tier: resolution }
   const tier = tierOfPixelSize(aspectRatio)
@@ -88,7 +112,12 @@ function resolveSize(aspectRatio: string, resolution: Tier, variant: 'first' | '
  * With nsfw_checker on, a prompt with a trigger term fails upstream, as the docs' failed callback
  * example shows; the charge is refunded when it fails.
  */
-function moderate(prompt: string, nsfwChecker: boolean, terms: readonly string[], id: string): TaskOutcome {
+function moderate(
+  prompt: string,
+  nsfwChecker: boolean,
+  terms: readonly string[],
+  id: string,
+): TaskOutcome {
   if (!nsfwChecker || !findTriggerTerm(prompt, terms)) return { kind: 'succeed' }
   return {
     kind: 'fail',

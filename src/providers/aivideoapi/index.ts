@@ -37,18 +37,31 @@ export const aivideoapi: Provider = {
     app.get('/v1/tasks/:taskId', (c) => {
       const task = runtime.tasks.get(c.req.param('taskId'))
       // Another key's or another namespace's task does not exist for this caller.
-      if (!task || task.provider !== 'aivideoapi' || task.apiKey !== c.get('apiKey') || task.namespace !== requestNamespace(c)) {
+      if (
+        !task ||
+        task.provider !== 'aivideoapi' ||
+        task.apiKey !== c.get('apiKey') ||
+        task.namespace !== requestNamespace(c)
+      ) {
         throw errors.task_not_found()
       }
       return c.json(toTaskWire(task as Task<AivideoapiDetails>))
     })
 
     app.get('/v1/credits', (c) => {
-      const account = runtime.credits.account({ namespace: requestNamespace(c), provider: 'aivideoapi', apiKey: c.get('apiKey') })
+      const account = runtime.credits.account({
+        namespace: requestNamespace(c),
+        provider: 'aivideoapi',
+        apiKey: c.get('apiKey'),
+      })
       const body: CreditsResponse = {
         code: 200,
         msg: 'success',
-        data: { balance: account.balance, total_purchased: account.purchased, total_consumed: account.consumed },
+        data: {
+          balance: account.balance,
+          total_purchased: account.purchased,
+          total_consumed: account.consumed,
+        },
       }
       return c.json(body)
     })

@@ -28,14 +28,25 @@ export function toTaskWire(task: Task<AivideoapiDetails>): TaskWire {
           urls: task.images!.map((image) => `${task.details.origin}/files/${image.file}`),
           metadata: {
             model: `gpt-image-2-${task.details.mode}`,
-            costTime: Math.max(1, Math.round((task.completedAt! - (task.startedAt ?? task.createdAt)) / 1000)),
+            costTime: Math.max(
+              1,
+              Math.round((task.completedAt! - (task.startedAt ?? task.createdAt)) / 1000),
+            ),
           },
         },
       }
     case 'failed':
-      return { ...base, status: 'failed', error: { code: task.failure!.code, message: task.failure!.message } }
+      return {
+        ...base,
+        status: 'failed',
+        error: { code: task.failure!.code, message: task.failure!.message },
+      }
     case 'canceled':
       // aivideoapi has no canceled state; a task ended from the control plane reads as failed.
-      return { ...base, status: 'failed', error: { code: 'task_canceled', message: 'The task was canceled.' } }
+      return {
+        ...base,
+        status: 'failed',
+        error: { code: 'task_canceled', message: 'The task was canceled.' },
+      }
   }
 }

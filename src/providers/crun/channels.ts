@@ -8,7 +8,12 @@ import type { EmulatorConfig } from '../../config.js'
 import type { components } from '../../generated/crun.js'
 import type { PixelSize } from '../../core/images/gpt-image-sizes.js'
 import type { ImageFormat } from '../../core/images/render-image.js'
-import { RESOLUTION_TIERS, sizeFor, type AspectRatio, type Tier } from '../../core/images/aspect-ratio-sizes.js'
+import {
+  RESOLUTION_TIERS,
+  sizeFor,
+  type AspectRatio,
+  type Tier,
+} from '../../core/images/aspect-ratio-sizes.js'
 import type { CreateTaskRequest } from './schemas.js'
 
 export interface ChannelPlan {
@@ -23,9 +28,13 @@ export interface ChannelPlan {
 }
 
 /** `auto` has no ratio of its own: it renders square. */
-const sizeAt = (ratio: AspectRatio | 'auto', tier: Tier) => sizeFor(ratio === 'auto' ? '1:1' : ratio, tier)
+const sizeAt = (ratio: AspectRatio | 'auto', tier: Tier) =>
+  sizeFor(ratio === 'auto' ? '1:1' : ratio, tier)
 
-export function planChannel(request: CreateTaskRequest, prices: EmulatorConfig['crun']['prices']): ChannelPlan {
+export function planChannel(
+  request: CreateTaskRequest,
+  prices: EmulatorConfig['crun']['prices'],
+): ChannelPlan {
   const callback_url = request.callback_url ?? null
   switch (request.model) {
     case 'openai/gpt-image-2': {

@@ -34,7 +34,8 @@ export function createTaskHandler(runtime: Runtime, errors: CrunErrors): Handler
     const ref = { namespace: requestNamespace(c), provider: 'crun', apiKey: c.get('apiKey') }
     // CRUN has no spend limits of its own: a key over the one set on the control plane reads as
     // short of credits, the only refusal CRUN has for money.
-    if (!chargeCredits(runtime, ref, plan.price, id).ok) throw errors.catalogue.insufficient_credits()
+    if (!chargeCredits(runtime, ref, plan.price, id).ok)
+      throw errors.catalogue.insufficient_credits()
 
     const { prompt, img_urls: imgUrls = [] } = request.input
     runtime.tasks.create<CrunDetails>({
@@ -52,9 +53,13 @@ export function createTaskHandler(runtime: Runtime, errors: CrunErrors): Handler
         quality: plan.look,
         seed: requestSeed(c, config.seed),
         count: 1,
-        ...(imgUrls.length > 0 && { note: `edit of ${imgUrls.length} image${imgUrls.length === 1 ? '' : 's'}` }),
+        ...(imgUrls.length > 0 && {
+          note: `edit of ${imgUrls.length} image${imgUrls.length === 1 ? '' : 's'}`,
+        }),
       },
-      outcome: taskOutcomeFromFaults(c.get('faults'), GENERATION_FAILED) ?? moderate(prompt, config.moderation.triggerTerms),
+      outcome:
+        taskOutcomeFromFaults(c.get('faults'), GENERATION_FAILED) ??
+        moderate(prompt, config.moderation.triggerTerms),
       timing: requestTiming(c, config.timing, runtime.randomFor(requestNamespace(c))),
       charge: plan.price,
       callbackUrl: request.callback_url,

@@ -16,15 +16,22 @@ type Code = ErrorBody['code']
  */
 const REFUSAL_CODES: readonly Code[] = [401, 402, 422, 429, 455, 501, 505]
 
-function crunError(status: number, code: Code, message: string, headers: Record<string, string> = {}): ProviderError {
+function crunError(
+  status: number,
+  code: Code,
+  message: string,
+  headers: Record<string, string> = {},
+): ProviderError {
   const body: ErrorBody = { code, message, data: null }
   return new ProviderError(status, body, headers)
 }
 
 export function createCrunErrors(config: EmulatorConfig) {
   // 404 and 500 are real HTTP statuses whatever the setting; refusals follow `crun.refusalStatus`.
-  const statusOf = (code: Code) => (REFUSAL_CODES.includes(code) && config.crun.refusalStatus === '200' ? 200 : code)
-  const refusal = (code: Code, message: string, headers?: Record<string, string>) => crunError(statusOf(code), code, message, headers)
+  const statusOf = (code: Code) =>
+    REFUSAL_CODES.includes(code) && config.crun.refusalStatus === '200' ? 200 : code
+  const refusal = (code: Code, message: string, headers?: Record<string, string>) =>
+    crunError(statusOf(code), code, message, headers)
   const validation = (what: string) => refusal(422, `Validation Error: ${what}`)
   const catalogue = {
     unauthorized: () => refusal(401, 'Unauthorized'),

@@ -36,8 +36,16 @@ export const crun: Provider = {
     app.get('/api/v1/client/job/TaskInfo', taskInfoHandler(runtime, errors))
 
     app.get('/api/v1/client/account/balance', (c) => {
-      const account = runtime.credits.account({ namespace: requestNamespace(c), provider: 'crun', apiKey: c.get('apiKey') })
-      const body: BalanceResponse = { code: 200, message: 'success', data: { balance: account.balance } }
+      const account = runtime.credits.account({
+        namespace: requestNamespace(c),
+        provider: 'crun',
+        apiKey: c.get('apiKey'),
+      })
+      const body: BalanceResponse = {
+        code: 200,
+        message: 'success',
+        data: { balance: account.balance },
+      }
       return c.json(body)
     })
 

@@ -8,7 +8,11 @@ import { agree } from '../../core/type-agreement.js'
 
 type Schemas = components['schemas']
 
-export const MODELS = ['openai/gpt-image-2', 'openai/gpt-image-2-stable', 'openai/gpt-image-2-premium'] as const
+export const MODELS = [
+  'openai/gpt-image-2',
+  'openai/gpt-image-2-stable',
+  'openai/gpt-image-2-premium',
+] as const
 export type CrunModel = (typeof MODELS)[number]
 
 /** OpenAI's cap on GPT image prompts; CRUN publishes none of its own. */
@@ -16,7 +20,19 @@ export const MAX_PROMPT_LENGTH = 32_000
 /** A public client's cap for standard and stable; premium's 14 is CRUN's. */
 export const MAX_IMG_URLS = { standard: 16, premium: 14 } as const
 
-const RATIOS = ['auto', '1:1', '2:3', '3:2', '5:4', '4:5', '9:16', '16:9', '4:3', '3:4', '21:9'] as const
+const RATIOS = [
+  'auto',
+  '1:1',
+  '2:3',
+  '3:2',
+  '5:4',
+  '4:5',
+  '9:16',
+  '16:9',
+  '4:3',
+  '3:4',
+  '21:9',
+] as const
 const PREMIUM_RATIOS = [...RATIOS, '9:21'] as const
 
 const isHttpUrl = (text: string) => {
@@ -67,7 +83,8 @@ export const StableInput = z
   })
   .refine((input) => !(input.background === 'transparent' && input.output_format === 'jpeg'), {
     path: ['background'],
-    message: "'input.background' transparent needs 'input.output_format' png or webp: jpeg has no alpha channel.",
+    message:
+      "'input.background' transparent needs 'input.output_format' png or webp: jpeg has no alpha channel.",
   })
 
 export const PremiumInput = z.strictObject({
@@ -82,9 +99,21 @@ export const PremiumInput = z.strictObject({
 export const ModelField = z.object({ model: z.enum(MODELS) })
 
 export const CreateTaskRequest = z.discriminatedUnion('model', [
-  z.object({ model: z.literal('openai/gpt-image-2'), input: StandardInput, callback_url: callbackUrl }),
-  z.object({ model: z.literal('openai/gpt-image-2-stable'), input: StableInput, callback_url: callbackUrl }),
-  z.object({ model: z.literal('openai/gpt-image-2-premium'), input: PremiumInput, callback_url: callbackUrl }),
+  z.object({
+    model: z.literal('openai/gpt-image-2'),
+    input: StandardInput,
+    callback_url: callbackUrl,
+  }),
+  z.object({
+    model: z.literal('openai/gpt-image-2-stable'),
+    input: StableInput,
+    callback_url: callbackUrl,
+  }),
+  z.object({
+    model: z.literal('openai/gpt-image-2-premium'),
+    input: PremiumInput,
+    callback_url: callbackUrl,
+  }),
 ])
 export type CreateTaskRequest = z.output<typeof CreateTaskRequest>
 

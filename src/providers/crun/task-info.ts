@@ -14,7 +14,12 @@ export function taskInfoHandler(runtime: Runtime, errors: CrunErrors): Handler<E
     const { task_id: id } = parseRequest(TaskInfoQuery, c.req.query())
     const task = runtime.tasks.get(id)
     // Another key's or another namespace's task does not exist for this caller.
-    if (!task || task.provider !== 'crun' || task.apiKey !== c.get('apiKey') || task.namespace !== requestNamespace(c)) {
+    if (
+      !task ||
+      task.provider !== 'crun' ||
+      task.apiKey !== c.get('apiKey') ||
+      task.namespace !== requestNamespace(c)
+    ) {
       throw errors.task_not_found()
     }
     return c.json(toTaskInfo(task as Task<CrunDetails>))

@@ -29,20 +29,37 @@ const duration = (ms: number) => Math.round(ms / 10) / 100
 export function toTaskData(task: Task<CrunDetails>): TaskData {
   const { param } = task.details
   // Key order follows the docs' TaskInfo example.
-  const head = { task_id: task.id, provider: 'OpenAI', model_version: MODEL_VERSIONS[param.model] } as const
+  const head = {
+    task_id: task.id,
+    provider: 'OpenAI',
+    model_version: MODEL_VERSIONS[param.model],
+  } as const
   const request = { param, create_at: seconds(task.createdAt) }
   switch (task.state) {
     case 'queued':
     case 'running': {
       const status = task.state === 'queued' ? 'pending' : 'running'
-      return { ...head, status, ...request, result: null, credits: task.charge, duration_s: null, complete_at: null, source: 'api' }
+      return {
+        ...head,
+        status,
+        ...request,
+        result: null,
+        credits: task.charge,
+        duration_s: null,
+        complete_at: null,
+        source: 'api',
+      }
     }
     case 'succeeded':
       return {
         ...head,
         status: 'success',
         ...request,
-        result: { code: 200, message: 'generation success', media_urls: task.images!.map((image) => `${task.details.origin}/files/${image.file}`) },
+        result: {
+          code: 200,
+          message: 'generation success',
+          media_urls: task.images!.map((image) => `${task.details.origin}/files/${image.file}`),
+        },
         credits: task.charge,
         ...finished(task),
       }
@@ -54,16 +71,28 @@ export function toTaskData(task: Task<CrunDetails>): TaskData {
         ...head,
         status: 'failed',
         ...request,
-        result: { code: resultCode(task.failure?.code), message: task.failure?.message ?? 'Generation Failed', media_urls: [] },
+        result: {
+          code: resultCode(task.failure?.code),
+          message: task.failure?.message ?? 'Generation Failed',
+          media_urls: [],
+        },
         credits: 0,
         ...finished(task),
       }
   }
 }
 
-function finished(task: Task<CrunDetails>): { duration_s: number; complete_at: number; source: 'api' } {
+function finished(task: Task<CrunDetails>): {
+  duration_s: number
+  complete_at: number
+  source: 'api'
+} {
   const completedAt = task.completedAt!
-  return { duration_s: duration(completedAt - (task.startedAt ?? task.createdAt)), complete_at: seconds(completedAt), source: 'api' }
+  return {
+    duration_s: duration(completedAt - (task.startedAt ?? task.createdAt)),
+    complete_at: seconds(completedAt),
+    source: 'api',
+  }
 }
 
 /**

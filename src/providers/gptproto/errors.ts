@@ -9,9 +9,17 @@ import { openAIError, retryAfterHeaders } from '../openai-family/openai-errors.j
 export function createGptprotoErrors(config: EmulatorConfig) {
   return {
     invalid_api_key: () =>
-      openAIError(401, { message: 'Invalid authentication credentials', type: 'invalid_request_error', code: 'invalid_api_key' }),
+      openAIError(401, {
+        message: 'Invalid authentication credentials',
+        type: 'invalid_request_error',
+        code: 'invalid_api_key',
+      }),
     insufficient_permissions: () =>
-      openAIError(403, { message: 'You do not have access to this resource', type: 'permission_error', code: 'insufficient_permissions' }),
+      openAIError(403, {
+        message: 'You do not have access to this resource',
+        type: 'permission_error',
+        code: 'insufficient_permissions',
+      }),
     insufficient_balance: () =>
       openAIError(403, {
         message: 'Insufficient balance for the requested operation. Please recharge your account.',
@@ -25,7 +33,11 @@ export function createGptprotoErrors(config: EmulatorConfig) {
         retryAfterHeaders(config.retryAfterSeconds),
       ),
     internal_error: () =>
-      openAIError(500, { message: 'The server had an error while processing your request.', type: 'server_error', code: 'internal_error' }),
+      openAIError(500, {
+        message: 'The server had an error while processing your request.',
+        type: 'server_error',
+        code: 'internal_error',
+      }),
     moderation_blocked: () => moderationBlocked('unsafe-content'),
   }
 }
@@ -57,7 +69,12 @@ export function renderGptprotoFailure(failure: Failure, errors: GptprotoErrors):
     case 'body_too_large':
       return openAIError(413, { message, type: 'invalid_request_error', code: 'request_too_large' })
     case 'invalid_request':
-      return openAIError(400, { message, type: 'invalid_request_error', param: detail.param, code: detail.code })
+      return openAIError(400, {
+        message,
+        type: 'invalid_request_error',
+        param: detail.param,
+        code: detail.code,
+      })
     case 'content_rejected':
       return moderationBlocked('unsafe-content')
     case 'route_not_found':

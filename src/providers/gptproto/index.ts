@@ -17,7 +17,10 @@ export const gptproto: Provider = {
       id: 'gptproto',
       runtime,
       keyScheme: 'raw-or-bearer',
-      policyErrors: { ipNotAllowed: 'insufficient_permissions', rateLimited: 'rate_limit_exceeded' },
+      policyErrors: {
+        ipNotAllowed: 'insufficient_permissions',
+        rateLimited: 'rate_limit_exceeded',
+      },
       errors,
       renderFailure: (failure) => renderGptprotoFailure(failure, errors),
     })

@@ -11,17 +11,35 @@ export interface OceanbaseErrorBody {
   error: { message: string; type: string; code: string }
 }
 
-function oceanbaseError(status: number, type: string, code: string, message: string, headers: Record<string, string> = {}): ProviderError {
+function oceanbaseError(
+  status: number,
+  type: string,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): ProviderError {
   const body: OceanbaseErrorBody = { error: { message, type, code } }
   return new ProviderError(status, body, headers)
 }
 
 export function createOceanbaseErrors(config: EmulatorConfig) {
   return {
-    unauthorized: () => oceanbaseError(401, 'authentication_error', 'unauthorized', 'Invalid API key.'),
-    permission_denied: () => oceanbaseError(403, 'permission_error', 'permission_denied', 'This API key may not be used from this address.'),
+    unauthorized: () =>
+      oceanbaseError(401, 'authentication_error', 'unauthorized', 'Invalid API key.'),
+    permission_denied: () =>
+      oceanbaseError(
+        403,
+        'permission_error',
+        'permission_denied',
+        'This API key may not be used from this address.',
+      ),
     model_disabled: () =>
-      oceanbaseError(403, 'permission_error', 'model_disabled', "The model 'gpt-image-2' is not enabled for this account."),
+      oceanbaseError(
+        403,
+        'permission_error',
+        'model_disabled',
+        "The model 'gpt-image-2' is not enabled for this account.",
+      ),
     content_policy_violation: () => contentPolicyViolation(),
     rate_limit_exceeded: () =>
       oceanbaseError(
@@ -31,16 +49,27 @@ export function createOceanbaseErrors(config: EmulatorConfig) {
         'Rate limit reached for gpt-image-2. Please try again later.',
         retryAfterHeaders(config.retryAfterSeconds),
       ),
-    internal_error: () => oceanbaseError(500, 'server_error', 'internal_error', 'Internal server error.'),
+    internal_error: () =>
+      oceanbaseError(500, 'server_error', 'internal_error', 'Internal server error.'),
     service_unavailable: () =>
-      oceanbaseError(503, 'server_error', 'service_unavailable', 'The model is temporarily unavailable. Please try again later.'),
+      oceanbaseError(
+        503,
+        'server_error',
+        'service_unavailable',
+        'The model is temporarily unavailable. Please try again later.',
+      ),
   }
 }
 
 export type OceanbaseErrors = ReturnType<typeof createOceanbaseErrors>
 
 export function contentPolicyViolation(): ProviderError {
-  return oceanbaseError(400, 'invalid_request_error', 'content_policy_violation', 'Your request was rejected by the safety system.')
+  return oceanbaseError(
+    400,
+    'invalid_request_error',
+    'content_policy_violation',
+    'Your request was rejected by the safety system.',
+  )
 }
 
 export function renderOceanbaseFailure(failure: Failure, errors: OceanbaseErrors): ProviderError {

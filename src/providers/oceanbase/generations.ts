@@ -44,7 +44,11 @@ export function createGenerationHandler(runtime: Runtime): Handler<EmulatorEnv> 
       seed,
       count: request.n,
     }
-    const images = await Promise.all(Array.from({ length: request.n }, (_, i) => runtime.images.render(labelledImageSpec(batch, i))))
+    const images = await Promise.all(
+      Array.from({ length: request.n }, (_, i) =>
+        runtime.images.render(labelledImageSpec(batch, i)),
+      ),
+    )
     const origin = publicOrigin(c, runtime.config)
     const response: ImagesResponse = {
       created: unixSeconds(runtime.clock),

@@ -38,31 +38,49 @@ export interface ImageOptions {
   quality: Quality
 }
 
-export function resolveImageOptions(request: ImageOptionsRequest, policy: ImageOptionsPolicy): ImageOptions {
+export function resolveImageOptions(
+  request: ImageOptionsRequest,
+  policy: ImageOptionsPolicy,
+): ImageOptions {
   const size = resolveSize(request.model, request.size, policy.autoSize)
   const background = request.background === 'transparent' ? 'transparent' : 'opaque'
-  const format = request.output_format === undefined || request.output_format === 'auto' ? 'png' : request.output_format
+  const format =
+    request.output_format === undefined || request.output_format === 'auto'
+      ? 'png'
+      : request.output_format
   if (background === 'transparent') {
     if (request.model === 'gpt-image-2' && policy.gptImage2TransparentBackground === 'reject') {
-      throw new Failure('invalid_request', "Transparent backgrounds are not supported for model 'gpt-image-2'.", {
-        param: 'background',
-        code: 'invalid_value',
-      })
+      throw new Failure(
+        'invalid_request',
+        "Transparent backgrounds are not supported for model 'gpt-image-2'.",
+        {
+          param: 'background',
+          code: 'invalid_value',
+        },
+      )
     }
     if (format === 'jpeg') {
-      throw new Failure('invalid_request', "Transparent backgrounds require output_format 'png' or 'webp'.", {
-        param: 'output_format',
-        code: 'invalid_value',
-      })
+      throw new Failure(
+        'invalid_request',
+        "Transparent backgrounds require output_format 'png' or 'webp'.",
+        {
+          param: 'output_format',
+          code: 'invalid_value',
+        },
+      )
     }
   }
-  const quality = request.quality === undefined || request.quality === 'auto' ? policy.autoQuality : request.quality
+  const quality =
+    request.quality === undefined || request.quality === 'auto'
+      ? policy.autoQuality
+      : request.quality
   return { size, format, compression: request.output_compression ?? 100, background, quality }
 }
 
 /** The pixel size for `size` under the model's rules, or an `invalid_request` failure naming the rule. */
 export function resolveSize(model: GptImageModel, size: string, autoSize: PixelSize): PixelSize {
   const check = model === 'gpt-image-2' ? checkGptImage2Size(size) : checkLegacyGptImageSize(size)
-  if (!check.ok) throw new Failure('invalid_request', check.message, { param: 'size', code: 'invalid_value' })
+  if (!check.ok)
+    throw new Failure('invalid_request', check.message, { param: 'size', code: 'invalid_value' })
   return check.size === 'auto' ? autoSize : check.size
 }

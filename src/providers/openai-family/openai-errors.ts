@@ -22,14 +22,23 @@ export function openAIError(
   extra: Partial<OpenAIErrorBody['error']> = {},
 ): ProviderError {
   const body: OpenAIErrorBody = {
-    error: { message: fields.message, type: fields.type, param: fields.param ?? null, code: fields.code ?? null, ...extra },
+    error: {
+      message: fields.message,
+      type: fields.type,
+      param: fields.param ?? null,
+      code: fields.code ?? null,
+      ...extra,
+    },
   }
   return new ProviderError(status, body, headers)
 }
 
 /** `retry-after` (whole seconds) and `retry-after-ms`, the pair the openai SDK reads. */
 export function retryAfterHeaders(seconds: number): Record<string, string> {
-  return { 'retry-after': String(Math.ceil(seconds)), 'retry-after-ms': String(Math.round(seconds * 1000)) }
+  return {
+    'retry-after': String(Math.ceil(seconds)),
+    'retry-after-ms': String(Math.round(seconds * 1000)),
+  }
 }
 
 /**
@@ -44,11 +53,23 @@ export function parseOrFail<S extends z.ZodType>(schema: S, input: unknown): z.o
   throw new Failure('invalid_request', message, { param, code })
 }
 
-function describeIssue(issue: z.core.$ZodIssue): { message: string; code: string; param: string | null } {
+function describeIssue(issue: z.core.$ZodIssue): {
+  message: string
+  code: string
+  param: string | null
+} {
   const param = issue.path.length > 0 ? issue.path.map(String).join('.') : null
   const name = param ?? 'body'
-  if (param !== null && issue.input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) {
-    return { message: `Missing required parameter: '${name}'.`, code: 'missing_required_parameter', param }
+  if (
+    param !== null &&
+    issue.input === undefined &&
+    (issue.code === 'invalid_type' || issue.code === 'invalid_value')
+  ) {
+    return {
+      message: `Missing required parameter: '${name}'.`,
+      code: 'missing_required_parameter',
+      param,
+    }
   }
   switch (issue.code) {
     case 'invalid_type':
@@ -65,7 +86,11 @@ function describeIssue(issue: z.core.$ZodIssue): { message: string; code: string
       }
     case 'unrecognized_keys': {
       const key = issue.keys[0]!
-      return { message: `Unknown parameter: '${[...issue.path, key].join('.')}'.`, code: 'unknown_parameter', param: key }
+      return {
+        message: `Unknown parameter: '${[...issue.path, key].join('.')}'.`,
+        code: 'unknown_parameter',
+        param: key,
+      }
     }
     case 'too_big':
       if (issue.origin === 'string') {
@@ -129,5 +154,7 @@ function typeOf(value: unknown): string {
 
 function listValues(values: readonly unknown[]): string {
   const quoted = values.map((v) => `'${String(v)}'`)
-  return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')}, and ${quoted.at(-1)}`
+  return quoted.length <= 1
+    ? quoted.join('')
+    : `${quoted.slice(0, -1).join(', ')}, and ${quoted.at(-1)}`
 }

@@ -30,10 +30,18 @@ export interface UsageInput {
   inputImages?: readonly PixelSize[]
 }
 
-export function estimateUsage({ prompt, size, quality, images, partialImages = 0, inputImages = [] }: UsageInput): ImageUsage {
+export function estimateUsage({
+  prompt,
+  size,
+  quality,
+  images,
+  partialImages = 0,
+  inputImages = [],
+}: UsageInput): ImageUsage {
   const textTokens = Math.ceil(prompt.length / 4) + 6
   const inputImageTokens = inputImages.reduce((sum, s) => sum + imageTokens(s, 'low'), 0)
-  const outputImageTokens = images * (imageTokens(size, quality) + partialImages * PARTIAL_IMAGE_TOKENS)
+  const outputImageTokens =
+    images * (imageTokens(size, quality) + partialImages * PARTIAL_IMAGE_TOKENS)
   const input = textTokens + inputImageTokens
   return {
     input_tokens: input,
@@ -45,5 +53,8 @@ export function estimateUsage({ prompt, size, quality, images, partialImages = 0
 }
 
 function imageTokens({ width, height }: PixelSize, quality: Quality): number {
-  return Math.max(1, Math.round((TOKENS_PER_MEGAPIXEL_IMAGE[quality] * width * height) / REFERENCE_PIXELS))
+  return Math.max(
+    1,
+    Math.round((TOKENS_PER_MEGAPIXEL_IMAGE[quality] * width * height) / REFERENCE_PIXELS),
+  )
 }

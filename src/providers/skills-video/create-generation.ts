@@ -36,20 +36,33 @@ const PRESET_RATIOS: Record<(typeof IMAGE_SIZES)[number], Schemas['AspectRatio']
 /** The failure a generation reports when it fails upstream. */
 export const GENERATION_FAILED = { code: 'IMAGE_GENERATION_FAILED', message: 'Generation failed' }
 
-export function createGenerationHandler(runtime: Runtime, errors: SkillsVideoErrors): Handler<EmulatorEnv> {
+export function createGenerationHandler(
+  runtime: Runtime,
+  errors: SkillsVideoErrors,
+): Handler<EmulatorEnv> {
   return async function createGeneration(c) {
     const task = await queueGeneration(c, runtime, errors)
-    const body: Schemas['CreateGenerationResponse'] = { id: task.id, status: statusOf(task.state), input: task.details.input, usage: task.details.usage }
+    const body: Schemas['CreateGenerationResponse'] = {
+      id: task.id,
+      status: statusOf(task.state),
+      input: task.details.input,
+      usage: task.details.usage,
+    }
     return c.json(body, runtime.config.skillsVideo.createStatus)
   }
 }
 
 /** Everything a create does before answering; the task is still queued when this returns. */
-export async function queueGeneration(c: Context<EmulatorEnv>, runtime: Runtime, errors: SkillsVideoErrors): Promise<Task<SkillsVideoDetails>> {
+export async function queueGeneration(
+  c: Context<EmulatorEnv>,
+  runtime: Runtime,
+  errors: SkillsVideoErrors,
+): Promise<Task<SkillsVideoDetails>> {
   const { config } = runtime
   const origin = publicOrigin(c, config)
   const request = await readGenerationRequest(c, runtime, origin)
-  if (findTriggerTerm(request.prompt, config.moderation.triggerTerms)) throw errors.image_generation_content_rejected()
+  if (findTriggerTerm(request.prompt, config.moderation.triggerTerms))
+    throw errors.image_generation_content_rejected()
 
   const ratio = request.aspect_ratio ?? PRESET_RATIOS[request.image_size ?? 'landscape_4_3']
   const size = sizeFor(ratio, RESOLUTION_TIERS[request.resolution])
@@ -70,7 +83,15 @@ export async function queueGeneration(c: Context<EmulatorEnv>, runtime: Runtime,
   const task = runtime.tasks.create<SkillsVideoDetails>({
     ...ref,
     id,
-    details: { origin, input, usage: { total: charged.total, subscription: charged.subscription, permanent: charged.permanent } },
+    details: {
+      origin,
+      input,
+      usage: {
+        total: charged.total,
+        subscription: charged.subscription,
+        permanent: charged.permanent,
+      },
+    },
     batch: {
       provider: 'skills-video',
       model: 'gpt-image-2',
@@ -82,7 +103,9 @@ export async function queueGeneration(c: Context<EmulatorEnv>, runtime: Runtime,
       quality: `${input.quality} ${request.resolution}`,
       seed,
       count,
-      ...(imageCount > 0 && { note: `edit of ${imageCount} image${imageCount === 1 ? '' : 's'}${input.mask_url ? ', masked' : ''}` }),
+      ...(imageCount > 0 && {
+        note: `edit of ${imageCount} image${imageCount === 1 ? '' : 's'}${input.mask_url ? ', masked' : ''}`,
+      }),
     },
     outcome: taskOutcomeFromFaults(c.get('faults'), GENERATION_FAILED) ?? { kind: 'succeed' },
     timing,
@@ -96,7 +119,12 @@ export async function queueGeneration(c: Context<EmulatorEnv>, runtime: Runtime,
 }
 
 /** The docs' "normalized input": every field resolved, resolution rewritten to pixels. */
-function normalizedInput(request: GenerationRequest, ratio: Schemas['AspectRatio'], resolution: string, count: number): Schemas['GenerationInput'] {
+function normalizedInput(
+  request: GenerationRequest,
+  ratio: Schemas['AspectRatio'],
+  resolution: string,
+  count: number,
+): Schemas['GenerationInput'] {
   return {
     prompt: request.prompt,
     aspect_ratio: ratio,

@@ -46,8 +46,16 @@ export const skillsVideo: Provider = {
     app.get('/api/v1/generations/running', listRunningHandler(runtime))
 
     app.get('/api/v1/credits', (c) => {
-      const account = runtime.credits.account({ namespace: requestNamespace(c), provider: 'skills-video', apiKey: c.get('apiKey') })
-      const body: Credits = { total: account.balance, subscription: account.subscription, permanent: account.permanent }
+      const account = runtime.credits.account({
+        namespace: requestNamespace(c),
+        provider: 'skills-video',
+        apiKey: c.get('apiKey'),
+      })
+      const body: Credits = {
+        total: account.balance,
+        subscription: account.subscription,
+        permanent: account.permanent,
+      }
       return c.json(body)
     })
 

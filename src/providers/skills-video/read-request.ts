@@ -6,23 +6,44 @@
 import type { Context } from 'hono'
 import type { Runtime } from '../../runtime.js'
 import { Failure } from '../../core/failure.js'
-import { formFieldsToJson, isMultipart, readFormData, readJsonObject } from '../../core/http/read-body.js'
+import {
+  formFieldsToJson,
+  isMultipart,
+  readFormData,
+  readJsonObject,
+} from '../../core/http/read-body.js'
 import { inspectImage } from '../../core/images/inspect-image.js'
 import type { ImageFormat } from '../../core/images/render-image.js'
 import { parseRequest } from '../../core/validation.js'
-import { FORM_BOOLEAN_FIELDS, FORM_NUMBER_FIELDS, FORM_URL_FIELDS, GenerationForm, GenerationRequest } from './schemas.js'
+import {
+  FORM_BOOLEAN_FIELDS,
+  FORM_NUMBER_FIELDS,
+  FORM_URL_FIELDS,
+  GenerationForm,
+  GenerationRequest,
+} from './schemas.js'
 
 const UPLOAD_FORMATS: readonly ImageFormat[] = ['png', 'jpeg', 'webp']
-const isUploadFormat = (format: string): format is ImageFormat => (UPLOAD_FORMATS as readonly string[]).includes(format)
-const isUrlField = (name: string): name is (typeof FORM_URL_FIELDS)[number] => (FORM_URL_FIELDS as readonly string[]).includes(name)
+const isUploadFormat = (format: string): format is ImageFormat =>
+  (UPLOAD_FORMATS as readonly string[]).includes(format)
+const isUrlField = (name: string): name is (typeof FORM_URL_FIELDS)[number] =>
+  (FORM_URL_FIELDS as readonly string[]).includes(name)
 
-export async function readGenerationRequest(c: Context, runtime: Runtime, origin: string): Promise<GenerationRequest> {
+export async function readGenerationRequest(
+  c: Context,
+  runtime: Runtime,
+  origin: string,
+): Promise<GenerationRequest> {
   if (!isMultipart(c)) return parseRequest(GenerationRequest, await readJsonObject(c))
   return parseRequest(GenerationForm, await readForm(c, runtime, origin))
 }
 
 /** The form as the JSON body it stands for. */
-async function readForm(c: Context, runtime: Runtime, origin: string): Promise<Record<string, unknown>> {
+async function readForm(
+  c: Context,
+  runtime: Runtime,
+  origin: string,
+): Promise<Record<string, unknown>> {
   const form = await readFormData(c)
   const text: Record<string, string> = {}
   const imageUrls: string[] = []
@@ -30,13 +51,16 @@ async function readForm(c: Context, runtime: Runtime, origin: string): Promise<R
   for (const [name, value] of form.entries()) {
     if (isUrlField(name)) {
       const position = name === 'image_urls' ? `image_urls.${imageUrls.length}` : 'mask_url'
-      const url = typeof value === 'string' ? value : await storeUpload(value, position, runtime, origin)
+      const url =
+        typeof value === 'string' ? value : await storeUpload(value, position, runtime, origin)
       if (name === 'image_urls') imageUrls.push(url)
       else maskUrl = url
     } else if (typeof value === 'string') {
       text[name] = value
     } else {
-      throw new Failure('invalid_request', `'${name}' must be a text field, not a file.`, { param: name })
+      throw new Failure('invalid_request', `'${name}' must be a text field, not a file.`, {
+        param: name,
+      })
     }
   }
   return {
@@ -46,11 +70,20 @@ async function readForm(c: Context, runtime: Runtime, origin: string): Promise<R
   }
 }
 
-async function storeUpload(file: File, position: string, runtime: Runtime, origin: string): Promise<string> {
+async function storeUpload(
+  file: File,
+  position: string,
+  runtime: Runtime,
+  origin: string,
+): Promise<string> {
   const bytes = Buffer.from(await file.arrayBuffer())
   const info = await inspectImage(bytes)
   if (!info || !isUploadFormat(info.format)) {
-    throw new Failure('invalid_request', `'${position}' must be a PNG, JPEG or WebP image${info ? `, not ${info.format}` : ''}.`, { param: position })
+    throw new Failure(
+      'invalid_request',
+      `'${position}' must be a PNG, JPEG or WebP image${info ? `, not ${info.format}` : ''}.`,
+      { param: position },
+    )
   }
   return `${origin}/files/${runtime.files.put(bytes, info.format)}`
 }

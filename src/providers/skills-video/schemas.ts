@@ -15,7 +15,15 @@ export const MAX_IMAGE_URLS = 16
 
 export const ASPECT_RATIOS = ['1:1', '16:9', '9:16', '4:3', '3:4', '3:2', '2:3'] as const
 export const RESOLUTIONS = ['1K', '2K', '4K'] as const
-export const IMAGE_SIZES = ['auto', 'square_hd', 'square', 'portrait_4_3', 'portrait_16_9', 'landscape_4_3', 'landscape_16_9'] as const
+export const IMAGE_SIZES = [
+  'auto',
+  'square_hd',
+  'square',
+  'portrait_4_3',
+  'portrait_16_9',
+  'landscape_4_3',
+  'landscape_16_9',
+] as const
 
 const httpUrl = z.url({ protocol: /^https?$/ })
 // `n` and `num_images` stay unset when not sent: which one was sent decides the count.
@@ -39,14 +47,20 @@ const maskNeedsImages = {
   message: "'mask_url' needs 'image_urls': a mask applies only in edit mode.",
   path: ['mask_url'],
 }
-const hasImagesForMask = (request: { mask_url?: string | null | undefined; image_urls?: string[] | undefined }) =>
-  request.mask_url == null || (request.image_urls?.length ?? 0) > 0
+const hasImagesForMask = (request: {
+  mask_url?: string | null | undefined
+  image_urls?: string[] | undefined
+}) => request.mask_url == null || (request.image_urls?.length ?? 0) > 0
 
-export const GenerationRequest = z.object({ ...fields, mask_url: httpUrl.nullable().optional() }).refine(hasImagesForMask, maskNeedsImages)
+export const GenerationRequest = z
+  .object({ ...fields, mask_url: httpUrl.nullable().optional() })
+  .refine(hasImagesForMask, maskNeedsImages)
 export type GenerationRequest = z.output<typeof GenerationRequest>
 
 /** The multipart fields once uploads became `/files/` URLs and numbers and booleans JSON again. */
-export const GenerationForm = z.object({ ...fields, mask_url: httpUrl.optional() }).refine(hasImagesForMask, maskNeedsImages)
+export const GenerationForm = z
+  .object({ ...fields, mask_url: httpUrl.optional() })
+  .refine(hasImagesForMask, maskNeedsImages)
 export type GenerationForm = z.output<typeof GenerationForm>
 
 /** Multipart text fields that hold numbers or booleans, converted before validation. */

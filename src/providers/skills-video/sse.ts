@@ -19,7 +19,10 @@ const TERMINAL: readonly Frame['status'][] = ['COMPLETED', 'FAILED', 'CANCELED']
 /** How often a quiet stream checks that its task still exists (a reset forgets tasks silently). */
 const LIVENESS_CHECK_MS = 1_000
 
-export function createStreamHandler(runtime: Runtime, errors: SkillsVideoErrors): Handler<EmulatorEnv> {
+export function createStreamHandler(
+  runtime: Runtime,
+  errors: SkillsVideoErrors,
+): Handler<EmulatorEnv> {
   return async function createGenerationStream(c) {
     const task = await queueGeneration(c, runtime, errors)
     // Subscribed in the same tick as the task was created, so no transition can slip past.

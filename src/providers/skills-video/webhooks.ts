@@ -49,7 +49,8 @@ export function announce(runtime: Runtime, task: Task<SkillsVideoDetails>): void
       event: type,
       url: endpoint.url,
       body,
-      headers: (attemptAt) => standardWebhookHeaders(endpoint.secret, webhookId, new Date(attemptAt), body),
+      headers: (attemptAt) =>
+        standardWebhookHeaders(endpoint.secret, webhookId, new Date(attemptAt), body),
       terminal: isTerminal(task.state),
       faults: task.callbackFaults,
     })

@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest'
-import { autoSizeFor, checkGptImage2Size, checkLegacyGptImageSize } from '../../../src/core/images/gpt-image-sizes.js'
+import {
+  autoSizeFor,
+  checkGptImage2Size,
+  checkLegacyGptImageSize,
+} from '../../../src/core/images/gpt-image-sizes.js'
 
 describe('checkGptImage2Size', () => {
-  it.each(['auto', '1024x1024', '1536x1024', '2048x2048', '2048x1152', '3840x2160', '2160x3840', '1280x512', '3840x1280'])(
-    'accepts %s',
-    (size) => expect(checkGptImage2Size(size).ok).toBe(true),
-  )
+  it.each([
+    'auto',
+    '1024x1024',
+    '1536x1024',
+    '2048x2048',
+    '2048x1152',
+    '3840x2160',
+    '2160x3840',
+    '1280x512',
+    '3840x1280',
+  ])('accepts %s', (size) => expect(checkGptImage2Size(size).ok).toBe(true))
 
   it.each([
     ['1024', 'format'],
@@ -40,7 +51,9 @@ describe('checkGptImage2Size', () => {
 
 describe('checkLegacyGptImageSize', () => {
   it('accepts only auto and the three standard sizes', () => {
-    expect(['auto', '1024x1024', '1536x1024', '1024x1536'].every((s) => checkLegacyGptImageSize(s).ok)).toBe(true)
+    expect(
+      ['auto', '1024x1024', '1536x1024', '1024x1536'].every((s) => checkLegacyGptImageSize(s).ok),
+    ).toBe(true)
     expect(checkLegacyGptImageSize('2048x2048')).toMatchObject({ ok: false, rule: 'not_supported' })
   })
 })

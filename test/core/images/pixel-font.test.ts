@@ -1,5 +1,12 @@
 import { describe, it, expect } from 'vitest'
-import { GLYPH_HEIGHT, GLYPH_WIDTH, drawText, fitText, glyphRows, textWidth } from '../../../src/core/images/pixel-font.js'
+import {
+  GLYPH_HEIGHT,
+  GLYPH_WIDTH,
+  drawText,
+  fitText,
+  glyphRows,
+  textWidth,
+} from '../../../src/core/images/pixel-font.js'
 
 const PRINTABLE = Array.from({ length: 0x7e - 0x20 + 1 }, (_, i) => String.fromCharCode(0x20 + i))
 const ALNUM = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789']
@@ -31,7 +38,14 @@ function upscale(rows: string[], scale: number): string[] {
 }
 
 /** Independent, naive reference renderer: per pixel, with explicit bounds checks. */
-function reference(t: Target, text: string, x: number, y: number, scale: number, ink: number): void {
+function reference(
+  t: Target,
+  text: string,
+  x: number,
+  y: number,
+  scale: number,
+  ink: number,
+): void {
   ;[...text].forEach((char, i) => {
     glyphRows(char).forEach((bits, row) => {
       for (let col = 0; col < GLYPH_WIDTH; col++) {
@@ -40,7 +54,8 @@ function reference(t: Target, text: string, x: number, y: number, scale: number,
           for (let dx = 0; dx < scale; dx++) {
             const px = x + i * (GLYPH_WIDTH + 1) * scale + col * scale + dx
             const py = y + row * scale + dy
-            if (px >= 0 && px < t.width && py >= 0 && py < t.height) t.pixels[py * t.width + px] = ink
+            if (px >= 0 && px < t.width && py >= 0 && py < t.height)
+              t.pixels[py * t.width + px] = ink
           }
         }
       }
@@ -52,7 +67,9 @@ function reference(t: Target, text: string, x: number, y: number, scale: number,
 function guarded(width: number, height: number, guard = 64) {
   const backing = new Uint8Array(guard + width * height + guard).fill(0xaa)
   const pixels = new Uint8Array(backing.buffer, guard, width * height).fill(0)
-  const guardsIntact = () => backing.subarray(0, guard).every((v) => v === 0xaa) && backing.subarray(guard + width * height).every((v) => v === 0xaa)
+  const guardsIntact = () =>
+    backing.subarray(0, guard).every((v) => v === 0xaa) &&
+    backing.subarray(guard + width * height).every((v) => v === 0xaa)
   return { target: { pixels, width, height }, guardsIntact }
 }
 
@@ -73,7 +90,11 @@ describe('glyph table', () => {
 
   it('draws space as blank and every other printable character with some ink', () => {
     expect(glyphRows(' ')).toEqual([0, 0, 0, 0, 0, 0, 0])
-    for (const char of PRINTABLE.slice(1)) expect(glyphRows(char).some((bits) => bits !== 0), char).toBe(true)
+    for (const char of PRINTABLE.slice(1))
+      expect(
+        glyphRows(char).some((bits) => bits !== 0),
+        char,
+      ).toBe(true)
   })
 
   it('gives each letter and digit its own glyph', () => {
@@ -107,7 +128,15 @@ describe('drawText', () => {
   it('writes exactly the ink pixels of a glyph at scale 1', () => {
     const t = blank(9, 11, 7)
     drawText(t, 'A', { x: 2, y: 3, scale: 1, ink: 1 })
-    expect(region(t, 2, 3, 5, 7, 1)).toEqual(['.###.', '#...#', '#...#', '#####', '#...#', '#...#', '#...#'])
+    expect(region(t, 2, 3, 5, 7, 1)).toEqual([
+      '.###.',
+      '#...#',
+      '#...#',
+      '#####',
+      '#...#',
+      '#...#',
+      '#...#',
+    ])
     // Nothing else changed: 18 ink pixels, every other pixel keeps the background.
     expect(t.pixels.filter((v) => v === 1)).toHaveLength(18)
     expect(t.pixels.filter((v) => v === 7)).toHaveLength(9 * 11 - 18)
@@ -118,7 +147,10 @@ describe('drawText', () => {
     drawText(t, 'F', { x: 5, y: 4, scale: 3, ink: 200 })
     const expected = upscale(['#####', '#....', '#....', '####.', '#....', '#....', '#....'], 3)
     expect(region(t, 5, 4, 15, 21, 200)).toEqual(expected)
-    const ink = expected.join('').split('').filter((c) => c === '#').length
+    const ink = expected
+      .join('')
+      .split('')
+      .filter((c) => c === '#').length
     expect(t.pixels.filter((v) => v === 200)).toHaveLength(ink)
     expect(t.pixels.filter((v) => v === 9)).toHaveLength(40 * 40 - ink)
   })
@@ -133,8 +165,12 @@ describe('drawText', () => {
   it('advances each character by (GLYPH_WIDTH + 1) * scale', () => {
     const t = blank(60, 20)
     drawText(t, 'IL', { x: 1, y: 2, scale: 2, ink: 3 })
-    expect(region(t, 1, 2, 10, 14, 3)).toEqual(upscale(['.###.', '..#..', '..#..', '..#..', '..#..', '..#..', '.###.'], 2))
-    expect(region(t, 1 + 12, 2, 10, 14, 3)).toEqual(upscale(['#....', '#....', '#....', '#....', '#....', '#....', '#####'], 2))
+    expect(region(t, 1, 2, 10, 14, 3)).toEqual(
+      upscale(['.###.', '..#..', '..#..', '..#..', '..#..', '..#..', '.###.'], 2),
+    )
+    expect(region(t, 1 + 12, 2, 10, 14, 3)).toEqual(
+      upscale(['#....', '#....', '#....', '#....', '#....', '#....', '#####'], 2),
+    )
     // The one-column gap between glyphs stays empty.
     expect(region(t, 11, 2, 2, 14, 3).join('')).not.toContain('#')
   })
@@ -144,8 +180,19 @@ describe('drawText', () => {
     const width = 23
     const height = 17
     const positions = [
-      [-7, -5], [-100, 3], [3, -100], [-13, 4], [18, 12], [20, -3], [-3, 15], [22, 16], [23, 0], [0, 17],
-      [1000, 1000], [-1000, -1000], [-40, 0],
+      [-7, -5],
+      [-100, 3],
+      [3, -100],
+      [-13, 4],
+      [18, 12],
+      [20, -3],
+      [-3, 15],
+      [22, 16],
+      [23, 0],
+      [0, 17],
+      [1000, 1000],
+      [-1000, -1000],
+      [-40, 0],
     ]
     for (const scale of [1, 2, 3]) {
       for (const [x, y] of positions as [number, number][]) {
@@ -154,7 +201,9 @@ describe('drawText', () => {
         expect(guardsIntact(), `guard at ${x},${y} scale ${scale}`).toBe(true)
         const expected = blank(width, height)
         reference(expected, text, x, y, scale, 1)
-        expect(Array.from(target.pixels), `pixels at ${x},${y} scale ${scale}`).toEqual(Array.from(expected.pixels))
+        expect(Array.from(target.pixels), `pixels at ${x},${y} scale ${scale}`).toEqual(
+          Array.from(expected.pixels),
+        )
       }
     }
   })
@@ -176,7 +225,10 @@ describe('drawText', () => {
     for (const scale of [0, -2, 0.5, Number.NaN, Number.POSITIVE_INFINITY]) {
       const { target, guardsIntact } = guarded(20, 20)
       expect(() => drawText(target, 'A', { x: 0, y: 0, scale, ink: 1 })).not.toThrow()
-      expect(target.pixels.every((v) => v === 0), String(scale)).toBe(true)
+      expect(
+        target.pixels.every((v) => v === 0),
+        String(scale),
+      ).toBe(true)
       expect(guardsIntact()).toBe(true)
     }
     const t = blank(5, 5)
@@ -259,13 +311,17 @@ describe('fitText', () => {
         const prefix = fitted.slice(0, -3)
         expect(text.startsWith(prefix)).toBe(true)
         // One more character would not fit.
-        const next = Array.from(text).slice(0, Array.from(prefix).length + 1).join('')
+        const next = Array.from(text)
+          .slice(0, Array.from(prefix).length + 1)
+          .join('')
         expect(textWidth(next + '...', scale)).toBeGreaterThan(maxWidth)
         // And the drawn ink stays within maxWidth.
         const t = blank(maxWidth + 20, 7 * scale)
         drawText(t, fitted, { x: 0, y: 0, scale, ink: 1 })
         for (let y = 0; y < t.height; y++) {
-          expect(t.pixels.subarray(y * t.width + maxWidth, (y + 1) * t.width).every((v) => v === 0)).toBe(true)
+          expect(
+            t.pixels.subarray(y * t.width + maxWidth, (y + 1) * t.width).every((v) => v === 0),
+          ).toBe(true)
         }
       }
     }

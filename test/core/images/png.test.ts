@@ -1,7 +1,15 @@
 import { deflateSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import sharp from 'sharp'
-import { adler32, adler32Rows, assemblePng, combineAdler32, deflateRows, deflateRowsSync, encodePngHeader } from '../../../src/core/images/png.js'
+import {
+  adler32,
+  adler32Rows,
+  assemblePng,
+  combineAdler32,
+  deflateRows,
+  deflateRowsSync,
+  encodePngHeader,
+} from '../../../src/core/images/png.js'
 
 function zlibAdler(data: Uint8Array): number {
   return deflateSync(data).readUInt32BE(deflateSync(data).length - 4)
@@ -41,7 +49,8 @@ describe('assemblePng', () => {
     const palette = new Uint8Array(256 * 3).map((_, i) => (i * 5) & 0xff)
     const rows = (from: number, to: number) => {
       const raw = new Uint8Array((to - from) * (width + 1))
-      for (let y = from; y < to; y++) for (let x = 0; x < width; x++) raw[(y - from) * (width + 1) + 1 + x] = (x * y) & 0xff
+      for (let y = from; y < to; y++)
+        for (let x = 0; x < width; x++) raw[(y - from) * (width + 1) + 1 + x] = (x * y) & 0xff
       return raw
     }
     const png = assemblePng(encodePngHeader({ width, height, palette }), [
@@ -51,13 +60,22 @@ describe('assemblePng', () => {
     ])
     const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true })
     expect(info).toMatchObject({ width, height, channels: 3 })
-    for (const [x, y] of [[0, 0], [39, 6], [5, 7], [39, 29]] as const) {
+    for (const [x, y] of [
+      [0, 0],
+      [39, 6],
+      [5, 7],
+      [39, 29],
+    ] as const) {
       const entry = (x * y) & 0xff
-      expect([...data.subarray((y * width + x) * 3, (y * width + x) * 3 + 3)]).toEqual([...palette.subarray(entry * 3, entry * 3 + 3)])
+      expect([...data.subarray((y * width + x) * 3, (y * width + x) * 3 + 3)]).toEqual([
+        ...palette.subarray(entry * 3, entry * 3 + 3),
+      ])
     }
   })
 
   it('refuses pieces whose last one is not final', () => {
-    expect(() => assemblePng(Buffer.alloc(0), [deflateRowsSync(new Uint8Array(4), 4, false)])).toThrow(/final/)
+    expect(() =>
+      assemblePng(Buffer.alloc(0), [deflateRowsSync(new Uint8Array(4), 4, false)]),
+    ).toThrow(/final/)
   })
 })

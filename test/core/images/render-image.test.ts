@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest'
 import sharp from 'sharp'
 import { createImageRenderer, type ImageSpec } from '../../../src/core/images/render-image.js'
 
-const renderer = () => createImageRenderer({ encodedCacheBytes: 32 * 1024 * 1024, backgroundCacheBytes: 32 * 1024 * 1024 })
+const renderer = () =>
+  createImageRenderer({
+    encodedCacheBytes: 32 * 1024 * 1024,
+    backgroundCacheBytes: 32 * 1024 * 1024,
+  })
 
 const spec: ImageSpec = {
   width: 1024,
@@ -21,11 +25,14 @@ async function pixels(bytes: Buffer) {
 }
 
 describe('createImageRenderer', () => {
-  it.each(['png', 'jpeg', 'webp'] as const)('renders %s at exactly the requested pixels', async (format) => {
-    const bytes = await renderer().render({ ...spec, format, width: 1280, height: 512 })
-    const meta = await sharp(bytes).metadata()
-    expect(meta).toMatchObject({ format, width: 1280, height: 512 })
-  })
+  it.each(['png', 'jpeg', 'webp'] as const)(
+    'renders %s at exactly the requested pixels',
+    async (format) => {
+      const bytes = await renderer().render({ ...spec, format, width: 1280, height: 512 })
+      const meta = await sharp(bytes).metadata()
+      expect(meta).toMatchObject({ format, width: 1280, height: 512 })
+    },
+  )
 
   it('gives the same bytes for the same spec, even from a fresh renderer', async () => {
     const a = await renderer().render(spec)
@@ -45,7 +52,9 @@ describe('createImageRenderer', () => {
     const b = await pixels(await r.render({ ...spec, caption: '#1/1 "a green pear"' }))
     const row = a.info.width * a.info.channels
     const bandRows = 40
-    expect(a.data.subarray(0, bandRows * row).equals(b.data.subarray(0, bandRows * row))).toBe(false)
+    expect(a.data.subarray(0, bandRows * row).equals(b.data.subarray(0, bandRows * row))).toBe(
+      false,
+    )
     expect(a.data.subarray(bandRows * row).equals(b.data.subarray(bandRows * row))).toBe(true)
   })
 

@@ -1,8 +1,23 @@
 import { describe, expect, it } from 'vitest'
-import { createJournal, maskSecret, summarizeJson, type JournalEntry } from '../../../src/core/journal/journal.js'
+import {
+  createJournal,
+  maskSecret,
+  summarizeJson,
+  type JournalEntry,
+} from '../../../src/core/journal/journal.js'
 
 const entry = (id: string, namespace = 'default'): JournalEntry => ({
-  id, at: 0, namespace, provider: 'gptproto', method: 'POST', path: '/v1/images/generations', query: '', status: 200, latencyMs: 1, headers: {}, body: null,
+  id,
+  at: 0,
+  namespace,
+  provider: 'gptproto',
+  method: 'POST',
+  path: '/v1/images/generations',
+  query: '',
+  status: 200,
+  latencyMs: 1,
+  headers: {},
+  body: null,
 })
 
 describe('journal', () => {
@@ -32,6 +47,9 @@ describe('journal', () => {
   it('masks keys to a short prefix and cuts long strings', () => {
     expect(maskSecret('Bearer sk-1234567890')).toBe('Bearer sk-123…')
     expect(maskSecret('abc')).toBe('***')
-    expect(summarizeJson({ prompt: 'x'.repeat(250), n: 1 })).toEqual({ prompt: `${'x'.repeat(200)}… (250 chars)`, n: 1 })
+    expect(summarizeJson({ prompt: 'x'.repeat(250), n: 1 })).toEqual({
+      prompt: `${'x'.repeat(200)}… (250 chars)`,
+      n: 1,
+    })
   })
 })

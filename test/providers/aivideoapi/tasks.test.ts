@@ -5,28 +5,50 @@ import { decode } from '../../support/images.js'
 import { pollUntil } from '../../support/poll.js'
 import { startReceiver, type Receiver } from '../../support/receiver.js'
 
-const server = useEmulator({ timing: 'instant', callbacks: { maxAttempts: 3, backoffMs: 50, timeoutMs: 300 } })
+const server = useEmulator({
+  timing: 'instant',
+  callbacks: { maxAttempts: 3, backoffMs: 50, timeoutMs: 300 },
+})
 const spec = createSpecValidator('aivideoapi', '/aivideoapi')
 const KEY = 'sk-aivideoapi-test'
 
 let namespaceCounter = 0
 /** Each test gets its own namespace, so credits and tasks never leak between tests. */
 function headers(extra: Record<string, string> = {}): Record<string, string> {
-  return { authorization: `Bearer ${KEY}`, 'x-emulator-namespace': `t${++namespaceCounter}`, ...extra }
+  return {
+    authorization: `Bearer ${KEY}`,
+    'x-emulator-namespace': `t${++namespaceCounter}`,
+    ...extra,
+  }
 }
 
-async function call(method: 'GET' | 'POST', path: string, h: Record<string, string>, body?: unknown) {
-  const response = await fetch(server.url + '/aivideoapi' + path, body === undefined ? { method, headers: h } : jsonRequest(body, h))
+async function call(
+  method: 'GET' | 'POST',
+  path: string,
+  h: Record<string, string>,
+  body?: unknown,
+) {
+  const response = await fetch(
+    server.url + '/aivideoapi' + path,
+    body === undefined ? { method, headers: h } : jsonRequest(body, h),
+  )
   const text = await response.text()
   await spec.check(method, '/aivideoapi' + path, response, text)
   return { status: response.status, json: JSON.parse(text) }
 }
 
-const create = (h: Record<string, string>, input: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
-  call('POST', '/v1/images/generations', h, { model: 'gpt-image-2', input, ...extra })
+const create = (
+  h: Record<string, string>,
+  input: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+) => call('POST', '/v1/images/generations', h, { model: 'gpt-image-2', input, ...extra })
 const getTask = (h: Record<string, string>, id: string) => call('GET', `/v1/tasks/${id}`, h)
 const untilDone = (h: Record<string, string>, id: string) =>
-  pollUntil(() => getTask(h, id).then((r) => r.json), (t) => t.status === 'completed' || t.status === 'failed', { intervalMs: 15 })
+  pollUntil(
+    () => getTask(h, id).then((r) => r.json),
+    (t) => t.status === 'completed' || t.status === 'failed',
+    { intervalMs: 15 },
+  )
 
 let receiver: Receiver | undefined
 afterEach(async () => {
@@ -37,17 +59,37 @@ afterEach(async () => {
 describe('aivideoapi task lifecycle', () => {
   it('goes pending -> processing -> completed, each visible to a poller, and serves the image', async () => {
     const h = headers({ 'x-emulator-timing': 'fast' })
-    const created = await create(h, { prompt: 'A cinematic night city poster', aspect_ratio: '16:9' })
-    expect(created.json).toEqual({ code: 200, msg: 'success', data: { taskId: expect.stringMatching(/^[0-9a-f-]{36}$/) } })
+    const created = await create(h, {
+      prompt: 'A cinematic night city poster',
+      aspect_ratio: '16:9',
+    })
+    expect(created.json).toEqual({
+      code: 200,
+      msg: 'success',
+      data: { taskId: expect.stringMatching(/^[0-9a-f-]{36}$/) },
+    })
     const seen = await untilDone(h, created.json.data.taskId)
     expect(seen.map((t) => t.status)).toEqual(['pending', 'processing', 'completed'])
-    expect(seen[0]).toEqual({ id: created.json.data.taskId, status: 'pending', model: 'gpt-image-2', created_at: expect.any(Number), progress: null })
+    expect(seen[0]).toEqual({
+      id: created.json.data.taskId,
+      status: 'pending',
+      model: 'gpt-image-2',
+      created_at: expect.any(Number),
+      progress: null,
+    })
     const done = seen.at(-1)
-    expect(done.output.metadata).toEqual({ model: 'gpt-image-2-text-to-image', costTime: expect.any(Number) })
+    expect(done.output.metadata).toEqual({
+      model: 'gpt-image-2-text-to-image',
+      costTime: expect.any(Number),
+    })
     expect(done.completed_at).toBeGreaterThanOrEqual(done.created_at)
     const image = await fetch(done.output.urls[0])
     expect(image.headers.get('content-type')).toBe('image/png')
-    expect(await decode(Buffer.from(await image.arrayBuffer()))).toMatchObject({ format: 'png', width: 1536, height: 864 })
+    expect(await decode(Buffer.from(await image.arrayBuffer()))).toMatchObject({
+      format: 'png',
+      width: 1536,
+      height: 864,
+    })
   })
 
   it.each([
@@ -67,7 +109,11 @@ describe('aivideoapi task lifecycle', () => {
 
   it('marks edits as image-to-image', async () => {
     const h = headers()
-    const { json } = await create(h, { prompt: 'warm interior', image_urls: ['https://example.com/room.jpg'], aspect_ratio: '3:2' })
+    const { json } = await create(h, {
+      prompt: 'warm interior',
+      image_urls: ['https://example.com/room.jpg'],
+      aspect_ratio: '3:2',
+    })
     const done = (await untilDone(h, json.data.taskId)).at(-1)
     expect(done.output.metadata.model).toBe('gpt-image-2-image-to-image')
   })
@@ -84,15 +130,26 @@ describe('aivideoapi credits', () => {
     const h = headers()
     for (const resolution of ['1k', '2k', '4k']) await create(h, { prompt: 'priced', resolution })
     const { json } = await call('GET', '/v1/credits', h)
-    expect(json).toEqual({ code: 200, msg: 'success', data: { balance: 971.8, total_purchased: 1000, total_consumed: 28.2 } })
+    expect(json).toEqual({
+      code: 200,
+      msg: 'success',
+      data: { balance: 971.8, total_purchased: 1000, total_consumed: 28.2 },
+    })
   })
 
   it('refunds a failed task', async () => {
     const h = headers()
     const { json } = await create(h, { prompt: 'this is unsafe-content', nsfw_checker: true })
     const failed = (await untilDone(h, json.data.taskId)).at(-1)
-    expect(failed).toMatchObject({ status: 'failed', error: { code: 'upstream_error', message: expect.stringContaining('sensitive information') } })
-    expect((await call('GET', '/v1/credits', h)).json.data).toEqual({ balance: 1000, total_purchased: 1000, total_consumed: 0 })
+    expect(failed).toMatchObject({
+      status: 'failed',
+      error: { code: 'upstream_error', message: expect.stringContaining('sensitive information') },
+    })
+    expect((await call('GET', '/v1/credits', h)).json.data).toEqual({
+      balance: 1000,
+      total_purchased: 1000,
+      total_consumed: 0,
+    })
   })
 
   it('skips the check when nsfw_checker is off', async () => {
@@ -106,7 +163,13 @@ describe('aivideoapi credits', () => {
     for (let i = 0; i < 70; i++) await create(h, { prompt: 'spend', resolution: '4k' })
     const refused = await create(h, { prompt: 'one too many', resolution: '4k' })
     expect(refused.status).toBe(402)
-    expect(refused.json).toEqual({ error: { code: 'insufficient_credits', message: 'Your credit balance is too low. Please top up.', type: 'billing_error' } })
+    expect(refused.json).toEqual({
+      error: {
+        code: 'insufficient_credits',
+        message: 'Your credit balance is too low. Please top up.',
+        type: 'billing_error',
+      },
+    })
     expect((await call('GET', '/v1/credits', h)).json.data.balance).toBe(13)
   })
 })
@@ -115,17 +178,47 @@ describe('aivideoapi errors', () => {
   it.each([
     ['no model', { input: { prompt: 'x' } }, "'model' is required."],
     ['no input', { model: 'gpt-image-2' }, "'input' is required."],
-    ['neither prompt nor image_urls', { model: 'gpt-image-2', input: {} }, "At least one of 'input.prompt' or 'input.image_urls' must be provided."],
-    ['a 20,001-character prompt', { model: 'gpt-image-2', input: { prompt: 'x'.repeat(20_001) } }, "'input.prompt' must be at most 20000 characters."],
-    ['17 image_urls', { model: 'gpt-image-2', input: { image_urls: Array(17).fill('https://e.com/a.png') } }, "'input.image_urls' must have at most 16 items."],
-    ['an ftp image url', { model: 'gpt-image-2', input: { image_urls: ['ftp://e.com/a.png'] } }, "'input.image_urls.0' must be a valid url."],
-    ['resolution 8k', { model: 'gpt-image-2', input: { prompt: 'x', resolution: '8k' } }, "'input.resolution' must be one of: 1k, 2k, 4k."],
-    ['nsfw_checker as a string', { model: 'gpt-image-2', input: { prompt: 'x', nsfw_checker: 'yes' } }, "'input.nsfw_checker' must be a boolean."],
-    ['a callback_url that is no URL', { model: 'gpt-image-2', input: { prompt: 'x' }, callback_url: 'not a url' }, "'callback_url' must be a valid url."],
+    [
+      'neither prompt nor image_urls',
+      { model: 'gpt-image-2', input: {} },
+      "At least one of 'input.prompt' or 'input.image_urls' must be provided.",
+    ],
+    [
+      'a 20,001-character prompt',
+      { model: 'gpt-image-2', input: { prompt: 'x'.repeat(20_001) } },
+      "'input.prompt' must be at most 20000 characters.",
+    ],
+    [
+      '17 image_urls',
+      { model: 'gpt-image-2', input: { image_urls: Array(17).fill('https://e.com/a.png') } },
+      "'input.image_urls' must have at most 16 items.",
+    ],
+    [
+      'an ftp image url',
+      { model: 'gpt-image-2', input: { image_urls: ['ftp://e.com/a.png'] } },
+      "'input.image_urls.0' must be a valid url.",
+    ],
+    [
+      'resolution 8k',
+      { model: 'gpt-image-2', input: { prompt: 'x', resolution: '8k' } },
+      "'input.resolution' must be one of: 1k, 2k, 4k.",
+    ],
+    [
+      'nsfw_checker as a string',
+      { model: 'gpt-image-2', input: { prompt: 'x', nsfw_checker: 'yes' } },
+      "'input.nsfw_checker' must be a boolean.",
+    ],
+    [
+      'a callback_url that is no URL',
+      { model: 'gpt-image-2', input: { prompt: 'x' }, callback_url: 'not a url' },
+      "'callback_url' must be a valid url.",
+    ],
   ])('answers %s with 400 invalid_request', async (_, body, message) => {
     const { status, json } = await call('POST', '/v1/images/generations', headers(), body)
     expect(status).toBe(400)
-    expect(json).toEqual({ error: { code: 'invalid_request', message, type: 'invalid_request_error' } })
+    expect(json).toEqual({
+      error: { code: 'invalid_request', message, type: 'invalid_request_error' },
+    })
   })
 
   it('refuses an aspect ratio outside the table, naming the field', async () => {
@@ -135,13 +228,23 @@ describe('aivideoapi errors', () => {
   })
 
   it('answers another model with 404 model_not_found', async () => {
-    const { status, json } = await call('POST', '/v1/images/generations', headers(), { model: 'gpt-image-1', input: {} })
+    const { status, json } = await call('POST', '/v1/images/generations', headers(), {
+      model: 'gpt-image-1',
+      input: {},
+    })
     expect(status).toBe(404)
     expect(json.error).toMatchObject({ code: 'model_not_found', type: 'invalid_request_error' })
   })
 
-  it.each([[{}], [{ authorization: 'Bearer ak_not_sk' }], [{ authorization: 'sk-without-bearer' }]])('answers auth %j with 401 invalid_api_key', async (h) => {
-    const { status, json } = await call('POST', '/v1/images/generations', h, { model: 'gpt-image-2', input: { prompt: 'x' } })
+  it.each([
+    [{}],
+    [{ authorization: 'Bearer ak_not_sk' }],
+    [{ authorization: 'sk-without-bearer' }],
+  ])('answers auth %j with 401 invalid_api_key', async (h) => {
+    const { status, json } = await call('POST', '/v1/images/generations', h, {
+      model: 'gpt-image-2',
+      input: { prompt: 'x' },
+    })
     expect(status).toBe(401)
     expect(json.error).toMatchObject({ code: 'invalid_api_key', type: 'authentication_error' })
   })
@@ -181,7 +284,9 @@ describe('aivideoapi errors', () => {
     ['GET', '/v1/credits', 429],
     ['GET', '/v1/credits', 500],
   ] as const)('%s %s can answer %i', async (method, path, status) => {
-    const name = { 403: 'ip_not_allowed', 429: 'rate_limit_exceeded', 500: 'internal_error' }[status]
+    const name = { 403: 'ip_not_allowed', 429: 'rate_limit_exceeded', 500: 'internal_error' }[
+      status
+    ]
     expect((await call(method, path, headers({ 'x-emulator-error': name }))).status).toBe(status)
   })
 
@@ -196,12 +301,20 @@ describe('aivideoapi callbacks', () => {
   it('POSTs the final task to callback_url once, with X-Event, X-Task-Id and X-Timestamp', async () => {
     receiver = await startReceiver()
     const h = headers()
-    const { json } = await create(h, { prompt: 'callback me' }, { callback_url: `${receiver.url}/hook?token=abc` })
+    const { json } = await create(
+      h,
+      { prompt: 'callback me' },
+      { callback_url: `${receiver.url}/hook?token=abc` },
+    )
     const [delivered] = await receiver.waitFor(1)
     const final = (await getTask(h, json.data.taskId)).json
     expect(delivered!.path).toBe('/hook?token=abc')
     expect(JSON.parse(delivered!.body)).toEqual(final)
-    expect(delivered!.headers).toMatchObject({ 'content-type': 'application/json', 'x-event': 'task.completed', 'x-task-id': json.data.taskId })
+    expect(delivered!.headers).toMatchObject({
+      'content-type': 'application/json',
+      'x-event': 'task.completed',
+      'x-task-id': json.data.taskId,
+    })
     expect(Number(delivered!.headers['x-timestamp'])).toBeGreaterThanOrEqual(final.completed_at)
     await new Promise((resolve) => setTimeout(resolve, 150))
     expect(receiver.received).toHaveLength(1)
@@ -212,7 +325,10 @@ describe('aivideoapi callbacks', () => {
     await create(headers(), { prompt: 'unsafe-content' }, { callback_url: receiver.url })
     const [delivered] = await receiver.waitFor(1)
     expect(delivered!.headers['x-event']).toBe('task.failed')
-    expect(JSON.parse(delivered!.body)).toMatchObject({ status: 'failed', error: { code: 'upstream_error' } })
+    expect(JSON.parse(delivered!.body)).toMatchObject({
+      status: 'failed',
+      error: { code: 'upstream_error' },
+    })
   })
 
   it('retries a receiver that fails, with growing waits, until it answers 2xx, and logs each attempt', async () => {
@@ -221,9 +337,15 @@ describe('aivideoapi callbacks', () => {
     const { json } = await create(h, { prompt: 'flaky receiver' }, { callback_url: receiver.url })
     const received = await receiver.waitFor(3)
     expect(received[2]!.at - received[1]!.at).toBeGreaterThan(received[1]!.at - received[0]!.at)
-    const log = await (await fetch(`${server.url}/__emulator/deliveries?task_id=${json.data.taskId}`, { headers: h })).json() as any
+    const log = (await (
+      await fetch(`${server.url}/__emulator/deliveries?task_id=${json.data.taskId}`, { headers: h })
+    ).json()) as any
     expect(log.deliveries).toHaveLength(1)
-    expect(log.deliveries[0]).toMatchObject({ status: 'delivered', event: 'task.completed', url: receiver.url })
+    expect(log.deliveries[0]).toMatchObject({
+      status: 'delivered',
+      event: 'task.completed',
+      url: receiver.url,
+    })
     expect(log.deliveries[0].attempts.map((a: any) => [a.status, a.outcome, a.error])).toEqual([
       [500, 'retrying', 'HTTP 500'],
       [500, 'retrying', 'HTTP 500'],
@@ -240,7 +362,13 @@ describe('aivideoapi callbacks', () => {
     let delivery: any
     do {
       await new Promise((resolve) => setTimeout(resolve, 50))
-      delivery = ((await (await fetch(`${server.url}/__emulator/deliveries?task_id=${json.data.taskId}`, { headers: h })).json()) as any).deliveries[0]
+      delivery = (
+        (await (
+          await fetch(`${server.url}/__emulator/deliveries?task_id=${json.data.taskId}`, {
+            headers: h,
+          })
+        ).json()) as any
+      ).deliveries[0]
     } while (delivery.status === 'pending' && Date.now() < deadline)
     expect(delivery.status).toBe('failed')
     expect(delivery.attempts.map((a: any) => [a.status, a.error, a.outcome])).toEqual([
@@ -253,7 +381,11 @@ describe('aivideoapi callbacks', () => {
   it('answers the create request before the callback is delivered', async () => {
     receiver = await startReceiver(() => 'hang')
     const started = Date.now()
-    const { status } = await create(headers({ 'x-emulator-timing': 'instant' }), { prompt: 'fast path' }, { callback_url: receiver.url })
+    const { status } = await create(
+      headers({ 'x-emulator-timing': 'instant' }),
+      { prompt: 'fast path' },
+      { callback_url: receiver.url },
+    )
     expect(status).toBe(200)
     await receiver.waitFor(1)
     expect(receiver.received[0]!.at).toBeGreaterThanOrEqual(started)

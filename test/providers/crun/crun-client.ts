@@ -24,7 +24,12 @@ export function crunClient(server: { readonly url: string }, spec: SpecValidator
     return { 'x-api-key': KEY, 'x-emulator-namespace': `${prefix}${++namespaceCounter}`, ...extra }
   }
 
-  async function call(method: 'GET' | 'POST', path: string, h: Record<string, string>, body?: unknown): Promise<Answer> {
+  async function call(
+    method: 'GET' | 'POST',
+    path: string,
+    h: Record<string, string>,
+    body?: unknown,
+  ): Promise<Answer> {
     const init = body === undefined ? { method, headers: h } : jsonRequest(body, h)
     const response = await fetch(server.url + '/crun' + path, init)
     const text = await response.text()
@@ -32,10 +37,16 @@ export function crunClient(server: { readonly url: string }, spec: SpecValidator
     return { status: response.status, headers: response.headers, json: JSON.parse(text) }
   }
 
-  const create = (h: Record<string, string>, model: string, input: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
-    call('POST', CREATE, h, { model, input, ...extra })
-  const taskInfo = (h: Record<string, string>, id: string) => call('GET', `${TASK_INFO}?task_id=${encodeURIComponent(id)}`, h)
-  const balance = (h: Record<string, string>) => call('GET', BALANCE, h).then((r) => r.json.data.balance as number)
+  const create = (
+    h: Record<string, string>,
+    model: string,
+    input: Record<string, unknown>,
+    extra: Record<string, unknown> = {},
+  ) => call('POST', CREATE, h, { model, input, ...extra })
+  const taskInfo = (h: Record<string, string>, id: string) =>
+    call('GET', `${TASK_INFO}?task_id=${encodeURIComponent(id)}`, h)
+  const balance = (h: Record<string, string>) =>
+    call('GET', BALANCE, h).then((r) => r.json.data.balance as number)
 
   /** Every distinct TaskInfo `data` seen until the task reaches success or failed. */
   const untilDone = (h: Record<string, string>, id: string) =>
@@ -46,9 +57,15 @@ export function crunClient(server: { readonly url: string }, spec: SpecValidator
     )
 
   /** Creates a task and waits for its final `data`. */
-  async function run(h: Record<string, string>, model: string, input: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+  async function run(
+    h: Record<string, string>,
+    model: string,
+    input: Record<string, unknown>,
+    extra: Record<string, unknown> = {},
+  ) {
     const created = await create(h, model, input, extra)
-    if (created.json.code !== 200) throw new Error(`create refused: ${JSON.stringify(created.json)}`)
+    if (created.json.code !== 200)
+      throw new Error(`create refused: ${JSON.stringify(created.json)}`)
     return (await untilDone(h, created.json.data.task_id)).at(-1)
   }
 
@@ -56,7 +73,12 @@ export function crunClient(server: { readonly url: string }, spec: SpecValidator
 }
 
 /** Downloads an image URL: its content type and bytes. */
-export async function download(url: string): Promise<{ contentType: string | null; bytes: Buffer }> {
+export async function download(
+  url: string,
+): Promise<{ contentType: string | null; bytes: Buffer }> {
   const response = await fetch(url)
-  return { contentType: response.headers.get('content-type'), bytes: Buffer.from(await response.arrayBuffer()) }
+  return {
+    contentType: response.headers.get('content-type'),
+    bytes: Buffer.from(await response.arrayBuffer()),
+  }
 }

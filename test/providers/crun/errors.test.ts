@@ -15,45 +15,152 @@ const STABLE = 'openai/gpt-image-2-stable'
 const PREMIUM = 'openai/gpt-image-2-premium'
 const MODELS = `${STANDARD}, ${STABLE}, ${PREMIUM}`
 const RATIOS = 'auto, 1:1, 2:3, 3:2, 5:4, 4:5, 9:16, 16:9, 4:3, 3:4, 21:9'
-const urls = (count: number) => Array.from({ length: count }, (_, i) => `https://files.crun.ai/resources/${i}.png`)
+const urls = (count: number) =>
+  Array.from({ length: count }, (_, i) => `https://files.crun.ai/resources/${i}.png`)
 const BAD_URL = (index: number) =>
   `'input.img_urls.${index}' must be an http(s) URL: upload the file and send its file_url, never Base64 or a data URI.`
 
 const INVALID_BODIES: [string, unknown, string][] = [
   ['no model', { input: { prompt: 'x' } }, "'model' is required."],
-  ['an unknown model', { model: 'openai/gpt-image-1', input: { prompt: 'x' } }, `'model' must be one of: ${MODELS}.`],
+  [
+    'an unknown model',
+    { model: 'openai/gpt-image-1', input: { prompt: 'x' } },
+    `'model' must be one of: ${MODELS}.`,
+  ],
   ['no input', { model: STANDARD }, "'input' is required."],
   ['an input that is no object', { model: STANDARD, input: 'a fox' }, "'input' must be an object."],
   ['no prompt', { model: STABLE, input: {} }, "'input.prompt' is required."],
-  ['an empty prompt', { model: STANDARD, input: { prompt: '' } }, "'input.prompt' must not be empty."],
-  ['a 32,001-character prompt', { model: PREMIUM, input: { prompt: 'x'.repeat(32_001) } }, "'input.prompt' must be at most 32000 characters."],
-  ['img_urls that is no array', { model: STANDARD, input: { prompt: 'x', img_urls: 'https://e.com/a.png' } }, "'input.img_urls' must be an array."],
-  ['a data: URI in img_urls', { model: STANDARD, input: { prompt: 'x', img_urls: ['https://e.com/a.png', 'data:image/png;base64,iVBORw0KGgo='] } }, BAD_URL(1)],
-  ['an ftp URL in img_urls', { model: STABLE, input: { prompt: 'x', img_urls: ['ftp://e.com/a.png'] } }, BAD_URL(0)],
-  ['a local path in img_urls', { model: PREMIUM, input: { prompt: 'x', img_urls: ['/tmp/a.png'] } }, BAD_URL(0)],
-  ['17 img_urls on standard', { model: STANDARD, input: { prompt: 'x', img_urls: urls(17) } }, "'input.img_urls' must have at most 16 items."],
-  ['17 img_urls on stable', { model: STABLE, input: { prompt: 'x', img_urls: urls(17) } }, "'input.img_urls' must have at most 16 items."],
-  ['15 img_urls on premium', { model: PREMIUM, input: { prompt: 'x', img_urls: urls(15) } }, "'input.img_urls' must have at most 14 items."],
-  ['aspect_ratio 9:21 on standard', { model: STANDARD, input: { prompt: 'x', aspect_ratio: '9:21' } }, `'input.aspect_ratio' must be one of: ${RATIOS}.`],
-  ['aspect_ratio 9:21 on stable', { model: STABLE, input: { prompt: 'x', aspect_ratio: '9:21' } }, `'input.aspect_ratio' must be one of: ${RATIOS}.`],
-  ['a pixel size as aspect_ratio on premium', { model: PREMIUM, input: { prompt: 'x', aspect_ratio: '1024x1024' } }, `'input.aspect_ratio' must be one of: ${RATIOS}, 9:21.`],
-  ['quality on standard', { model: STANDARD, input: { prompt: 'x', quality: 'high' } }, "Unknown field 'input.quality'."],
-  ['resolution on stable', { model: STABLE, input: { prompt: 'x', resolution: '2K' } }, "Unknown field 'input.resolution'."],
-  ['output_format on premium', { model: PREMIUM, input: { prompt: 'x', output_format: 'webp' } }, "Unknown field 'input.output_format'."],
-  ['resolution 8K on premium', { model: PREMIUM, input: { prompt: 'x', resolution: '8K' } }, "'input.resolution' must be one of: 1K, 2K, 4K."],
-  ['a lowercase resolution on premium', { model: PREMIUM, input: { prompt: 'x', resolution: '2k' } }, "'input.resolution' must be one of: 1K, 2K, 4K."],
-  ['quality ultra on stable', { model: STABLE, input: { prompt: 'x', quality: 'ultra' } }, "'input.quality' must be one of: low, medium, high."],
-  ['quality auto on premium', { model: PREMIUM, input: { prompt: 'x', quality: 'auto' } }, "'input.quality' must be one of: low, medium, high."],
-  ['background none on stable', { model: STABLE, input: { prompt: 'x', background: 'none' } }, "'input.background' must be one of: auto, opaque, transparent."],
-  ['output_format gif on stable', { model: STABLE, input: { prompt: 'x', output_format: 'gif' } }, "'input.output_format' must be one of: png, jpeg, webp."],
-  ['moderation high on stable', { model: STABLE, input: { prompt: 'x', moderation: 'high' } }, "'input.moderation' must be one of: auto, low."],
+  [
+    'an empty prompt',
+    { model: STANDARD, input: { prompt: '' } },
+    "'input.prompt' must not be empty.",
+  ],
+  [
+    'a 32,001-character prompt',
+    { model: PREMIUM, input: { prompt: 'x'.repeat(32_001) } },
+    "'input.prompt' must be at most 32000 characters.",
+  ],
+  [
+    'img_urls that is no array',
+    { model: STANDARD, input: { prompt: 'x', img_urls: 'https://e.com/a.png' } },
+    "'input.img_urls' must be an array.",
+  ],
+  [
+    'a data: URI in img_urls',
+    {
+      model: STANDARD,
+      input: {
+        prompt: 'x',
+        img_urls: ['https://e.com/a.png', 'data:image/png;base64,iVBORw0KGgo='],
+      },
+    },
+    BAD_URL(1),
+  ],
+  [
+    'an ftp URL in img_urls',
+    { model: STABLE, input: { prompt: 'x', img_urls: ['ftp://e.com/a.png'] } },
+    BAD_URL(0),
+  ],
+  [
+    'a local path in img_urls',
+    { model: PREMIUM, input: { prompt: 'x', img_urls: ['/tmp/a.png'] } },
+    BAD_URL(0),
+  ],
+  [
+    '17 img_urls on standard',
+    { model: STANDARD, input: { prompt: 'x', img_urls: urls(17) } },
+    "'input.img_urls' must have at most 16 items.",
+  ],
+  [
+    '17 img_urls on stable',
+    { model: STABLE, input: { prompt: 'x', img_urls: urls(17) } },
+    "'input.img_urls' must have at most 16 items.",
+  ],
+  [
+    '15 img_urls on premium',
+    { model: PREMIUM, input: { prompt: 'x', img_urls: urls(15) } },
+    "'input.img_urls' must have at most 14 items.",
+  ],
+  [
+    'aspect_ratio 9:21 on standard',
+    { model: STANDARD, input: { prompt: 'x', aspect_ratio: '9:21' } },
+    `'input.aspect_ratio' must be one of: ${RATIOS}.`,
+  ],
+  [
+    'aspect_ratio 9:21 on stable',
+    { model: STABLE, input: { prompt: 'x', aspect_ratio: '9:21' } },
+    `'input.aspect_ratio' must be one of: ${RATIOS}.`,
+  ],
+  [
+    'a pixel size as aspect_ratio on premium',
+    { model: PREMIUM, input: { prompt: 'x', aspect_ratio: '1024x1024' } },
+    `'input.aspect_ratio' must be one of: ${RATIOS}, 9:21.`,
+  ],
+  [
+    'quality on standard',
+    { model: STANDARD, input: { prompt: 'x', quality: 'high' } },
+    "Unknown field 'input.quality'.",
+  ],
+  [
+    'resolution on stable',
+    { model: STABLE, input: { prompt: 'x', resolution: '2K' } },
+    "Unknown field 'input.resolution'.",
+  ],
+  [
+    'output_format on premium',
+    { model: PREMIUM, input: { prompt: 'x', output_format: 'webp' } },
+    "Unknown field 'input.output_format'.",
+  ],
+  [
+    'resolution 8K on premium',
+    { model: PREMIUM, input: { prompt: 'x', resolution: '8K' } },
+    "'input.resolution' must be one of: 1K, 2K, 4K.",
+  ],
+  [
+    'a lowercase resolution on premium',
+    { model: PREMIUM, input: { prompt: 'x', resolution: '2k' } },
+    "'input.resolution' must be one of: 1K, 2K, 4K.",
+  ],
+  [
+    'quality ultra on stable',
+    { model: STABLE, input: { prompt: 'x', quality: 'ultra' } },
+    "'input.quality' must be one of: low, medium, high.",
+  ],
+  [
+    'quality auto on premium',
+    { model: PREMIUM, input: { prompt: 'x', quality: 'auto' } },
+    "'input.quality' must be one of: low, medium, high.",
+  ],
+  [
+    'background none on stable',
+    { model: STABLE, input: { prompt: 'x', background: 'none' } },
+    "'input.background' must be one of: auto, opaque, transparent.",
+  ],
+  [
+    'output_format gif on stable',
+    { model: STABLE, input: { prompt: 'x', output_format: 'gif' } },
+    "'input.output_format' must be one of: png, jpeg, webp.",
+  ],
+  [
+    'moderation high on stable',
+    { model: STABLE, input: { prompt: 'x', moderation: 'high' } },
+    "'input.moderation' must be one of: auto, low.",
+  ],
   [
     'a transparent background in jpeg',
     { model: STABLE, input: { prompt: 'x', background: 'transparent', output_format: 'jpeg' } },
     "'input.background' transparent needs 'input.output_format' png or webp: jpeg has no alpha channel.",
   ],
-  ['a callback_url that is no URL', { model: STANDARD, input: { prompt: 'x' }, callback_url: 'not a url' }, "'callback_url' must be a valid url."],
-  ['an ftp callback_url', { model: STANDARD, input: { prompt: 'x' }, callback_url: 'ftp://e.com/cb' }, "'callback_url' must be a valid url."],
+  [
+    'a callback_url that is no URL',
+    { model: STANDARD, input: { prompt: 'x' }, callback_url: 'not a url' },
+    "'callback_url' must be a valid url.",
+  ],
+  [
+    'an ftp callback_url',
+    { model: STANDARD, input: { prompt: 'x' }, callback_url: 'ftp://e.com/cb' },
+    "'callback_url' must be a valid url.",
+  ],
   ['a body that is an array', [{ model: STANDARD }], 'The request body must be a JSON object.'],
 ]
 
@@ -70,31 +177,65 @@ const CATALOGUE: [string, number, string, number][] = [
   ['feature_disabled', 505, 'Feature Disabled', 200],
 ]
 const entry = (name: string) => CATALOGUE.find(([n]) => n === name)!
-const ON_TASK_INFO = ['unauthorized', 'not_found', 'validation_error', 'rate_limited', 'maintenance', 'server_error', 'feature_disabled'].map(entry)
-const ON_BALANCE = ['unauthorized', 'rate_limited', 'maintenance', 'server_error', 'feature_disabled'].map(entry)
+const ON_TASK_INFO = [
+  'unauthorized',
+  'not_found',
+  'validation_error',
+  'rate_limited',
+  'maintenance',
+  'server_error',
+  'feature_disabled',
+].map(entry)
+const ON_BALANCE = [
+  'unauthorized',
+  'rate_limited',
+  'maintenance',
+  'server_error',
+  'feature_disabled',
+].map(entry)
 
 describe.each([
   ['200', 'HTTP 200 and the body code'],
   ['mirror', 'the body code as the HTTP status'],
 ] as const)('CRUN refusals with crun.refusalStatus %s: %s', (refusalStatus, _meaning) => {
   // A small balance, so a short balance takes two tasks; each test still gets its own namespace.
-  const server = useEmulator({ timing: 'instant', credits: { defaultBalance: 25 }, crun: { refusalStatus } })
-  const { headers, call, create, taskInfo, balance } = crunClient(server, spec, `r${refusalStatus}-`)
+  const server = useEmulator({
+    timing: 'instant',
+    credits: { defaultBalance: 25 },
+    crun: { refusalStatus },
+  })
+  const { headers, call, create, taskInfo, balance } = crunClient(
+    server,
+    spec,
+    `r${refusalStatus}-`,
+  )
   /** The HTTP status of a refusal with this body code under this setting. */
   const statusOf = (code: number, under200: number) => (refusalStatus === '200' ? under200 : code)
 
-  it.each(INVALID_BODIES)('answers %s with body code 422 naming the problem', async (_, body, what) => {
-    const h = headers()
-    const { status, json } = await call('POST', CREATE, h, body)
-    expect(status).toBe(statusOf(422, 200))
-    expect(json).toEqual({ code: 422, message: `Validation Error: ${what}`, data: null })
-    expect(await balance(h)).toBe(25)
-  })
+  it.each(INVALID_BODIES)(
+    'answers %s with body code 422 naming the problem',
+    async (_, body, what) => {
+      const h = headers()
+      const { status, json } = await call('POST', CREATE, h, body)
+      expect(status).toBe(statusOf(422, 200))
+      expect(json).toEqual({ code: 422, message: `Validation Error: ${what}`, data: null })
+      expect(await balance(h)).toBe(25)
+    },
+  )
 
   it('answers malformed JSON with body code 422', async () => {
-    const { status, json } = await call('POST', CREATE, headers(), '{"model": "openai/gpt-image-2",')
+    const { status, json } = await call(
+      'POST',
+      CREATE,
+      headers(),
+      '{"model": "openai/gpt-image-2",',
+    )
     expect(status).toBe(statusOf(422, 200))
-    expect(json).toMatchObject({ code: 422, message: expect.stringMatching(/^Validation Error: We could not parse the JSON body/), data: null })
+    expect(json).toMatchObject({
+      code: 422,
+      message: expect.stringMatching(/^Validation Error: We could not parse the JSON body/),
+      data: null,
+    })
   })
 
   it.each<[string, string, Record<string, unknown>, Record<string, unknown>?]>([
@@ -104,7 +245,12 @@ describe.each([
     ['a 32,000-character prompt', STANDARD, { prompt: 'x'.repeat(32_000) }],
     ['unknown top-level fields', STANDARD, {}, { webhook_secret: 'ignored' }],
   ])('accepts %s', async (_, model, input, extra = {}) => {
-    const { status, json } = await create(headers({ 'x-emulator-timing': 'queue=600000;run=0' }), model, { prompt: 'edge', ...input }, extra)
+    const { status, json } = await create(
+      headers({ 'x-emulator-timing': 'queue=600000;run=0' }),
+      model,
+      { prompt: 'edge', ...input },
+      extra,
+    )
     expect(status).toBe(200)
     expect(json.code).toBe(200)
   })
@@ -125,8 +271,17 @@ describe.each([
     ['the key as a Bearer token', { authorization: `Bearer ak_${'0'.repeat(32)}` }],
   ])('answers %s with body code 401 Unauthorized on every route', async (_, auth) => {
     const unauthorized = { code: 401, message: 'Unauthorized', data: null }
-    for (const [method, path] of [['POST', CREATE], ['GET', `${TASK_INFO}?task_id=x`], ['GET', BALANCE]] as const) {
-      const { status, json } = await call(method, path, auth, method === 'POST' ? { model: STANDARD, input: { prompt: 'x' } } : undefined)
+    for (const [method, path] of [
+      ['POST', CREATE],
+      ['GET', `${TASK_INFO}?task_id=x`],
+      ['GET', BALANCE],
+    ] as const) {
+      const { status, json } = await call(
+        method,
+        path,
+        auth,
+        method === 'POST' ? { model: STANDARD, input: { prompt: 'x' } } : undefined,
+      )
       expect(status).toBe(statusOf(401, 200))
       expect(json).toEqual(unauthorized)
     }
@@ -148,37 +303,58 @@ describe.each([
     expect(await taskInfo(h, 'no-such-task')).toMatchObject({ status: 404, json: notFound })
     const { json } = await create(h, STANDARD, { prompt: 'mine' })
     expect((await taskInfo(h, json.data.task_id)).status).toBe(200)
-    expect(await taskInfo({ ...h, 'x-api-key': 'ak_someone_else' }, json.data.task_id)).toMatchObject({ status: 404, json: notFound })
-    expect(await taskInfo({ ...h, 'x-emulator-namespace': 'elsewhere' }, json.data.task_id)).toMatchObject({ status: 404, json: notFound })
+    expect(
+      await taskInfo({ ...h, 'x-api-key': 'ak_someone_else' }, json.data.task_id),
+    ).toMatchObject({ status: 404, json: notFound })
+    expect(
+      await taskInfo({ ...h, 'x-emulator-namespace': 'elsewhere' }, json.data.task_id),
+    ).toMatchObject({ status: 404, json: notFound })
   })
 
-  it.each(CATALOGUE)('answers CreateTask with X-Emulator-Error: %s as body code %i, and creates nothing', async (name, code, message, under200) => {
-    const h = headers({ 'x-emulator-error': name })
-    const { status, headers: answered, json } = await create(h, STANDARD, { prompt: 'forced' })
-    expect(status).toBe(statusOf(code, under200))
-    expect(json).toEqual({ code, message, data: null })
-    expect(answered.get('retry-after')).toBe(code === 429 ? '1' : null)
-    const { 'x-emulator-error': _, ...plain } = h
-    expect(await balance(plain)).toBe(25)
-  })
+  it.each(CATALOGUE)(
+    'answers CreateTask with X-Emulator-Error: %s as body code %i, and creates nothing',
+    async (name, code, message, under200) => {
+      const h = headers({ 'x-emulator-error': name })
+      const { status, headers: answered, json } = await create(h, STANDARD, { prompt: 'forced' })
+      expect(status).toBe(statusOf(code, under200))
+      expect(json).toEqual({ code, message, data: null })
+      expect(answered.get('retry-after')).toBe(code === 429 ? '1' : null)
+      const { 'x-emulator-error': _, ...plain } = h
+      expect(await balance(plain)).toBe(25)
+    },
+  )
 
-  it.each(ON_TASK_INFO)('answers TaskInfo with X-Emulator-Error: %s as body code %i', async (name, code, message, under200) => {
-    const { status, json } = await taskInfo(headers({ 'x-emulator-error': name }), 'any')
-    expect(status).toBe(statusOf(code, under200))
-    expect(json).toEqual({ code, message, data: null })
-  })
+  it.each(ON_TASK_INFO)(
+    'answers TaskInfo with X-Emulator-Error: %s as body code %i',
+    async (name, code, message, under200) => {
+      const { status, json } = await taskInfo(headers({ 'x-emulator-error': name }), 'any')
+      expect(status).toBe(statusOf(code, under200))
+      expect(json).toEqual({ code, message, data: null })
+    },
+  )
 
-  it.each(ON_BALANCE)('answers the balance with X-Emulator-Error: %s as body code %i', async (name, code, message, under200) => {
-    const { status, headers: answered, json } = await call('GET', BALANCE, headers({ 'x-emulator-error': name }))
-    expect(status).toBe(statusOf(code, under200))
-    expect(json).toEqual({ code, message, data: null })
-    if (code === 429) expect(answered.get('retry-after')).toBe('1')
-  })
+  it.each(ON_BALANCE)(
+    'answers the balance with X-Emulator-Error: %s as body code %i',
+    async (name, code, message, under200) => {
+      const {
+        status,
+        headers: answered,
+        json,
+      } = await call('GET', BALANCE, headers({ 'x-emulator-error': name }))
+      expect(status).toBe(statusOf(code, under200))
+      expect(json).toEqual({ code, message, data: null })
+      if (code === 429) expect(answered.get('retry-after')).toBe('1')
+    },
+  )
 
   it('answers a body over the limit with HTTP 413 and body code 422 naming the limit', async () => {
     const { status, json } = await create(headers(), STANDARD, { prompt: 'x'.repeat(1_100_000) })
     expect(status).toBe(413)
-    expect(json).toEqual({ code: 422, message: 'Validation Error: Request body too large. The maximum size is 1048576 bytes.', data: null })
+    expect(json).toEqual({
+      code: 422,
+      message: 'Validation Error: Request body too large. The maximum size is 1048576 bytes.',
+      data: null,
+    })
   })
 })
 
@@ -191,36 +367,63 @@ describe('CRUN routes and keys', () => {
     ['GET', '/crun/api/v1/client/job/CreateTask'],
     ['POST', '/crun/api/v1/client/job/TaskInfo'],
     ['GET', '/crun/v1/images/generations'],
-  ])('answers %s %s, which it does not serve, with a real HTTP 404 in the envelope', async (method, path) => {
-    const response = await fetch(server.url + path, method === 'POST' ? jsonRequest({}, headers()) : { headers: headers() })
-    expect(response.status).toBe(404)
-    expect(await response.json()).toEqual({ code: 404, message: 'Not Found', data: null })
-  })
+  ])(
+    'answers %s %s, which it does not serve, with a real HTTP 404 in the envelope',
+    async (method, path) => {
+      const response = await fetch(
+        server.url + path,
+        method === 'POST' ? jsonRequest({}, headers()) : { headers: headers() },
+      )
+      expect(response.status).toBe(404)
+      expect(await response.json()).toEqual({ code: 404, message: 'Not Found', data: null })
+    },
+  )
 
   it('accepts the key header in any casing and a key of any form', async () => {
     const { 'x-api-key': _, ...rest } = headers()
-    const { status, json } = await create({ ...rest, 'X-API-KEY': 'not-an-ak-key' }, STANDARD, { prompt: 'any key' })
+    const { status, json } = await create({ ...rest, 'X-API-KEY': 'not-an-ak-key' }, STANDARD, {
+      prompt: 'any key',
+    })
     expect(status).toBe(200)
     expect(json.code).toBe(200)
   })
 
   it.each([
     ['a disabled key', { disabled: true }, { code: 401, message: 'Unauthorized' }],
-    ['an address outside the IP allowlist', { ip_allowlist: ['10.0.0.0/8'] }, { code: 401, message: 'Unauthorized' }],
-    ['a spend limit reached', { spend_limits: { total: 5 } }, { code: 402, message: 'Insufficient Credits' }],
-  ])("answers %s, set on the control plane, in CRUN's envelope with HTTP 200", async (_, patch, refusal) => {
-    const h = headers()
-    const put = await fetch(`${server.url}/__emulator/keys/crun/${h['x-api-key']}`, { method: 'PUT', headers: { ...h, 'content-type': 'application/json' }, body: JSON.stringify(patch) })
-    expect(put.status).toBe(200)
-    const { status, json } = await create(h, STANDARD, { prompt: 'policy' })
-    expect(status).toBe(200)
-    expect(json).toEqual({ ...refusal, data: null })
-  })
+    [
+      'an address outside the IP allowlist',
+      { ip_allowlist: ['10.0.0.0/8'] },
+      { code: 401, message: 'Unauthorized' },
+    ],
+    [
+      'a spend limit reached',
+      { spend_limits: { total: 5 } },
+      { code: 402, message: 'Insufficient Credits' },
+    ],
+  ])(
+    "answers %s, set on the control plane, in CRUN's envelope with HTTP 200",
+    async (_, patch, refusal) => {
+      const h = headers()
+      const put = await fetch(`${server.url}/__emulator/keys/crun/${h['x-api-key']}`, {
+        method: 'PUT',
+        headers: { ...h, 'content-type': 'application/json' },
+        body: JSON.stringify(patch),
+      })
+      expect(put.status).toBe(200)
+      const { status, json } = await create(h, STANDARD, { prompt: 'policy' })
+      expect(status).toBe(200)
+      expect(json).toEqual({ ...refusal, data: null })
+    },
+  )
 
-  it("answers a key over its control-plane rate limit with body code 429 and retry-after", async () => {
+  it('answers a key over its control-plane rate limit with body code 429 and retry-after', async () => {
     const h = headers()
     const patch = { rate_limit: { capacity: 1, refill_per_second: 0.01 } }
-    await fetch(`${server.url}/__emulator/keys/crun/${h['x-api-key']}`, { method: 'PUT', headers: { ...h, 'content-type': 'application/json' }, body: JSON.stringify(patch) })
+    await fetch(`${server.url}/__emulator/keys/crun/${h['x-api-key']}`, {
+      method: 'PUT',
+      headers: { ...h, 'content-type': 'application/json' },
+      body: JSON.stringify(patch),
+    })
     expect((await call('GET', BALANCE, h)).json.code).toBe(200)
     const limited = await call('GET', BALANCE, h)
     expect(limited.status).toBe(200)
@@ -228,8 +431,14 @@ describe('CRUN routes and keys', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
   })
 
-  it('refuses an unknown X-Emulator-Error name with the emulator\'s own 400 listing the catalogue', async () => {
-    const response = await fetch(server.url + '/crun' + CREATE, jsonRequest({ model: STANDARD, input: { prompt: 'x' } }, headers({ 'x-emulator-error': 'nope' })))
+  it("refuses an unknown X-Emulator-Error name with the emulator's own 400 listing the catalogue", async () => {
+    const response = await fetch(
+      server.url + '/crun' + CREATE,
+      jsonRequest(
+        { model: STANDARD, input: { prompt: 'x' } },
+        headers({ 'x-emulator-error': 'nope' }),
+      ),
+    )
     expect(response.status).toBe(400)
     const body = (await response.json()) as any
     expect(body.emulator_error.allowed).toEqual(CATALOGUE.map(([name]) => name))

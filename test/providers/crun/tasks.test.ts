@@ -20,7 +20,11 @@ describe('CRUN task lifecycle', () => {
     const h = headers({ 'x-emulator-timing': 'fast' })
     const created = await create(h, STANDARD, { prompt: 'A watercolor fox in a snowy forest' })
     expect(created.status).toBe(200)
-    expect(created.json).toEqual({ code: 200, message: 'success', data: { task_id: expect.stringMatching(/^[0-9a-f-]{36}$/) } })
+    expect(created.json).toEqual({
+      code: 200,
+      message: 'success',
+      data: { task_id: expect.stringMatching(/^[0-9a-f-]{36}$/) },
+    })
     const id = created.json.data.task_id
 
     const seen = await untilDone(h, id)
@@ -30,7 +34,11 @@ describe('CRUN task lifecycle', () => {
       provider: 'OpenAI',
       model_version: 'gpt-image-2',
       status: 'pending',
-      param: { model: STANDARD, callback_url: null, input: { prompt: 'A watercolor fox in a snowy forest', aspect_ratio: '1:1' } },
+      param: {
+        model: STANDARD,
+        callback_url: null,
+        input: { prompt: 'A watercolor fox in a snowy forest', aspect_ratio: '1:1' },
+      },
       create_at: expect.any(Number),
       result: null,
       credits: 10,
@@ -38,12 +46,21 @@ describe('CRUN task lifecycle', () => {
       complete_at: null,
       source: 'api',
     })
-    expect(seen[1]).toMatchObject({ status: 'running', result: null, duration_s: null, complete_at: null })
+    expect(seen[1]).toMatchObject({
+      status: 'running',
+      result: null,
+      duration_s: null,
+      complete_at: null,
+    })
 
     const done = seen.at(-1)
     expect(done).toMatchObject({
       status: 'success',
-      result: { code: 200, message: 'generation success', media_urls: [expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/files\/.+\.png$/)] },
+      result: {
+        code: 200,
+        message: 'generation success',
+        media_urls: [expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/files\/.+\.png$/)],
+      },
       credits: 10,
     })
     expect(done.duration_s).toBeGreaterThan(0.2)
@@ -57,13 +74,22 @@ describe('CRUN task lifecycle', () => {
 
   it('echoes the callback_url in param when one is sent', async () => {
     const h = headers()
-    const done = await run(h, STANDARD, { prompt: 'echo' }, { callback_url: 'https://your-domain.com/api/callback' })
+    const done = await run(
+      h,
+      STANDARD,
+      { prompt: 'echo' },
+      { callback_url: 'https://your-domain.com/api/callback' },
+    )
     expect(done.param.callback_url).toBe('https://your-domain.com/api/callback')
   })
 
   it('keeps reference images by URL in param.input', async () => {
     const urls = ['https://files.crun.ai/resources/a.png', 'http://static.crunai.com/u/b.jpg']
-    const done = await run(headers(), STANDARD, { prompt: 'blend these', img_urls: urls, aspect_ratio: '3:2' })
+    const done = await run(headers(), STANDARD, {
+      prompt: 'blend these',
+      img_urls: urls,
+      aspect_ratio: '3:2',
+    })
     expect(done.param.input).toEqual({ prompt: 'blend these', img_urls: urls, aspect_ratio: '3:2' })
     expect(done.status).toBe('success')
   })
@@ -76,13 +102,27 @@ describe('CRUN channels', () => {
     expect(done.param).toEqual({
       model: STABLE,
       callback_url: null,
-      input: { prompt: 'stable defaults', aspect_ratio: '1:1', quality: 'medium', background: 'auto', output_format: 'png', moderation: 'low' },
+      input: {
+        prompt: 'stable defaults',
+        aspect_ratio: '1:1',
+        quality: 'medium',
+        background: 'auto',
+        output_format: 'png',
+        moderation: 'low',
+      },
     })
     expect(done.credits).toBe(12)
   })
 
   it('echoes the stable fields as sent', async () => {
-    const input = { prompt: 'stable as sent', aspect_ratio: '16:9', quality: 'high', background: 'opaque', output_format: 'webp', moderation: 'auto' }
+    const input = {
+      prompt: 'stable as sent',
+      aspect_ratio: '16:9',
+      quality: 'high',
+      background: 'opaque',
+      output_format: 'webp',
+      moderation: 'auto',
+    }
     const done = await run(headers(), STABLE, input)
     expect(done.param.input).toEqual(input)
   })
@@ -90,9 +130,17 @@ describe('CRUN channels', () => {
   it('fills the premium channel defaults: high quality at 2K, rendered 2048x2048', async () => {
     const done = await run(headers(), PREMIUM, { prompt: 'premium defaults' })
     expect(done.model_version).toBe('gpt-image-2-premium')
-    expect(done.param).toEqual({ model: PREMIUM, callback_url: null, input: { prompt: 'premium defaults', aspect_ratio: '1:1', quality: 'high', resolution: '2K' } })
+    expect(done.param).toEqual({
+      model: PREMIUM,
+      callback_url: null,
+      input: { prompt: 'premium defaults', aspect_ratio: '1:1', quality: 'high', resolution: '2K' },
+    })
     expect(done.credits).toBe(20)
-    expect(await decode((await download(done.result.media_urls[0])).bytes)).toMatchObject({ format: 'png', width: 2048, height: 2048 })
+    expect(await decode((await download(done.result.media_urls[0])).bytes)).toMatchObject({
+      format: 'png',
+      width: 2048,
+      height: 2048,
+    })
   })
 
   it.each([
@@ -108,29 +156,54 @@ describe('CRUN channels', () => {
     [PREMIUM, { aspect_ratio: 'auto', resolution: '4K' }, 2880, 2880],
   ])('renders %s with %j at %ix%i', async (model, sizing, width, height) => {
     const done = await run(headers(), model, { prompt: 'sizes', ...sizing })
-    expect(await decode((await download(done.result.media_urls[0])).bytes)).toMatchObject({ width, height })
+    expect(await decode((await download(done.result.media_urls[0])).bytes)).toMatchObject({
+      width,
+      height,
+    })
   })
 
   it.each([
     ['jpeg', 'image/jpeg'],
     ['webp', 'image/webp'],
     ['png', 'image/png'],
-  ])('renders the stable channel as %s when output_format asks for it', async (format, contentType) => {
-    const done = await run(headers(), STABLE, { prompt: 'formats', output_format: format, aspect_ratio: '4:3' })
-    expect(done.result.media_urls[0]).toMatch(new RegExp(`\\.${format === 'jpeg' ? 'jpe?g' : format}$`))
-    const image = await download(done.result.media_urls[0])
-    expect(image.contentType).toBe(contentType)
-    expect(await decode(image.bytes)).toMatchObject({ format, width: 1024, height: 768 })
-  })
+  ])(
+    'renders the stable channel as %s when output_format asks for it',
+    async (format, contentType) => {
+      const done = await run(headers(), STABLE, {
+        prompt: 'formats',
+        output_format: format,
+        aspect_ratio: '4:3',
+      })
+      expect(done.result.media_urls[0]).toMatch(
+        new RegExp(`\\.${format === 'jpeg' ? 'jpe?g' : format}$`),
+      )
+      const image = await download(done.result.media_urls[0])
+      expect(image.contentType).toBe(contentType)
+      expect(await decode(image.bytes)).toMatchObject({ format, width: 1024, height: 768 })
+    },
+  )
 
-  it.each(['png', 'webp'])('renders a transparent stable background in %s with an alpha channel', async (format) => {
-    const done = await run(headers(), STABLE, { prompt: 'cut out', background: 'transparent', output_format: format })
-    expect(await decode((await download(done.result.media_urls[0])).bytes)).toMatchObject({ format, hasAlpha: true })
-  })
+  it.each(['png', 'webp'])(
+    'renders a transparent stable background in %s with an alpha channel',
+    async (format) => {
+      const done = await run(headers(), STABLE, {
+        prompt: 'cut out',
+        background: 'transparent',
+        output_format: format,
+      })
+      expect(await decode((await download(done.result.media_urls[0])).bytes)).toMatchObject({
+        format,
+        hasAlpha: true,
+      })
+    },
+  )
 
   it('renders the standard and premium channels as PNG', async () => {
     for (const model of [STANDARD, PREMIUM]) {
-      const done = await run(headers(), model, { prompt: 'png only', ...(model === PREMIUM && { resolution: '1K' }) })
+      const done = await run(headers(), model, {
+        prompt: 'png only',
+        ...(model === PREMIUM && { resolution: '1K' }),
+      })
       expect((await download(done.result.media_urls[0])).contentType).toBe('image/png')
     }
   })
@@ -142,7 +215,11 @@ describe('CRUN task failures from faults and the control plane', () => {
     const { json } = await create(h, STABLE, { prompt: 'doomed' })
     const { 'x-emulator-fault': _, ...plain } = h
     const done = (await untilDone(plain, json.data.task_id)).at(-1)
-    expect(done).toMatchObject({ status: 'failed', credits: 0, result: { code: 501, message: 'Generation Failed', media_urls: [] } })
+    expect(done).toMatchObject({
+      status: 'failed',
+      credits: 0,
+      result: { code: 501, message: 'Generation Failed', media_urls: [] },
+    })
     expect(await balance(plain)).toBe(1000)
   })
 
@@ -150,21 +227,44 @@ describe('CRUN task failures from faults and the control plane', () => {
     const h = headers({ 'x-emulator-fault': 'task-fail:queued:500' })
     const { json } = await create(h, STANDARD, { prompt: 'doomed early' })
     const done = (await untilDone(h, json.data.task_id)).at(-1)
-    expect(done).toMatchObject({ status: 'failed', result: { code: 500, message: 'Generation Failed' } })
+    expect(done).toMatchObject({
+      status: 'failed',
+      result: { code: 500, message: 'Generation Failed' },
+    })
   })
 
   it.each([
     ['fail', {}, { code: 501, message: 'Generation Failed' }],
-    ['fail', { message: 'Upstream refused the prompt' }, { code: 501, message: 'Upstream refused the prompt' }],
+    [
+      'fail',
+      { message: 'Upstream refused the prompt' },
+      { code: 501, message: 'Upstream refused the prompt' },
+    ],
     ['cancel', undefined, { code: 501, message: 'Generation Failed' }],
-  ])('reads a task ended by POST /__emulator/tasks/{id}/%s as failed', async (action, body, result) => {
-    const h = headers(NEVER_RUNS)
-    const { json } = await create(h, PREMIUM, { prompt: 'stopped', resolution: '1K' })
-    const init = body === undefined ? { method: 'POST', headers: h } : { method: 'POST', headers: { ...h, 'content-type': 'application/json' }, body: JSON.stringify(body) }
-    expect((await fetch(`${server.url}/__emulator/tasks/${json.data.task_id}/${action}`, init)).status).toBe(200)
-    expect((await taskInfo(h, json.data.task_id)).json.data).toMatchObject({ status: 'failed', credits: 0, result: { ...result, media_urls: [] } })
-    expect(await balance(h)).toBe(1000)
-  })
+  ])(
+    'reads a task ended by POST /__emulator/tasks/{id}/%s as failed',
+    async (action, body, result) => {
+      const h = headers(NEVER_RUNS)
+      const { json } = await create(h, PREMIUM, { prompt: 'stopped', resolution: '1K' })
+      const init =
+        body === undefined
+          ? { method: 'POST', headers: h }
+          : {
+              method: 'POST',
+              headers: { ...h, 'content-type': 'application/json' },
+              body: JSON.stringify(body),
+            }
+      expect(
+        (await fetch(`${server.url}/__emulator/tasks/${json.data.task_id}/${action}`, init)).status,
+      ).toBe(200)
+      expect((await taskInfo(h, json.data.task_id)).json.data).toMatchObject({
+        status: 'failed',
+        credits: 0,
+        result: { ...result, media_urls: [] },
+      })
+      expect(await balance(h)).toBe(1000)
+    },
+  )
 })
 
 describe('CRUN credits', () => {
@@ -180,30 +280,37 @@ describe('CRUN credits', () => {
     ]
     for (const [model, input, credits] of charges) {
       const { json } = await create(h, model, { prompt: 'priced', ...input })
-      expect((await taskInfo(h, json.data.task_id)).json.data).toMatchObject({ status: 'pending', credits })
+      expect((await taskInfo(h, json.data.task_id)).json.data).toMatchObject({
+        status: 'pending',
+        credits,
+      })
     }
     expect(await balance(h)).toBe(913)
   })
 
-  it.each([STANDARD, STABLE, PREMIUM])('refunds a %s task that fails on a trigger term: result code 501, credits 0', async (model) => {
-    const h = headers({ 'x-emulator-timing': 'queue=30;run=150' })
-    const { json } = await create(h, model, { prompt: 'this is unsafe-content' })
-    const seen = await untilDone(h, json.data.task_id)
-    expect(seen.map((data) => data.status)).toEqual(['pending', 'running', 'failed'])
-    expect(seen[1].credits).toBeGreaterThan(0)
-    expect(seen.at(-1)).toMatchObject({
-      status: 'failed',
-      result: { code: 501, message: 'Generation Failed', media_urls: [] },
-      credits: 0,
-      duration_s: expect.any(Number),
-      complete_at: expect.any(Number),
-    })
-    expect(await balance(h)).toBe(1000)
-  })
+  it.each([STANDARD, STABLE, PREMIUM])(
+    'refunds a %s task that fails on a trigger term: result code 501, credits 0',
+    async (model) => {
+      const h = headers({ 'x-emulator-timing': 'queue=30;run=150' })
+      const { json } = await create(h, model, { prompt: 'this is unsafe-content' })
+      const seen = await untilDone(h, json.data.task_id)
+      expect(seen.map((data) => data.status)).toEqual(['pending', 'running', 'failed'])
+      expect(seen[1].credits).toBeGreaterThan(0)
+      expect(seen.at(-1)).toMatchObject({
+        status: 'failed',
+        result: { code: 501, message: 'Generation Failed', media_urls: [] },
+        credits: 0,
+        duration_s: expect.any(Number),
+        complete_at: expect.any(Number),
+      })
+      expect(await balance(h)).toBe(1000)
+    },
+  )
 
   it('answers body code 402 Insufficient Credits with HTTP 200 when the balance is short, and charges nothing', async () => {
     const h = headers(NEVER_RUNS)
-    for (let i = 0; i < 33; i++) expect((await create(h, PREMIUM, { prompt: 'spend', resolution: '4K' })).json.code).toBe(200)
+    for (let i = 0; i < 33; i++)
+      expect((await create(h, PREMIUM, { prompt: 'spend', resolution: '4K' })).json.code).toBe(200)
     const refused = await create(h, PREMIUM, { prompt: 'one too many', resolution: '4K' })
     expect(refused.status).toBe(200)
     expect(refused.json).toEqual({ code: 402, message: 'Insufficient Credits', data: null })

@@ -28,12 +28,20 @@ const base: Part[] = [
 
 describe('gptproto POST /v1/images/edits', () => {
   it('edits an image and answers in the generations shape', async () => {
-    const { response, json } = await edit([...base, ['image[]', await solidImage(1024, 1024)], ['size', '1024x1536'], ['n', '2']])
+    const { response, json } = await edit([
+      ...base,
+      ['image[]', await solidImage(1024, 1024)],
+      ['size', '1024x1536'],
+      ['n', '2'],
+    ])
     expect(response.status).toBe(200)
     expect(json).toMatchObject({ size: '1024x1536', output_format: 'png' })
     expect(json.data).toHaveLength(2)
     expect(json.usage.input_tokens_details.image_tokens).toBeGreaterThan(0)
-    expect(await decode(Buffer.from(json.data[0].b64_json, 'base64'))).toMatchObject({ width: 1024, height: 1536 })
+    expect(await decode(Buffer.from(json.data[0].b64_json, 'base64'))).toMatchObject({
+      width: 1024,
+      height: 1536,
+    })
   })
 
   it('accepts the plain `image` field, jpeg and webp inputs, and a mask of the same size', async () => {
@@ -48,7 +56,8 @@ describe('gptproto POST /v1/images/edits', () => {
 
   it('takes 16 images and refuses 17', async () => {
     const img = await solidImage(32, 32)
-    const images = (count: number): Part[] => Array.from({ length: count }, () => ['image[]', img] as Part)
+    const images = (count: number): Part[] =>
+      Array.from({ length: count }, () => ['image[]', img] as Part)
     expect((await edit([...base, ...images(16)])).response.status).toBe(200)
     const refused = await edit([...base, ...images(17)])
     expect(refused.response.status).toBe(400)
@@ -57,7 +66,10 @@ describe('gptproto POST /v1/images/edits', () => {
 
   it('requires at least one image', async () => {
     const { json } = await edit(base)
-    expect(json.error).toMatchObject({ message: "Missing required parameter: 'image'.", code: 'missing_required_parameter' })
+    expect(json.error).toMatchObject({
+      message: "Missing required parameter: 'image'.",
+      code: 'missing_required_parameter',
+    })
   })
 
   it('refuses a file that is not an image', async () => {
@@ -66,13 +78,21 @@ describe('gptproto POST /v1/images/edits', () => {
   })
 
   it('refuses a mask of another size', async () => {
-    const { json } = await edit([...base, ['image[]', await solidImage(64, 64)], ['mask', await solidImage(32, 32, 'png', true)]])
+    const { json } = await edit([
+      ...base,
+      ['image[]', await solidImage(64, 64)],
+      ['mask', await solidImage(32, 32, 'png', true)],
+    ])
     expect(json.error).toMatchObject({ param: 'mask', code: 'invalid_value' })
     expect(json.error.message).toContain('(32x32)')
   })
 
   it('refuses a mask that is not a PNG', async () => {
-    const { json } = await edit([...base, ['image[]', await solidImage(64, 64)], ['mask', await solidImage(64, 64, 'jpeg')]])
+    const { json } = await edit([
+      ...base,
+      ['image[]', await solidImage(64, 64)],
+      ['mask', await solidImage(64, 64, 'jpeg')],
+    ])
     expect(json.error).toMatchObject({ param: 'mask', code: 'invalid_image_format' })
   })
 
@@ -92,8 +112,19 @@ describe('gptproto POST /v1/images/edits', () => {
   })
 
   it('refuses unknown fields, text or file', async () => {
-    expect((await edit([...base, ['image[]', await solidImage(64, 64)], ['colour', 'red']])).json.error.code).toBe('unknown_parameter')
-    expect((await edit([...base, ['image[]', await solidImage(64, 64)], ['photo', await solidImage(64, 64)]])).json.error.code).toBe('unknown_parameter')
+    expect(
+      (await edit([...base, ['image[]', await solidImage(64, 64)], ['colour', 'red']])).json.error
+        .code,
+    ).toBe('unknown_parameter')
+    expect(
+      (
+        await edit([
+          ...base,
+          ['image[]', await solidImage(64, 64)],
+          ['photo', await solidImage(64, 64)],
+        ])
+      ).json.error.code,
+    ).toBe('unknown_parameter')
   })
 
   it('answers a JSON body with a clear 400', async () => {

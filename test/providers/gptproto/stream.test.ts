@@ -7,7 +7,13 @@ const spec = createSpecValidator('gptproto', '/gptproto')
 const PATH = '/gptproto/v1/images/generations'
 
 async function stream(body: Record<string, unknown>, headers: Record<string, string> = {}) {
-  const response = await fetch(server.url + PATH, jsonRequest({ model: 'gpt-image-2', prompt: 'stream', size: '1024x1024', stream: true, ...body }, { authorization: 'sk-test', accept: 'application/json', ...headers }))
+  const response = await fetch(
+    server.url + PATH,
+    jsonRequest(
+      { model: 'gpt-image-2', prompt: 'stream', size: '1024x1024', stream: true, ...body },
+      { authorization: 'sk-test', accept: 'application/json', ...headers },
+    ),
+  )
   const text = await response.text()
   await spec.check('POST', PATH, response, text)
   return { response, text, events: sseData(text).map((d) => JSON.parse(d)) }
@@ -23,13 +29,18 @@ describe('gptproto streaming', () => {
     const { text, events } = await stream({ partial_images: 1 })
     expect(text).toMatch(/^event: image_generation\.partial_image\ndata: /)
     expect(text).not.toContain('[DONE]')
-    expect(events.map((e) => e.type)).toEqual(['image_generation.partial_image', 'image_generation.completed'])
+    expect(events.map((e) => e.type)).toEqual([
+      'image_generation.partial_image',
+      'image_generation.completed',
+    ])
   })
 
   it.each([0, 1, 2, 3])('sends %i partial images before the final one', async (partials) => {
     const { events } = await stream({ partial_images: partials })
     expect(events).toHaveLength(partials + 1)
-    expect(events.slice(0, partials).map((e) => e.partial_image_index)).toEqual([...Array(partials).keys()])
+    expect(events.slice(0, partials).map((e) => e.partial_image_index)).toEqual([
+      ...Array(partials).keys(),
+    ])
     expect(events.at(-1).usage.output_tokens).toBe(196 + 100 * partials)
   })
 
@@ -49,7 +60,13 @@ describe('gptproto streaming', () => {
   })
 
   it('refuses a bad request as JSON before any stream starts', async () => {
-    const response = await fetch(server.url + PATH, jsonRequest({ model: 'gpt-image-2', prompt: 'x', stream: true, partial_images: 4 }, { authorization: 'sk-test' }))
+    const response = await fetch(
+      server.url + PATH,
+      jsonRequest(
+        { model: 'gpt-image-2', prompt: 'x', stream: true, partial_images: 4 },
+        { authorization: 'sk-test' },
+      ),
+    )
     expect(response.status).toBe(400)
     expect(response.headers.get('content-type')).toMatch(/^application\/json/)
     expect(((await response.json()) as any).error.code).toBe('integer_above_max_value')

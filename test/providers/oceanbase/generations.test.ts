@@ -7,7 +7,12 @@ const server = useEmulator({ limits: { jsonBodyBytes: 16 * 1024 } })
 const spec = createSpecValidator('oceanbase', '/oceanbase')
 const PATH = '/oceanbase/api/v1/images/generations'
 const KEY = { authorization: 'Bearer ob-key' }
-const SEED_REQUEST = { model: 'gpt-image-2', prompt: 'A simple red apple on a white table, photorealistic', size: '1024x1024', n: 1 }
+const SEED_REQUEST = {
+  model: 'gpt-image-2',
+  prompt: 'A simple red apple on a white table, photorealistic',
+  size: '1024x1024',
+  n: 1,
+}
 
 async function generate(body: unknown, headers: Record<string, string> = KEY) {
   const response = await fetch(server.url + PATH, jsonRequest(body, headers))
@@ -39,7 +44,10 @@ describe('oceanbase POST /api/v1/images/generations', () => {
     const { json } = await generate({ ...SEED_REQUEST, n: 2, size: '1536x1024' })
     expect(json.data).toHaveLength(2)
     expect(json.data[0].url).not.toBe(json.data[1].url)
-    expect(await decode(Buffer.from(json.data[1].b64_json, 'base64'))).toMatchObject({ width: 1536, height: 1024 })
+    expect(await decode(Buffer.from(json.data[1].b64_json, 'base64'))).toMatchObject({
+      width: 1536,
+      height: 1024,
+    })
   })
 
   it.each(['model', 'prompt', 'size', 'n'])('requires %s', async (field) => {
@@ -47,7 +55,11 @@ describe('oceanbase POST /api/v1/images/generations', () => {
     delete body[field]
     const { response, json } = await generate(body)
     expect(response.status).toBe(400)
-    expect(json.error).toEqual({ message: `Missing required parameter: '${field}'.`, type: 'invalid_request_error', code: 'missing_required_parameter' })
+    expect(json.error).toEqual({
+      message: `Missing required parameter: '${field}'.`,
+      type: 'invalid_request_error',
+      code: 'missing_required_parameter',
+    })
   })
 
   it('accepts only gpt-image-2', async () => {
@@ -68,7 +80,11 @@ describe('oceanbase POST /api/v1/images/generations', () => {
     for (const headers of [{}, { authorization: 'ob-key' }] as Record<string, string>[]) {
       const { response, json } = await generate(SEED_REQUEST, headers)
       expect(response.status).toBe(401)
-      expect(json.error).toEqual({ message: 'Invalid API key.', type: 'authentication_error', code: 'unauthorized' })
+      expect(json.error).toEqual({
+        message: 'Invalid API key.',
+        type: 'authentication_error',
+        code: 'unauthorized',
+      })
     }
   })
 

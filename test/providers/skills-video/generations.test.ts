@@ -5,9 +5,22 @@ import { createSpecValidator, sseData } from '../../support/spec-validator.js'
 import { decode, solidImage } from '../../support/images.js'
 import { pollUntil } from '../../support/poll.js'
 import { startReceiver, type Receiver, type Received } from '../../support/receiver.js'
-import { CREATE, CREATE_SSE, KEY, MOUNT, createClient, createWebhookBodyCheck, download, type Headers, type Part } from './client.js'
+import {
+  CREATE,
+  CREATE_SSE,
+  KEY,
+  MOUNT,
+  createClient,
+  createWebhookBodyCheck,
+  download,
+  type Headers,
+  type Part,
+} from './client.js'
 
-const server = useEmulator({ timing: 'instant', callbacks: { maxAttempts: 3, backoffMs: 50, timeoutMs: 300 } })
+const server = useEmulator({
+  timing: 'instant',
+  callbacks: { maxAttempts: 3, backoffMs: 50, timeoutMs: 300 },
+})
 const spec = createSpecValidator('skills-video', MOUNT)
 const client = createClient(server, spec)
 const { headers, create, get, credits } = client
@@ -20,13 +33,21 @@ const GIF = 'R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7'
 const HOLD = { 'x-emulator-timing': 'queue=5000;run=5000' }
 
 const untilDone = (h: Headers, id: string) =>
-  pollUntil(() => get(h, id).then((r) => r.json), (g) => TERMINAL.includes(g.status), { intervalMs: 15 })
+  pollUntil(
+    () => get(h, id).then((r) => r.json),
+    (g) => TERMINAL.includes(g.status),
+    { intervalMs: 15 },
+  )
 const finished = async (h: Headers, body: Record<string, unknown>) => {
   const created = await create(h, body)
   expect(created.status).toBe(200)
   return (await untilDone(h, created.json.id)).at(-1)
 }
-const accountOf = (h: Headers) => ({ namespace: h['x-emulator-namespace']!, provider: 'skills-video', apiKey: KEY })
+const accountOf = (h: Headers) => ({
+  namespace: h['x-emulator-namespace']!,
+  provider: 'skills-video',
+  apiKey: KEY,
+})
 
 let receiver: Receiver | undefined
 afterEach(async () => {
@@ -42,7 +63,15 @@ describe('skills.video generation lifecycle', () => {
     expect(created.json).toEqual({
       id: expect.stringMatching(/^gen_[0-9a-f]{24}$/),
       status: 'IN_QUEUE',
-      input: { prompt: 'a cat', aspect_ratio: '1:1', resolution: '1024x1024', n: 1, quality: 'high', output_format: 'png', sync_mode: false },
+      input: {
+        prompt: 'a cat',
+        aspect_ratio: '1:1',
+        resolution: '1024x1024',
+        n: 1,
+        quality: 'high',
+        output_format: 'png',
+        sync_mode: false,
+      },
       usage: { total: 20, subscription: 20, permanent: 0 },
     })
     const seen = await untilDone(h, created.json.id)
@@ -54,7 +83,15 @@ describe('skills.video generation lifecycle', () => {
       type: 'image',
       n: 1,
       actual_prompt: 'a cat',
-      images: [{ url: expect.stringMatching(/\/files\/[0-9a-f]{32}\.png$/), file_name: expect.stringMatching(/^[0-9a-f]{32}\.png$/), content_type: 'image/png', width: 1024, height: 1024 }],
+      images: [
+        {
+          url: expect.stringMatching(/\/files\/[0-9a-f]{32}\.png$/),
+          file_name: expect.stringMatching(/^[0-9a-f]{32}\.png$/),
+          content_type: 'image/png',
+          width: 1024,
+          height: 1024,
+        },
+      ],
       image: data.images[0],
     })
     expect(data.images[0].url).toBe(`${server.url}/files/${data.images[0].file_name}`)
@@ -65,7 +102,15 @@ describe('skills.video generation lifecycle', () => {
 
   it('echoes the normalized input with every default resolved and the resolution rewritten to pixels', async () => {
     const { json } = await create(headers(), { prompt: 'defaults' })
-    expect(json.input).toEqual({ prompt: 'defaults', aspect_ratio: '4:3', resolution: '1024x768', n: 1, quality: 'high', output_format: 'png', sync_mode: false })
+    expect(json.input).toEqual({
+      prompt: 'defaults',
+      aspect_ratio: '4:3',
+      resolution: '1024x768',
+      n: 1,
+      quality: 'high',
+      output_format: 'png',
+      sync_mode: false,
+    })
   })
 
   it.each([
@@ -78,7 +123,10 @@ describe('skills.video generation lifecycle', () => {
     expect(done.input.resolution).toBe(pixels)
     const [width, height] = pixels.split('x').map(Number)
     expect(done.data.image).toMatchObject({ width, height })
-    expect(await decode((await download(done.data.image.url)).bytes)).toMatchObject({ width, height })
+    expect(await decode((await download(done.data.image.url)).bytes)).toMatchObject({
+      width,
+      height,
+    })
   })
 
   it.each([
@@ -95,13 +143,21 @@ describe('skills.video generation lifecycle', () => {
   })
 
   it('takes the tier from resolution when image_size sets the ratio', async () => {
-    const { json } = await create(headers(), { prompt: 'preset', image_size: 'landscape_16_9', resolution: '2K' })
+    const { json } = await create(headers(), {
+      prompt: 'preset',
+      image_size: 'landscape_16_9',
+      resolution: '2K',
+    })
     expect(json.input).toMatchObject({ aspect_ratio: '16:9', resolution: '2048x1152' })
     expect(json.usage.total).toBe(40)
   })
 
   it('lets aspect_ratio win when image_size is sent too', async () => {
-    const { json } = await create(headers(), { prompt: 'both', image_size: 'portrait_16_9', aspect_ratio: '3:2' })
+    const { json } = await create(headers(), {
+      prompt: 'both',
+      image_size: 'portrait_16_9',
+      aspect_ratio: '3:2',
+    })
     expect(json.input).toMatchObject({ aspect_ratio: '3:2', resolution: '1536x1024' })
   })
 
@@ -110,9 +166,16 @@ describe('skills.video generation lifecycle', () => {
     ['webp', 'image/webp', /\.webp$/],
     ['png', 'image/png', /\.png$/],
   ])('renders output_format %s as %s', async (format, contentType, extension) => {
-    const done = await finished(headers(), { prompt: 'formats', output_format: format, quality: 'low' })
+    const done = await finished(headers(), {
+      prompt: 'formats',
+      output_format: format,
+      quality: 'low',
+    })
     expect(done.input).toMatchObject({ output_format: format, quality: 'low' })
-    expect(done.data.image).toMatchObject({ content_type: contentType, file_name: expect.stringMatching(extension) })
+    expect(done.data.image).toMatchObject({
+      content_type: contentType,
+      file_name: expect.stringMatching(extension),
+    })
     const image = await download(done.data.image.url)
     expect(image.contentType).toBe(contentType)
     expect((await decode(image.bytes)).format).toBe(format)
@@ -131,15 +194,26 @@ describe('skills.video generation lifecycle', () => {
     expect(done.data.n).toBe(count)
     expect(done.data.images).toHaveLength(count)
     expect(done.data.image).toEqual(done.data.images[0])
-    expect(new Set(done.data.images.map((i: { file_name: string }) => i.file_name)).size).toBe(count)
+    expect(new Set(done.data.images.map((i: { file_name: string }) => i.file_name)).size).toBe(
+      count,
+    )
   })
 
   it('returns data URIs instead of links with sync_mode', async () => {
-    const done = await finished(headers(), { prompt: 'inline', sync_mode: true, output_format: 'webp', aspect_ratio: '16:9' })
+    const done = await finished(headers(), {
+      prompt: 'inline',
+      sync_mode: true,
+      output_format: 'webp',
+      aspect_ratio: '16:9',
+    })
     expect(done.input.sync_mode).toBe(true)
     expect(done.data.image.url).toMatch(/^data:image\/webp;base64,/)
     expect(done.data.image.file_name).toMatch(/\.webp$/)
-    expect(await decode((await download(done.data.image.url)).bytes)).toMatchObject({ format: 'webp', width: 1536, height: 864 })
+    expect(await decode((await download(done.data.image.url)).bytes)).toMatchObject({
+      format: 'webp',
+      width: 1536,
+      height: 864,
+    })
   })
 
   it('runs an edit with image_urls and mask_url and echoes both', async () => {
@@ -149,11 +223,18 @@ describe('skills.video generation lifecycle', () => {
       mask_url: 'https://example.com/mask.png',
     })
     expect(done.status).toBe('COMPLETED')
-    expect(done.input).toMatchObject({ image_urls: ['https://example.com/cat.png', 'https://example.com/hat.png'], mask_url: 'https://example.com/mask.png' })
+    expect(done.input).toMatchObject({
+      image_urls: ['https://example.com/cat.png', 'https://example.com/hat.png'],
+      mask_url: 'https://example.com/mask.png',
+    })
   })
 
   it('treats an empty image_urls and a null mask_url as text to image', async () => {
-    const { status, json } = await create(headers(), { prompt: 'plain', image_urls: [], mask_url: null })
+    const { status, json } = await create(headers(), {
+      prompt: 'plain',
+      image_urls: [],
+      mask_url: null,
+    })
     expect(status).toBe(200)
     expect(json.input).not.toHaveProperty('image_urls')
     expect(json.input).not.toHaveProperty('mask_url')
@@ -179,7 +260,10 @@ describe('skills.video multipart requests', () => {
       n: 2,
       sync_mode: false,
       resolution: '2048x1536',
-      image_urls: ['https://example.com/a.png', expect.stringMatching(new RegExp(`^${server.url}/files/[0-9a-f]{32}\\.jpg$`))],
+      image_urls: [
+        'https://example.com/a.png',
+        expect.stringMatching(new RegExp(`^${server.url}/files/[0-9a-f]{32}\\.jpg$`)),
+      ],
       mask_url: expect.stringMatching(/\/files\/[0-9a-f]{32}\.png$/),
     })
     expect(json.usage.total).toBe(80)
@@ -190,22 +274,50 @@ describe('skills.video multipart requests', () => {
   })
 
   it('takes a plain text-to-image form with numbers and booleans as text', async () => {
-    const { status, json } = await client.form(CREATE, headers(), [['prompt', 'form'], ['num_images', '3'], ['sync_mode', 'true'], ['aspect_ratio', '1:1']])
+    const { status, json } = await client.form(CREATE, headers(), [
+      ['prompt', 'form'],
+      ['num_images', '3'],
+      ['sync_mode', 'true'],
+      ['aspect_ratio', '1:1'],
+    ])
     expect(status).toBe(200)
     expect(json.input).toMatchObject({ n: 3, sync_mode: true, aspect_ratio: '1:1' })
   })
 
   it.each<[string, Part[], string]>([
-    ['an upload that is no image', [['image_urls', Buffer.from('not an image'), 'a.png']], "'image_urls.0' must be a PNG, JPEG or WebP image."],
-    ['a GIF upload', [['image_urls', 'https://e.com/a.png'], ['image_urls', Buffer.from(GIF, 'base64'), 'a.gif']], "'image_urls.1' must be a PNG, JPEG or WebP image, not gif."],
-    ['a file in a text field', [['quality', Buffer.from('high'), 'q.txt']], "'quality' must be a text field, not a file."],
+    [
+      'an upload that is no image',
+      [['image_urls', Buffer.from('not an image'), 'a.png']],
+      "'image_urls.0' must be a PNG, JPEG or WebP image.",
+    ],
+    [
+      'a GIF upload',
+      [
+        ['image_urls', 'https://e.com/a.png'],
+        ['image_urls', Buffer.from(GIF, 'base64'), 'a.gif'],
+      ],
+      "'image_urls.1' must be a PNG, JPEG or WebP image, not gif.",
+    ],
+    [
+      'a file in a text field',
+      [['quality', Buffer.from('high'), 'q.txt']],
+      "'quality' must be a text field, not a file.",
+    ],
     ['n that is no number', [['n', 'two']], "'n' must be a number."],
     ['sync_mode that is no boolean', [['sync_mode', 'yes']], "'sync_mode' must be a boolean."],
-    ['a mask without images', [['mask_url', 'https://e.com/m.png']], "'mask_url' needs 'image_urls': a mask applies only in edit mode."],
+    [
+      'a mask without images',
+      [['mask_url', 'https://e.com/m.png']],
+      "'mask_url' needs 'image_urls': a mask applies only in edit mode.",
+    ],
   ])('refuses %s with 400 IMAGE_GENERATION_INVALID_INPUT', async (_, parts, message) => {
     const { status, json } = await client.form(CREATE, headers(), [['prompt', 'x'], ...parts])
     expect(status).toBe(400)
-    expect(json).toEqual({ error: 'IMAGE_GENERATION_INVALID_INPUT', code: 'IMAGE_GENERATION_INVALID_INPUT', message })
+    expect(json).toEqual({
+      error: 'IMAGE_GENERATION_INVALID_INPUT',
+      code: 'IMAGE_GENERATION_INVALID_INPUT',
+      message,
+    })
   })
 
   it('refuses a multipart body that cannot be parsed', async () => {
@@ -225,18 +337,31 @@ describe('skills.video running generations', () => {
   it("lists only the caller's queued and in-progress generations, newest first, up to limit", async () => {
     const h = headers(HOLD)
     const ids: string[] = []
-    for (const prompt of ['first', 'second', 'third']) ids.push((await create(h, { prompt })).json.id)
+    for (const prompt of ['first', 'second', 'third'])
+      ids.push((await create(h, { prompt })).json.id)
     await create({ ...h, authorization: 'Bearer someone-else' }, { prompt: 'not mine' })
-    await create({ ...h, 'x-emulator-namespace': `${h['x-emulator-namespace']}-other` }, { prompt: 'another namespace' })
+    await create(
+      { ...h, 'x-emulator-namespace': `${h['x-emulator-namespace']}-other` },
+      { prompt: 'another namespace' },
+    )
     const done = (await create(headers(), { prompt: 'finishes at once' })).json.id
 
     const all = await client.call('GET', '/api/v1/generations/running', h)
     expect(all.status).toBe(200)
     expect(all.json.map((g: { id: string }) => g.id)).toEqual([...ids].reverse())
-    expect(all.json[0]).toEqual({ id: ids[2], status: 'IN_QUEUE', usage: { total: 20, subscription: 20, permanent: 0 }, input: expect.objectContaining({ prompt: 'third' }) })
+    expect(all.json[0]).toEqual({
+      id: ids[2],
+      status: 'IN_QUEUE',
+      usage: { total: 20, subscription: 20, permanent: 0 },
+      input: expect.objectContaining({ prompt: 'third' }),
+    })
     expect(all.json.map((g: { id: string }) => g.id)).not.toContain(done)
 
-    const limited = await client.call('GET', '/api/v1/generations/running?limit=2&workspace=ws_123', h)
+    const limited = await client.call(
+      'GET',
+      '/api/v1/generations/running?limit=2&workspace=ws_123',
+      h,
+    )
     expect(limited.json.map((g: { id: string }) => g.id)).toEqual([ids[2], ids[1]])
 
     await server.emulator.runtime.tasks.complete(ids[1]!)
@@ -248,7 +373,10 @@ describe('skills.video running generations', () => {
   it('shows IN_PROGRESS for a generation that has started', async () => {
     const h = headers({ 'x-emulator-timing': 'queue=0;run=5000' })
     const { json } = await create(h, { prompt: 'running' })
-    await pollUntil(() => get(h, json.id).then((r) => r.json.status), (s) => s === 'IN_PROGRESS')
+    await pollUntil(
+      () => get(h, json.id).then((r) => r.json.status),
+      (s) => s === 'IN_PROGRESS',
+    )
     const running = await client.call('GET', '/api/v1/generations/running', h)
     expect(running.json).toEqual([expect.objectContaining({ id: json.id, status: 'IN_PROGRESS' })])
     server.emulator.runtime.tasks.cancel(json.id)
@@ -260,9 +388,17 @@ describe('skills.video running generations', () => {
     ['abc', "'limit' must be a number."],
     ['1.5', "'limit' must be an integer."],
   ])('refuses limit=%s with 400 naming the parameter', async (limit, message) => {
-    const { status, json } = await client.call('GET', `/api/v1/generations/running?limit=${limit}`, headers())
+    const { status, json } = await client.call(
+      'GET',
+      `/api/v1/generations/running?limit=${limit}`,
+      headers(),
+    )
     expect(status).toBe(400)
-    expect(json).toEqual({ error: 'IMAGE_GENERATION_INVALID_INPUT', code: 'IMAGE_GENERATION_INVALID_INPUT', message })
+    expect(json).toEqual({
+      error: 'IMAGE_GENERATION_INVALID_INPUT',
+      code: 'IMAGE_GENERATION_INVALID_INPUT',
+      message,
+    })
   })
 })
 
@@ -282,7 +418,11 @@ describe('skills.video credits', () => {
     const { json } = await create(h, { prompt: 'split', resolution: '2K' })
     expect(json.usage).toEqual({ total: 40, subscription: 30, permanent: 10 })
     expect(await credits(h)).toEqual({ total: 90, subscription: 0, permanent: 90 })
-    expect((await untilDone(h, json.id)).at(-1).usage).toEqual({ total: 40, subscription: 30, permanent: 10 })
+    expect((await untilDone(h, json.id)).at(-1).usage).toEqual({
+      total: 40,
+      subscription: 30,
+      permanent: 10,
+    })
   })
 
   it('refunds a failed generation, which reports FAILED with its code and message', async () => {
@@ -290,7 +430,10 @@ describe('skills.video credits', () => {
     server.emulator.runtime.credits.setBalance(accountOf(h), { subscription: 10, permanent: 50 })
     const { json } = await create(h, { prompt: 'doomed' })
     expect(await credits(h)).toEqual({ total: 40, subscription: 0, permanent: 40 })
-    server.emulator.runtime.tasks.fail(json.id, { code: 'IMAGE_GENERATION_TIMEOUT', message: 'Generation timed out' })
+    server.emulator.runtime.tasks.fail(json.id, {
+      code: 'IMAGE_GENERATION_TIMEOUT',
+      message: 'Generation timed out',
+    })
     const { json: failed } = await get(h, json.id)
     expect(failed).toEqual({
       id: json.id,
@@ -308,7 +451,11 @@ describe('skills.video credits', () => {
     const h = headers(HOLD)
     const { json } = await create(h, { prompt: 'doomed' })
     server.emulator.runtime.tasks.fail(json.id, { code: 'boom', message: 'Generation failed' })
-    expect((await get(h, json.id)).json).toMatchObject({ status: 'FAILED', code: 'IMAGE_GENERATION_FAILED', message: 'Generation failed' })
+    expect((await get(h, json.id)).json).toMatchObject({
+      status: 'FAILED',
+      code: 'IMAGE_GENERATION_FAILED',
+      message: 'Generation failed',
+    })
   })
 
   it('refunds a canceled generation, which reports CANCELED', async () => {
@@ -355,31 +502,86 @@ describe('skills.video errors', () => {
     ['no prompt', {}, "'prompt' is required."],
     ['an empty prompt', { prompt: '' }, "'prompt' must not be empty."],
     ['a prompt that is no string', { prompt: 42 }, "'prompt' must be a string."],
-    ['a 32,001-character prompt', { prompt: 'x'.repeat(32_001) }, "'prompt' must be at most 32000 characters."],
-    ['image_urls that is no array', { prompt: 'x', image_urls: 'https://e.com/a.png' }, "'image_urls' must be an array."],
-    ['17 image_urls', { prompt: 'x', image_urls: Array(17).fill('https://e.com/a.png') }, "'image_urls' must have at most 16 items."],
-    ['an ftp image url', { prompt: 'x', image_urls: ['ftp://e.com/a.png'] }, "'image_urls.0' must be a valid url."],
-    ['a mask_url that is no URL', { prompt: 'x', image_urls: ['https://e.com/a.png'], mask_url: 'mask.png' }, "'mask_url' must be a valid url."],
-    ['a mask_url without image_urls', { prompt: 'x', mask_url: 'https://e.com/m.png' }, "'mask_url' needs 'image_urls': a mask applies only in edit mode."],
-    ['a mask_url with empty image_urls', { prompt: 'x', image_urls: [], mask_url: 'https://e.com/m.png' }, "'mask_url' needs 'image_urls': a mask applies only in edit mode."],
-    ['aspect_ratio 21:9', { prompt: 'x', aspect_ratio: '21:9' }, "'aspect_ratio' must be one of: 1:1, 16:9, 9:16, 4:3, 3:4, 3:2, 2:3."],
-    ['resolution 1k in lowercase', { prompt: 'x', resolution: '1k' }, "'resolution' must be one of: 1K, 2K, 4K."],
-    ['image_size huge', { prompt: 'x', image_size: 'huge' }, "'image_size' must be one of: auto, square_hd, square, portrait_4_3, portrait_16_9, landscape_4_3, landscape_16_9."],
-    ['quality ultra', { prompt: 'x', quality: 'ultra' }, "'quality' must be one of: low, medium, high."],
+    [
+      'a 32,001-character prompt',
+      { prompt: 'x'.repeat(32_001) },
+      "'prompt' must be at most 32000 characters.",
+    ],
+    [
+      'image_urls that is no array',
+      { prompt: 'x', image_urls: 'https://e.com/a.png' },
+      "'image_urls' must be an array.",
+    ],
+    [
+      '17 image_urls',
+      { prompt: 'x', image_urls: Array(17).fill('https://e.com/a.png') },
+      "'image_urls' must have at most 16 items.",
+    ],
+    [
+      'an ftp image url',
+      { prompt: 'x', image_urls: ['ftp://e.com/a.png'] },
+      "'image_urls.0' must be a valid url.",
+    ],
+    [
+      'a mask_url that is no URL',
+      { prompt: 'x', image_urls: ['https://e.com/a.png'], mask_url: 'mask.png' },
+      "'mask_url' must be a valid url.",
+    ],
+    [
+      'a mask_url without image_urls',
+      { prompt: 'x', mask_url: 'https://e.com/m.png' },
+      "'mask_url' needs 'image_urls': a mask applies only in edit mode.",
+    ],
+    [
+      'a mask_url with empty image_urls',
+      { prompt: 'x', image_urls: [], mask_url: 'https://e.com/m.png' },
+      "'mask_url' needs 'image_urls': a mask applies only in edit mode.",
+    ],
+    [
+      'aspect_ratio 21:9',
+      { prompt: 'x', aspect_ratio: '21:9' },
+      "'aspect_ratio' must be one of: 1:1, 16:9, 9:16, 4:3, 3:4, 3:2, 2:3.",
+    ],
+    [
+      'resolution 1k in lowercase',
+      { prompt: 'x', resolution: '1k' },
+      "'resolution' must be one of: 1K, 2K, 4K.",
+    ],
+    [
+      'image_size huge',
+      { prompt: 'x', image_size: 'huge' },
+      "'image_size' must be one of: auto, square_hd, square, portrait_4_3, portrait_16_9, landscape_4_3, landscape_16_9.",
+    ],
+    [
+      'quality ultra',
+      { prompt: 'x', quality: 'ultra' },
+      "'quality' must be one of: low, medium, high.",
+    ],
     ['num_images 5', { prompt: 'x', num_images: 5 }, "'num_images' must be at most 4."],
     ['n 0', { prompt: 'x', n: 0 }, "'n' must be at least 1."],
     ['n 1.5', { prompt: 'x', n: 1.5 }, "'n' must be an integer."],
     ['n as a string', { prompt: 'x', n: '2' }, "'n' must be a number."],
-    ['output_format gif', { prompt: 'x', output_format: 'gif' }, "'output_format' must be one of: jpeg, png, webp."],
+    [
+      'output_format gif',
+      { prompt: 'x', output_format: 'gif' },
+      "'output_format' must be one of: jpeg, png, webp.",
+    ],
     ['sync_mode as a string', { prompt: 'x', sync_mode: 'true' }, "'sync_mode' must be a boolean."],
     ['a JSON array', [], 'The request body must be a JSON object.'],
-  ])('answers %s with 400 IMAGE_GENERATION_INVALID_INPUT naming the field', async (_, body, message) => {
-    const h = headers()
-    const { status, json } = await client.call('POST', CREATE, h, body)
-    expect(status).toBe(400)
-    expect(json).toEqual({ error: 'IMAGE_GENERATION_INVALID_INPUT', code: 'IMAGE_GENERATION_INVALID_INPUT', message })
-    expect((await credits(h)).total).toBe(1000)
-  })
+  ])(
+    'answers %s with 400 IMAGE_GENERATION_INVALID_INPUT naming the field',
+    async (_, body, message) => {
+      const h = headers()
+      const { status, json } = await client.call('POST', CREATE, h, body)
+      expect(status).toBe(400)
+      expect(json).toEqual({
+        error: 'IMAGE_GENERATION_INVALID_INPUT',
+        code: 'IMAGE_GENERATION_INVALID_INPUT',
+        message,
+      })
+      expect((await credits(h)).total).toBe(1000)
+    },
+  )
 
   it('answers malformed JSON with 400 IMAGE_GENERATION_INVALID_INPUT', async () => {
     const { status, json } = await client.call('POST', CREATE, headers(), '{"prompt": ')
@@ -394,17 +596,27 @@ describe('skills.video errors', () => {
     expect(json.input).not.toHaveProperty('model')
   })
 
-  it.each([[{}], [{ authorization: 'Basic dXNlcjpwYXNz' }], [{ authorization: 'Bearer' }], [{ authorization: KEY }]])(
-    'answers auth %j with 401 UNAUTHORIZED',
-    async (auth) => {
-      const { status, json } = await client.call('POST', CREATE, auth, { prompt: 'x' })
-      expect(status).toBe(401)
-      expect(json).toMatchObject({ error: 'UNAUTHORIZED', code: 'UNAUTHORIZED', message: expect.any(String) })
-    },
-  )
+  it.each([
+    [{}],
+    [{ authorization: 'Basic dXNlcjpwYXNz' }],
+    [{ authorization: 'Bearer' }],
+    [{ authorization: KEY }],
+  ])('answers auth %j with 401 UNAUTHORIZED', async (auth) => {
+    const { status, json } = await client.call('POST', CREATE, auth, { prompt: 'x' })
+    expect(status).toBe(401)
+    expect(json).toMatchObject({
+      error: 'UNAUTHORIZED',
+      code: 'UNAUTHORIZED',
+      message: expect.any(String),
+    })
+  })
 
   it('answers every read without a key with 401', async () => {
-    for (const path of ['/api/v1/generation/gen_000000000000000000000000', '/api/v1/generations/running', '/api/v1/credits']) {
+    for (const path of [
+      '/api/v1/generation/gen_000000000000000000000000',
+      '/api/v1/generations/running',
+      '/api/v1/credits',
+    ]) {
       expect((await client.call('GET', path, {})).status).toBe(401)
     }
     expect((await client.stream({}, { prompt: 'x' })).status).toBe(401)
@@ -414,7 +626,11 @@ describe('skills.video errors', () => {
     const h = headers()
     const unknown = await get(h, 'gen_ffffffffffffffffffffffff')
     expect(unknown.status).toBe(404)
-    expect(unknown.json).toEqual({ error: 'NOT_FOUND', code: 'NOT_FOUND', message: 'Resource not found.' })
+    expect(unknown.json).toEqual({
+      error: 'NOT_FOUND',
+      code: 'NOT_FOUND',
+      message: 'Resource not found.',
+    })
     const { json } = await create(h, { prompt: 'mine' })
     expect((await get({ ...h, authorization: 'Bearer someone-else' }, json.id)).status).toBe(404)
     expect((await get({ ...h, 'x-emulator-namespace': 'elsewhere' }, json.id)).status).toBe(404)
@@ -422,7 +638,10 @@ describe('skills.video errors', () => {
   })
 
   it('answers a path it does not serve with 404 NOT_FOUND in its envelope', async () => {
-    const response = await fetch(`${server.url}${MOUNT}/api/v1/generation/openai/gpt-image-2/extra`, jsonRequest({}, headers()))
+    const response = await fetch(
+      `${server.url}${MOUNT}/api/v1/generation/openai/gpt-image-2/extra`,
+      jsonRequest({}, headers()),
+    )
     expect(response.status).toBe(404)
     expect(await response.json()).toMatchObject({ error: 'NOT_FOUND', code: 'NOT_FOUND' })
   })
@@ -441,20 +660,27 @@ describe('skills.video errors', () => {
     expect((await client.call('POST', path, {}, { prompt: 'x' })).status).toBe(401)
   })
 
-  it.each([CREATE, CREATE_SSE])('answers a prompt with a trigger term on %s with 422 and charges nothing', async (path) => {
-    const h = headers()
-    const { status, json } = await client.call('POST', path, h, { prompt: 'this is unsafe-content' })
-    expect(status).toBe(422)
-    expect(json).toEqual({
-      error: 'IMAGE_GENERATION_CONTENT_REJECTED',
-      code: 'IMAGE_GENERATION_CONTENT_REJECTED',
-      message: 'Upstream moderation rejected the prompt or inputs.',
-    })
-    expect((await credits(h)).total).toBe(1000)
-  })
+  it.each([CREATE, CREATE_SSE])(
+    'answers a prompt with a trigger term on %s with 422 and charges nothing',
+    async (path) => {
+      const h = headers()
+      const { status, json } = await client.call('POST', path, h, {
+        prompt: 'this is unsafe-content',
+      })
+      expect(status).toBe(422)
+      expect(json).toEqual({
+        error: 'IMAGE_GENERATION_CONTENT_REJECTED',
+        code: 'IMAGE_GENERATION_CONTENT_REJECTED',
+        message: 'Upstream moderation rejected the prompt or inputs.',
+      })
+      expect((await credits(h)).total).toBe(1000)
+    },
+  )
 
   it.each([CREATE, CREATE_SSE])('answers an oversized body on %s with 413', async (path) => {
-    const { status, json } = await client.call('POST', path, headers(), { prompt: 'x'.repeat(1_100_000) })
+    const { status, json } = await client.call('POST', path, headers(), {
+      prompt: 'x'.repeat(1_100_000),
+    })
     expect(status).toBe(413)
     expect(json.code).toBe('IMAGE_GENERATION_INVALID_INPUT')
   })
@@ -473,32 +699,55 @@ describe('skills.video errors', () => {
     ['image_generation_timeout', 504, 'IMAGE_GENERATION_TIMEOUT'],
   ] as const
 
-  it.each(catalogue.flatMap(([name, status, code]) => [CREATE, CREATE_SSE].map((path) => [name, path, status, code] as const)))(
+  it.each(
+    catalogue.flatMap(([name, status, code]) =>
+      [CREATE, CREATE_SSE].map((path) => [name, path, status, code] as const),
+    ),
+  )(
     'answers X-Emulator-Error: %s on %s with %i in the flat envelope',
     async (name, path, status, code) => {
       const h = headers()
-      const result = await client.call('POST', path, { ...h, 'x-emulator-error': name }, { prompt: 'x' })
+      const result = await client.call(
+        'POST',
+        path,
+        { ...h, 'x-emulator-error': name },
+        { prompt: 'x' },
+      )
       expect(result.status).toBe(status)
       expect(result.json).toMatchObject({ code, message: expect.any(String) })
-      expect(result.json.error).toBe(name === 'insufficient_credits' ? 'INSUFFICIENT_CREDITS' : code)
+      expect(result.json.error).toBe(
+        name === 'insufficient_credits' ? 'INSUFFICIENT_CREDITS' : code,
+      )
       expect((await credits(h)).total).toBe(1000)
     },
   )
 
   it('refuses a malformed X-Emulator-Timing in the emulator envelope and charges nothing', async () => {
     const h = headers()
-    const response = await fetch(server.url + MOUNT + CREATE, jsonRequest({ prompt: 'x' }, { ...h, 'x-emulator-timing': 'soon' }))
+    const response = await fetch(
+      server.url + MOUNT + CREATE,
+      jsonRequest({ prompt: 'x' }, { ...h, 'x-emulator-timing': 'soon' }),
+    )
     expect(response.status).toBe(400)
-    expect(await response.json()).toMatchObject({ emulator_error: { code: 'invalid_header', field: 'X-Emulator-Timing' } })
+    expect(await response.json()).toMatchObject({
+      emulator_error: { code: 'invalid_header', field: 'X-Emulator-Timing' },
+    })
     expect((await credits(h)).total).toBe(1000)
   })
 
   it('sends retry-after with 429', async () => {
-    const { headers: sent } = await create(headers({ 'x-emulator-error': 'image_generation_rate_limited' }), { prompt: 'x' })
+    const { headers: sent } = await create(
+      headers({ 'x-emulator-error': 'image_generation_rate_limited' }),
+      { prompt: 'x' },
+    )
     expect(sent.get('retry-after')).toBe('1')
   })
 
-  const READS = ['/api/v1/generation/gen_000000000000000000000000', '/api/v1/generations/running', '/api/v1/credits']
+  const READS = [
+    '/api/v1/generation/gen_000000000000000000000000',
+    '/api/v1/generations/running',
+    '/api/v1/credits',
+  ]
   const FORCED_ON_READS: [string, string, number][] = [
     [READS[0]!, 'not_found', 404],
     ...READS.flatMap((path): [string, string, number][] => [
@@ -508,9 +757,14 @@ describe('skills.video errors', () => {
     ]),
   ]
 
-  it.each(FORCED_ON_READS)('GET %s can answer X-Emulator-Error: %s with %i', async (path, name, status) => {
-    expect((await client.call('GET', path, headers({ 'x-emulator-error': name }))).status).toBe(status)
-  })
+  it.each(FORCED_ON_READS)(
+    'GET %s can answer X-Emulator-Error: %s with %i',
+    async (path, name, status) => {
+      expect((await client.call('GET', path, headers({ 'x-emulator-error': name }))).status).toBe(
+        status,
+      )
+    },
+  )
 })
 
 describe('skills.video with createStatus 202', () => {
@@ -527,7 +781,12 @@ describe('skills.video with createStatus 202', () => {
 describe('skills.video server-sent events', () => {
   it('streams bare data frames IN_QUEUE, IN_PROGRESS, COMPLETED and then closes', async () => {
     const h = headers({ 'x-emulator-timing': 'fast' })
-    const { status, headers: sent, text, frames } = await client.stream(h, { prompt: 'stream me', aspect_ratio: '1:1', n: 2 })
+    const {
+      status,
+      headers: sent,
+      text,
+      frames,
+    } = await client.stream(h, { prompt: 'stream me', aspect_ratio: '1:1', n: 2 })
     expect(status).toBe(200)
     expect(sent.get('content-type')).toMatch(/^text\/event-stream/)
     expect(text).toMatch(/^data: \{/)
@@ -535,7 +794,12 @@ describe('skills.video server-sent events', () => {
     expect(text).not.toContain('[DONE]')
     expect(frames.map((f) => f.status)).toEqual(['IN_QUEUE', 'IN_PROGRESS', 'COMPLETED'])
     const id = frames[0].id
-    expect(frames[0]).toEqual({ id: expect.stringMatching(/^gen_[0-9a-f]{24}$/), status: 'IN_QUEUE', data: null, usage: { total: 40, subscription: 40, permanent: 0 } })
+    expect(frames[0]).toEqual({
+      id: expect.stringMatching(/^gen_[0-9a-f]{24}$/),
+      status: 'IN_QUEUE',
+      data: null,
+      usage: { total: 40, subscription: 40, permanent: 0 },
+    })
     const polled = (await get(h, id)).json
     expect(frames[2]).toEqual({ id, status: 'COMPLETED', data: polled.data, usage: polled.usage })
     expect(frames[2].data.images).toHaveLength(2)
@@ -548,34 +812,63 @@ describe('skills.video server-sent events', () => {
   })
 
   it.each([
-    ['canceled', (id: string) => server.emulator.runtime.tasks.cancel(id), { status: 'CANCELED', code: 'IMAGE_GENERATION_CANCELED', message: 'Generation canceled' }],
+    [
+      'canceled',
+      (id: string) => server.emulator.runtime.tasks.cancel(id),
+      { status: 'CANCELED', code: 'IMAGE_GENERATION_CANCELED', message: 'Generation canceled' },
+    ],
     [
       'failed',
-      (id: string) => server.emulator.runtime.tasks.fail(id, { code: 'IMAGE_GENERATION_PROVIDER_UNAVAILABLE', message: 'Upstream provider unavailable' }),
-      { status: 'FAILED', code: 'IMAGE_GENERATION_PROVIDER_UNAVAILABLE', message: 'Upstream provider unavailable' },
+      (id: string) =>
+        server.emulator.runtime.tasks.fail(id, {
+          code: 'IMAGE_GENERATION_PROVIDER_UNAVAILABLE',
+          message: 'Upstream provider unavailable',
+        }),
+      {
+        status: 'FAILED',
+        code: 'IMAGE_GENERATION_PROVIDER_UNAVAILABLE',
+        message: 'Upstream provider unavailable',
+      },
     ],
-  ] as const)('ends the stream with the terminal frame when the generation is %s', async (_, end, terminal) => {
-    const h = headers(HOLD)
-    const response = await fetch(server.url + MOUNT + CREATE_SSE, jsonRequest({ prompt: 'interrupted' }, h))
-    const reader = response.body!.getReader()
-    const decoder = new TextDecoder()
-    let text = ''
-    while (sseData(text).length === 0) text += decoder.decode((await reader.read()).value, { stream: true })
-    const first = JSON.parse(sseData(text)[0]!)
-    expect(first.status).toBe('IN_QUEUE')
-    end(first.id)
-    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) text += decoder.decode(chunk.value, { stream: true })
-    await spec.check('POST', MOUNT + CREATE_SSE, response, text)
-    const frames = sseData(text).map((d) => JSON.parse(d))
-    expect(frames.map((f) => f.status)).toEqual(['IN_QUEUE', terminal.status])
-    expect(frames[1]).toEqual({ id: first.id, data: null, usage: { total: 0, subscription: 0, permanent: 0 }, ...terminal })
-  })
+  ] as const)(
+    'ends the stream with the terminal frame when the generation is %s',
+    async (_, end, terminal) => {
+      const h = headers(HOLD)
+      const response = await fetch(
+        server.url + MOUNT + CREATE_SSE,
+        jsonRequest({ prompt: 'interrupted' }, h),
+      )
+      const reader = response.body!.getReader()
+      const decoder = new TextDecoder()
+      let text = ''
+      while (sseData(text).length === 0)
+        text += decoder.decode((await reader.read()).value, { stream: true })
+      const first = JSON.parse(sseData(text)[0]!)
+      expect(first.status).toBe('IN_QUEUE')
+      end(first.id)
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read())
+        text += decoder.decode(chunk.value, { stream: true })
+      await spec.check('POST', MOUNT + CREATE_SSE, response, text)
+      const frames = sseData(text).map((d) => JSON.parse(d))
+      expect(frames.map((f) => f.status)).toEqual(['IN_QUEUE', terminal.status])
+      expect(frames[1]).toEqual({
+        id: first.id,
+        data: null,
+        usage: { total: 0, subscription: 0, permanent: 0 },
+        ...terminal,
+      })
+    },
+  )
 
   it('refuses a bad body as JSON before any stream starts', async () => {
     const { status, headers: sent, json } = await client.stream(headers(), { prompt: 'x', n: 9 })
     expect(status).toBe(400)
     expect(sent.get('content-type')).toMatch(/^application\/json/)
-    expect(json).toEqual({ error: 'IMAGE_GENERATION_INVALID_INPUT', code: 'IMAGE_GENERATION_INVALID_INPUT', message: "'n' must be at most 4." })
+    expect(json).toEqual({
+      error: 'IMAGE_GENERATION_INVALID_INPUT',
+      code: 'IMAGE_GENERATION_INVALID_INPUT',
+      message: "'n' must be at most 4.",
+    })
   })
 
   it('refuses a short balance with 402 before any stream starts', async () => {
@@ -585,9 +878,16 @@ describe('skills.video server-sent events', () => {
   })
 
   it('takes a multipart body too', async () => {
-    const { status, text } = await client.form(CREATE_SSE, headers(), [['prompt', 'form stream'], ['image_urls', await solidImage(16, 16), 'a.png']])
+    const { status, text } = await client.form(CREATE_SSE, headers(), [
+      ['prompt', 'form stream'],
+      ['image_urls', await solidImage(16, 16), 'a.png'],
+    ])
     expect(status).toBe(200)
-    expect(sseData(text).map((d) => JSON.parse(d).status)).toEqual(['IN_QUEUE', 'IN_PROGRESS', 'COMPLETED'])
+    expect(sseData(text).map((d) => JSON.parse(d).status)).toEqual([
+      'IN_QUEUE',
+      'IN_PROGRESS',
+      'COMPLETED',
+    ])
   })
 })
 
@@ -607,7 +907,9 @@ describe('skills.video webhooks', () => {
     const { json } = await create(h, { prompt: 'notify me' })
     const received = await receiver.waitFor(3)
     const bodies = received.map(bodyOf)
-    expect(bodies.map((b) => [b.type, b.prediction.state, b.prediction.status, b.data.status])).toEqual([
+    expect(
+      bodies.map((b) => [b.type, b.prediction.state, b.prediction.status, b.data.status]),
+    ).toEqual([
       ['task.created', 'queued', 'IN_QUEUE', 'IN_QUEUE'],
       ['task.started', 'running', 'IN_PROGRESS', 'IN_PROGRESS'],
       ['task.completed', 'succeeded', 'COMPLETED', 'COMPLETED'],
@@ -634,7 +936,9 @@ describe('skills.video webhooks', () => {
     const [received] = await receiver.waitFor(1)
     const { secret: otherSecret } = await client.addEndpoint(headers(), receiver.url)
     expect(() => verify(otherSecret, received!)).toThrow()
-    expect(() => verify(otherSecret, { ...received!, body: received!.body.replace('signed', 'forged') })).toThrow()
+    expect(() =>
+      verify(otherSecret, { ...received!, body: received!.body.replace('signed', 'forged') }),
+    ).toThrow()
   })
 
   it('keeps the webhook-id across a retried delivery and signs every attempt', async () => {
@@ -648,8 +952,15 @@ describe('skills.video webhooks', () => {
     expect(verify(secret, first!)).toEqual(verify(secret, second!))
     const log = await client.deliveries(h, json.id)
     expect(log).toHaveLength(1)
-    expect(log[0]).toMatchObject({ id: first!.headers['webhook-id'], provider: 'skills-video', event: 'task.completed', status: 'delivered' })
-    expect(log[0].attempts.map((a: { status: number; outcome: string }) => [a.status, a.outcome])).toEqual([
+    expect(log[0]).toMatchObject({
+      id: first!.headers['webhook-id'],
+      provider: 'skills-video',
+      event: 'task.completed',
+      status: 'delivered',
+    })
+    expect(
+      log[0].attempts.map((a: { status: number; outcome: string }) => [a.status, a.outcome]),
+    ).toEqual([
       [500, 'retrying'],
       [200, 'delivered'],
     ])
@@ -664,15 +975,30 @@ describe('skills.video webhooks', () => {
     await create(h, { prompt: 'filtered' })
     await receiver.waitFor(4)
     await new Promise((resolve) => setTimeout(resolve, 150))
-    const byPath = (path: string) => receiver!.received.filter((r) => r.path === path).map((r) => bodyOf(r).type)
+    const byPath = (path: string) =>
+      receiver!.received.filter((r) => r.path === path).map((r) => bodyOf(r).type)
     expect(byPath('/completed-only')).toEqual(['task.completed'])
     expect(byPath('/all').sort()).toEqual(['task.completed', 'task.created', 'task.started'])
     expect(byPath('/other-namespace')).toEqual([])
   })
 
   it.each([
-    ['task.canceled', 'canceled', 'CANCELED', (id: string) => server.emulator.runtime.tasks.cancel(id)],
-    ['task.failed', 'failed', 'FAILED', (id: string) => server.emulator.runtime.tasks.fail(id, { code: 'IMAGE_GENERATION_FAILED', message: 'Generation failed' })],
+    [
+      'task.canceled',
+      'canceled',
+      'CANCELED',
+      (id: string) => server.emulator.runtime.tasks.cancel(id),
+    ],
+    [
+      'task.failed',
+      'failed',
+      'FAILED',
+      (id: string) =>
+        server.emulator.runtime.tasks.fail(id, {
+          code: 'IMAGE_GENERATION_FAILED',
+          message: 'Generation failed',
+        }),
+    ],
   ] as const)('sends %s with the refunded generation', async (event, state, status, end) => {
     receiver = await startReceiver()
     const h = headers(HOLD)

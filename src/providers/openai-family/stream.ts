@@ -10,10 +10,15 @@ import { unixSeconds } from '../../core/clock.js'
 import { formatPixelSize } from '../../core/images/gpt-image-sizes.js'
 import { renderJobImage, toB64Json, type ImageJob } from './image-job.js'
 
-type StreamEvent = components['schemas']['ImageGenerationStreamEvent'] | components['schemas']['ImageEditStreamEvent']
+type StreamEvent =
+  | components['schemas']['ImageGenerationStreamEvent']
+  | components['schemas']['ImageEditStreamEvent']
 
 const EVENT_TYPES = {
-  generation: { partial: 'image_generation.partial_image', completed: 'image_generation.completed' },
+  generation: {
+    partial: 'image_generation.partial_image',
+    completed: 'image_generation.completed',
+  },
   edit: { partial: 'image_edit.partial_image', completed: 'image_edit.completed' },
 } as const
 
@@ -38,10 +43,20 @@ export function streamImageJob(c: Context, runtime: Runtime, job: ImageJob): Res
     for (let image = 0; image < job.request.n && !stream.aborted; image++) {
       for (let partial = 0; partial < partials && !stream.aborted; partial++) {
         const bytes = await renderJobImage(runtime, job, image, { index: partial, of: partials })
-        await send({ type: types.partial, b64_json: toB64Json(runtime, job, bytes), partial_image_index: partial, ...base() })
+        await send({
+          type: types.partial,
+          b64_json: toB64Json(runtime, job, bytes),
+          partial_image_index: partial,
+          ...base(),
+        })
       }
       const bytes = await renderJobImage(runtime, job, image)
-      await send({ type: types.completed, b64_json: toB64Json(runtime, job, bytes), usage: job.usage, ...base() })
+      await send({
+        type: types.completed,
+        b64_json: toB64Json(runtime, job, bytes),
+        usage: job.usage,
+        ...base(),
+      })
     }
   })
 }

@@ -8,7 +8,11 @@ import type { components } from '../../generated/gptproto.js'
 import { unixSeconds } from '../../core/clock.js'
 import { findTriggerTerm } from '../../core/moderation.js'
 import { requestSeed } from '../../core/http/emulator-headers.js'
-import { DEFAULT_AUTO_SIZE, formatPixelSize, type PixelSize } from '../../core/images/gpt-image-sizes.js'
+import {
+  DEFAULT_AUTO_SIZE,
+  formatPixelSize,
+  type PixelSize,
+} from '../../core/images/gpt-image-sizes.js'
 import { labelledImageSpec, type ImageBatch } from '../../core/images/labelled-images.js'
 import { CONTENT_TYPES } from '../../core/images/render-image.js'
 import { base64Of } from '../../core/images/base64-cache.js'
@@ -36,9 +40,17 @@ export interface JobInputs {
 }
 
 /** Applies GPTProto's rules (moderation, sizes, backgrounds) and plans the images to render. */
-export function planImageJob(c: Context, runtime: Runtime, request: GenerationRequest, inputs: JobInputs): ImageJob {
+export function planImageJob(
+  c: Context,
+  runtime: Runtime,
+  request: GenerationRequest,
+  inputs: JobInputs,
+): ImageJob {
   const { config } = runtime
-  const term = request.moderation === 'low' ? undefined : findTriggerTerm(request.prompt, config.moderation.triggerTerms)
+  const term =
+    request.moderation === 'low'
+      ? undefined
+      : findTriggerTerm(request.prompt, config.moderation.triggerTerms)
   if (term) throw moderationBlocked(term)
 
   const options = resolveImageOptions(request, {
@@ -58,7 +70,9 @@ export function planImageJob(c: Context, runtime: Runtime, request: GenerationRe
     quality: options.quality,
     seed: requestSeed(c, config.seed),
     count: request.n,
-    ...(inputs.kind === 'edit' && { note: `edit of ${inputCount} image${inputCount === 1 ? '' : 's'}` }),
+    ...(inputs.kind === 'edit' && {
+      note: `edit of ${inputCount} image${inputCount === 1 ? '' : 's'}`,
+    }),
   }
   const usage = estimateUsage({
     prompt: request.prompt,
@@ -72,20 +86,34 @@ export function planImageJob(c: Context, runtime: Runtime, request: GenerationRe
 }
 
 /** Renders image `index` of the job, or one of its partial images when `partial` is given. */
-export function renderJobImage(runtime: Runtime, job: ImageJob, index: number, partial?: { index: number; of: number }): Promise<Buffer> {
-  const batch = partial ? { ...job.batch, note: joinNotes(job.batch.note, `partial ${partial.index + 1}/${partial.of}`) } : job.batch
+export function renderJobImage(
+  runtime: Runtime,
+  job: ImageJob,
+  index: number,
+  partial?: { index: number; of: number },
+): Promise<Buffer> {
+  const batch = partial
+    ? {
+        ...job.batch,
+        note: joinNotes(job.batch.note, `partial ${partial.index + 1}/${partial.of}`),
+      }
+    : job.batch
   return runtime.images.render(labelledImageSpec(batch, index))
 }
 
 /** The image bytes as `b64_json`: bare base64, or a data URI when configured. */
 export function toB64Json(runtime: Runtime, job: ImageJob, bytes: Buffer): string {
   const base64 = base64Of(bytes)
-  return runtime.config.gptproto.b64DataUriPrefix ? `data:${CONTENT_TYPES[job.options.format]};base64,${base64}` : base64
+  return runtime.config.gptproto.b64DataUriPrefix
+    ? `data:${CONTENT_TYPES[job.options.format]};base64,${base64}`
+    : base64
 }
 
 /** The non-streaming answer, as the seed's example. */
 export async function imagesResponse(runtime: Runtime, job: ImageJob): Promise<ImagesResponse> {
-  const images = await Promise.all(Array.from({ length: job.request.n }, (_, i) => renderJobImage(runtime, job, i)))
+  const images = await Promise.all(
+    Array.from({ length: job.request.n }, (_, i) => renderJobImage(runtime, job, i)),
+  )
   return {
     created: unixSeconds(runtime.clock),
     background: job.options.background,

@@ -11,7 +11,13 @@ import { formFieldsToJson, readMultipart, type MultipartBody } from '../../core/
 import { autoSizeFor } from '../../core/images/gpt-image-sizes.js'
 import { inspectImage, type ImageInfo } from '../../core/images/inspect-image.js'
 import { parseOrFail } from '../openai-family/openai-errors.js'
-import { EDIT_BOOLEAN_FIELDS, EDIT_FILE_FIELDS, EDIT_NUMBER_FIELDS, EditFields, MAX_EDIT_IMAGES } from './schemas.js'
+import {
+  EDIT_BOOLEAN_FIELDS,
+  EDIT_FILE_FIELDS,
+  EDIT_NUMBER_FIELDS,
+  EditFields,
+  MAX_EDIT_IMAGES,
+} from './schemas.js'
 import { imagesResponse, planImageJob } from './image-job.js'
 import { streamImageJob } from './stream.js'
 
@@ -21,11 +27,18 @@ export function createEditHandler(runtime: Runtime): Handler<EmulatorEnv> {
   return async function createImageEdit(c) {
     const form = await readMultipart(c)
     refuseTextInFileFields(form)
-    const fields = parseOrFail(EditFields, formFieldsToJson(form.fields, { numbers: EDIT_NUMBER_FIELDS, booleans: EDIT_BOOLEAN_FIELDS }))
+    const fields = parseOrFail(
+      EditFields,
+      formFieldsToJson(form.fields, { numbers: EDIT_NUMBER_FIELDS, booleans: EDIT_BOOLEAN_FIELDS }),
+    )
     const images = await readInputImages(form)
     await checkMask(form, images[0]!)
     const { input_fidelity: _fidelity, ...request } = fields
-    const job = planImageJob(c, runtime, request, { kind: 'edit', inputImages: images, autoSize: autoSizeFor(images[0]) })
+    const job = planImageJob(c, runtime, request, {
+      kind: 'edit',
+      inputImages: images,
+      autoSize: autoSizeFor(images[0]),
+    })
     if (request.stream) return streamImageJob(c, runtime, job)
     return respondJson(c, await imagesResponse(runtime, job))
   }
@@ -34,22 +47,34 @@ export function createEditHandler(runtime: Runtime): Handler<EmulatorEnv> {
 function refuseTextInFileFields(form: MultipartBody): void {
   for (const name of EDIT_FILE_FIELDS) {
     if (form.fields[name] !== undefined) {
-      throw new Failure('invalid_request', `Invalid type for '${name}': expected a file, but got a string instead.`, {
-        param: name,
-        code: 'invalid_type',
-      })
+      throw new Failure(
+        'invalid_request',
+        `Invalid type for '${name}': expected a file, but got a string instead.`,
+        {
+          param: name,
+          code: 'invalid_type',
+        },
+      )
     }
   }
-  const unknownFile = Object.keys(form.files).find((name) => !(EDIT_FILE_FIELDS as readonly string[]).includes(name))
+  const unknownFile = Object.keys(form.files).find(
+    (name) => !(EDIT_FILE_FIELDS as readonly string[]).includes(name),
+  )
   if (unknownFile) {
-    throw new Failure('invalid_request', `Unknown parameter: '${unknownFile}'.`, { param: unknownFile, code: 'unknown_parameter' })
+    throw new Failure('invalid_request', `Unknown parameter: '${unknownFile}'.`, {
+      param: unknownFile,
+      code: 'unknown_parameter',
+    })
   }
 }
 
 async function readInputImages(form: MultipartBody): Promise<ImageInfo[]> {
   const files = [...(form.files['image[]'] ?? []), ...(form.files['image'] ?? [])]
   if (files.length === 0) {
-    throw new Failure('invalid_request', "Missing required parameter: 'image'.", { param: 'image', code: 'missing_required_parameter' })
+    throw new Failure('invalid_request', "Missing required parameter: 'image'.", {
+      param: 'image',
+      code: 'missing_required_parameter',
+    })
   }
   if (files.length > MAX_EDIT_IMAGES) {
     throw new Failure(
@@ -78,7 +103,10 @@ async function checkMask(form: MultipartBody, first: ImageInfo): Promise<void> {
   if (!mask) return
   const info = await inspectImage(new Uint8Array(await mask.arrayBuffer()))
   if (!info || info.format !== 'png') {
-    throw new Failure('invalid_request', "Invalid 'mask': the mask must be a PNG image.", { param: 'mask', code: 'invalid_image_format' })
+    throw new Failure('invalid_request', "Invalid 'mask': the mask must be a PNG image.", {
+      param: 'mask',
+      code: 'invalid_image_format',
+    })
   }
   if (info.width !== first.width || info.height !== first.height) {
     throw new Failure(
