@@ -1,13 +1,14 @@
 /**
- * The emulator as one hono app: request ids, the control plane at `/__emulator`, generated
- * files at `/files`, and each provider mounted at `/<id>`.
+ * The emulator as one hono app: steering decoded and request ids given first, then the control
+ * plane at `/__emulator`, generated files at `/files`, and each mounted provider at `/<id>`.
+ * Building it has no side effects: everything it wires was readied with the runtime.
  */
 import { Hono } from 'hono'
 import type { Runtime } from './runtime.js'
 import type { EmulatorEnv } from './core/http/env.js'
-import { EmulatorError } from './core/emulator-error.js'
-import { namespaceOrDefault } from './core/http/emulator-headers.js'
-import { providers } from './providers/index.js'
+import { EmulatorError } from './core/errors/emulator-error.js'
+import { steer } from './core/steering.js'
+import { createProviderApp } from './providers/provider-app.js'
 import { createControlRoutes } from './control/index.js'
 import { recordRequests } from './core/journal/record-request.js'
 import { createTraffic } from './traffic/index.js'
@@ -15,24 +16,20 @@ import { logRequests } from './core/http/log-requests.js'
 
 export function createApp(runtime: Runtime): Hono<EmulatorEnv> {
   const app = new Hono<EmulatorEnv>()
+  const mounted = [...runtime.providers.values()]
+  const ids = mounted.map((p) => p.descriptor.id)
 
-  app.use(async function assignRequestId(c, next) {
-    // A stream of its own per namespace, so request ids never shift the ids of tasks.
-    const id = `req_${runtime.randomFor(namespaceOrDefault(c), 'request-ids').hex(32)}`
-    c.set('requestId', id)
-    c.header('x-request-id', id)
-    await next()
-  })
-
-  if (runtime.config.log !== 'off') app.use(logRequests(runtime.config.log))
-  const mounted = providers.filter((p) => runtime.config.providers.includes(p.id))
   app.use(
-    recordRequests(
-      runtime.journal,
-      runtime.clock,
-      mounted.map((p) => p.id),
-    ),
+    steer(function assignRequestId(c) {
+      // A stream of its own per namespace, so request ids never shift the ids of tasks.
+      const random = runtime.randomFor(c.var.steering.namespace, 'request-ids')
+      const id = `req_${random.hex(32)}`
+      c.set('requestId', id)
+      c.header('x-request-id', id)
+    }),
   )
+  if (runtime.config.log !== 'off') app.use(logRequests(runtime.config.log))
+  app.use(recordRequests(runtime.journal, runtime.clock, ids))
 
   app.route('/__emulator', createControlRoutes(runtime))
 
@@ -52,22 +49,21 @@ export function createApp(runtime: Runtime): Hono<EmulatorEnv> {
 
   const traffic = createTraffic(
     runtime,
-    mounted.map((p) => p.id),
+    mounted.map((p) => p.descriptor),
   )
   if (traffic.captureRoutes) app.route('/__emulator', traffic.captureRoutes)
   for (const provider of mounted) {
-    const forwardOrReplay = traffic.middleware[provider.id]
-    if (forwardOrReplay) app.use(`/${provider.id}/*`, forwardOrReplay)
-    app.route(`/${provider.id}`, provider.createRoutes(runtime))
+    const { id } = provider.descriptor
+    const forwardOrReplay = traffic.middleware[id]
+    if (forwardOrReplay) app.use(`/${id}/*`, forwardOrReplay)
+    app.route(`/${id}`, createProviderApp(provider, runtime))
   }
 
   app.notFound(() => {
     throw new EmulatorError(
       404,
       'not_found',
-      'No such route. Providers are mounted at ' +
-        mounted.map((p) => `/${p.id}`).join(', ') +
-        '; the control plane at /__emulator.',
+      `No such route. Providers are mounted at ${ids.map((id) => `/${id}`).join(', ')}; the control plane at /__emulator.`,
     )
   })
   app.onError((err, c) => {

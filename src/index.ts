@@ -10,13 +10,13 @@
  */
 import { startServer } from './server.js'
 import type { EmulatorConfigInput } from './config.js'
-import { PROVIDER_IDS, type ProviderId } from './providers/ids.js'
+import { PROVIDER_IDS, type ProviderId } from './providers/index.js'
 import { createControlClient, type ControlClient } from './client/control-client.js'
 
 export { createControlClient, EmulatorControlError } from './client/control-client.js'
 export type * from './client/control-client.js'
 export type { EmulatorConfigInput as EmulatorOptions } from './config.js'
-export { PROVIDER_IDS, REAL_BASE_URLS, type ProviderId } from './providers/ids.js'
+export { PROVIDER_IDS, REAL_BASE_URLS, type ProviderId } from './providers/index.js'
 
 export interface Emulator {
   /** `http://127.0.0.1:<port>` */

@@ -1,10 +1,12 @@
 /**
- * The collaborators every route uses, built once per emulator: config, clock, randomness, the
- * image machinery, the task engine, credits and callback delivery. Tests pass their own clock or
- * config through `createRuntime`.
+ * The collaborators every route uses, built once per emulator: config, clock and scheduler,
+ * randomness, the image machinery, the task engine, credits, callback delivery, and each mounted
+ * provider with its settings, error renderer and task hooks, wired here and nowhere else.
+ * Tests pass their own clock or scheduler through `createRuntime`.
  */
 import type { EmulatorConfig } from './config.js'
 import { clockStartingAt, systemClock, type Clock } from './core/clock.js'
+import { timerScheduler, type Scheduler } from './core/scheduler.js'
 import { createRandom, type Random } from './core/random.js'
 import { createImageRenderer, type ImageRenderer } from './core/images/render-image.js'
 import { createFileStore, type FileStore } from './core/images/file-store.js'
@@ -18,10 +20,12 @@ import {
 import { createJournal, type Journal } from './core/journal/journal.js'
 import { createKeyPolicies, type KeyPolicies } from './core/keys/key-policies.js'
 import { createFaultRules, type FaultRules } from './core/faults/fault-rules.js'
+import { mountProviders, type MountedProvider } from './providers/mount.js'
 
 export interface Runtime {
   config: EmulatorConfig
   clock: Clock
+  scheduler: Scheduler
   /**
    * The seeded generator of a namespace: ids, timings and secrets drawn in one namespace do not
    * shift another's, so each namespace's run repeats exactly for the same seed.
@@ -36,8 +40,8 @@ export interface Runtime {
   journal: Journal
   keys: KeyPolicies
   faults: FaultRules
-  /** Each provider's error catalogue names (what X-Emulator-Error and fault rules accept). */
-  errorCatalogues: Map<string, string[]>
+  /** The mounted providers, by id, in the order of `providers/index.ts`. */
+  providers: ReadonlyMap<string, MountedProvider>
   /** When the emulator started (ms since epoch), for uptime. */
   startedAt: number
   /** Forgets all state, or one namespace's. */
@@ -48,13 +52,16 @@ export interface Runtime {
   close(): void
 }
 
-export function createRuntime(
-  config: EmulatorConfig,
-  overrides: Partial<Pick<Runtime, 'clock'>> = {},
-): Runtime {
+export interface RuntimeOverrides {
+  clock?: Clock
+  scheduler?: Scheduler
+}
+
+export function createRuntime(config: EmulatorConfig, overrides: RuntimeOverrides = {}): Runtime {
   const clock =
     overrides.clock ??
     (config.startTime ? clockStartingAt(Date.parse(config.startTime)) : systemClock)
+  const scheduler = overrides.scheduler ?? timerScheduler
   const streams = new Map<string, Random>()
   const resetListeners: ((namespace?: string) => void)[] = []
   const randomFor = (namespace: string, purpose = 'ids') => {
@@ -65,9 +72,9 @@ export function createRuntime(
   }
   const images = createImageRenderer(config.images)
   const files = createFileStore(config.images.fileStoreBytes)
-  const tasks = createTaskEngine({ clock, images, files, retention: config.tasks })
+  const tasks = createTaskEngine({ clock, scheduler, images, files, retention: config.tasks })
   const credits = createCreditLedger({ clock, defaultBalance: config.credits.defaultBalance })
-  const deliveries = createDeliveryQueue({ clock, policy: config.callbacks })
+  const deliveries = createDeliveryQueue({ clock, scheduler, policy: config.callbacks })
   const webhooks = createWebhookEndpoints({ randomFor, now: () => clock.now() })
   const journal = createJournal(config.journal.maxEntries)
   const keys = createKeyPolicies()
@@ -77,10 +84,22 @@ export function createRuntime(
   tasks.subscribe((task) => {
     if (task.state === 'failed' || task.state === 'canceled') credits.refund(task, task.id)
   })
+  const providers = mountProviders(config, {
+    clock,
+    images,
+    files,
+    tasks,
+    credits,
+    keys,
+    deliveries,
+    webhooks,
+    randomFor,
+  })
 
   return {
     config,
     clock,
+    scheduler,
     randomFor,
     images,
     files,
@@ -91,7 +110,7 @@ export function createRuntime(
     journal,
     keys,
     faults,
-    errorCatalogues: new Map(),
+    providers,
     startedAt: clock.now(),
     reset(namespace) {
       for (const part of [tasks, credits, deliveries, webhooks, journal, keys, faults])

@@ -7,7 +7,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import type { ProviderId } from '../../src/providers/ids.js'
+import type { ProviderId } from '../../src/providers/index.js'
 import { createSpecValidator, sseData } from '../../test/support/spec-validator.js'
 import { startReceiver, type Receiver } from '../../test/support/receiver.js'
 import { openCassette, type HarEntry } from '../../src/traffic/cassette.js'

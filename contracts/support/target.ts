@@ -10,7 +10,7 @@
  * money, each at the cheapest settings, and CONTRACT_DRY_RUN=1 lists what would be sent.
  */
 import { inject } from 'vitest'
-import { REAL_BASE_URLS, type ProviderId } from '../../src/providers/ids.js'
+import { REAL_BASE_URLS, type ProviderId } from '../../src/providers/index.js'
 
 export type TargetKind = 'emulator' | 'live' | 'replay'
 

@@ -1,7 +1,7 @@
 /** The command line: `gpt-image-emulator [options]`, parsed into a partial config. */
 import { parseArgs } from 'node:util'
 import type { EmulatorConfigInput } from '../config.js'
-import { PROVIDER_IDS } from '../providers/ids.js'
+import { PROVIDER_IDS } from '../providers/index.js'
 import { parseUpstreams } from '../env.js'
 
 export const HELP = `gpt-image-emulator: a local stand-in for the gpt-image-2 APIs of skills.video,

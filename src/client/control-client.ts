@@ -3,7 +3,7 @@
  * in-process through `startEmulator`, or a container through `createControlClient(url)`.
  */
 import type { components } from '../generated/emulator.js'
-import type { ProviderId } from '../providers/ids.js'
+import type { ProviderId } from '../providers/index.js'
 
 type Schemas = components['schemas']
 

@@ -7,8 +7,8 @@ import { z } from 'zod'
 import type { Runtime } from '../runtime.js'
 import type { EmulatorEnv } from '../core/http/env.js'
 import type { components } from '../generated/emulator.js'
-import { EmulatorError } from '../core/emulator-error.js'
-import { requestNamespace } from '../core/http/emulator-headers.js'
+import { EmulatorError } from '../core/errors/emulator-error.js'
+import { namespaceOf } from '../core/steering.js'
 import { readControlBody } from './validate.js'
 
 type Schemas = components['schemas']
@@ -38,7 +38,7 @@ export function createCallbackRoutes(runtime: Runtime): Hono<EmulatorEnv> {
 
   app.get('/webhooks', (c) => {
     const body: Schemas['WebhookEndpointList'] = {
-      endpoints: runtime.webhooks.list({ namespace: requestNamespace(c) }).map(toEndpointWire),
+      endpoints: runtime.webhooks.list({ namespace: namespaceOf(c) }).map(toEndpointWire),
     }
     return c.json(body)
   })
@@ -47,7 +47,7 @@ export function createCallbackRoutes(runtime: Runtime): Hono<EmulatorEnv> {
     const input = await readControlBody(c, NewEndpoint)
     const endpoint = runtime.webhooks.add({
       ...input,
-      namespace: requestNamespace(c),
+      namespace: namespaceOf(c),
       events: input.events ?? null,
     })
     return c.json(toEndpointWire(endpoint), 201)
@@ -64,7 +64,7 @@ export function createCallbackRoutes(runtime: Runtime): Hono<EmulatorEnv> {
 
   app.get('/deliveries', (c) => {
     const filter = {
-      namespace: requestNamespace(c),
+      namespace: namespaceOf(c),
       taskId: c.req.query('task_id'),
       provider: c.req.query('provider'),
     }

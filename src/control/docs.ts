@@ -6,7 +6,7 @@
 import { Hono } from 'hono'
 import { readFile } from 'node:fs/promises'
 import type { EmulatorEnv } from '../core/http/env.js'
-import { EmulatorError } from '../core/emulator-error.js'
+import { EmulatorError } from '../core/errors/emulator-error.js'
 import { specPath, SPEC_IDS } from '../specs.js'
 
 type Node = Record<string, any>

@@ -8,8 +8,8 @@ import type { Runtime } from '../runtime.js'
 import type { EmulatorEnv } from '../core/http/env.js'
 import type { components } from '../generated/emulator.js'
 import type { FaultRule } from '../core/faults/fault-rules.js'
-import { EmulatorError } from '../core/emulator-error.js'
-import { requestNamespace } from '../core/http/emulator-headers.js'
+import { EmulatorError } from '../core/errors/emulator-error.js'
+import { namespaceOf } from '../core/steering.js'
 import {
   FAULT_TOKENS,
   FaultSyntaxError,
@@ -18,7 +18,7 @@ import {
   parseLatency,
   type FaultPlan,
 } from '../core/faults/fault-actions.js'
-import { PROVIDER_IDS } from '../providers/provider.js'
+import { PROVIDER_IDS } from '../providers/index.js'
 import { readControlBody } from './validate.js'
 
 type FaultWire = components['schemas']['FaultRule']
@@ -52,14 +52,12 @@ const NewFault = z
 export function createFaultRoutes(runtime: Runtime): Hono<EmulatorEnv> {
   const app = new Hono<EmulatorEnv>()
 
-  app.get('/faults', (c) =>
-    c.json({ faults: runtime.faults.list(requestNamespace(c)).map(toWire) }),
-  )
+  app.get('/faults', (c) => c.json({ faults: runtime.faults.list(namespaceOf(c)).map(toWire) }))
 
   app.post('/faults', async (c) => {
     const input = await readControlBody(c, NewFault)
     const plan = toPlan(input, runtime)
-    const rule = runtime.faults.add(requestNamespace(c), {
+    const rule = runtime.faults.add(namespaceOf(c), {
       match: {
         provider: input.match.provider,
         method: input.match.method,
@@ -75,7 +73,7 @@ export function createFaultRoutes(runtime: Runtime): Hono<EmulatorEnv> {
   })
 
   app.delete('/faults/:id', (c) => {
-    if (!runtime.faults.remove(requestNamespace(c), c.req.param('id'))) {
+    if (!runtime.faults.remove(namespaceOf(c), c.req.param('id'))) {
       throw new EmulatorError(404, 'not_found', `No fault rule '${c.req.param('id')}'.`, {
         field: 'id',
       })
@@ -84,7 +82,7 @@ export function createFaultRoutes(runtime: Runtime): Hono<EmulatorEnv> {
   })
 
   app.delete('/faults', (c) => {
-    runtime.faults.reset(requestNamespace(c))
+    runtime.faults.reset(namespaceOf(c))
     return c.body(null, 204)
   })
 
@@ -102,13 +100,13 @@ function toPlan(input: z.output<typeof NewFault>, runtime: Runtime): FaultPlan {
         "An 'error' rule needs match.provider: each provider has its own catalogue.",
         { field: 'match.provider', allowed: [...PROVIDER_IDS] },
       )
-    const names = runtime.errorCatalogues.get(provider) ?? []
+    const names = runtime.providers.get(provider)?.errors.names ?? []
     if (!names.includes(input.error)) {
       throw new EmulatorError(
         422,
         'invalid_field',
         `'${input.error}' is not in ${provider}'s error catalogue.`,
-        { field: 'error', allowed: names },
+        { field: 'error', allowed: [...names] },
       )
     }
     plans.push({ error: input.error })

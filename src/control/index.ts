@@ -7,9 +7,8 @@ import { readFile } from 'node:fs/promises'
 import type { Runtime } from '../runtime.js'
 import type { EmulatorEnv } from '../core/http/env.js'
 import type { components } from '../generated/emulator.js'
-import { EmulatorError } from '../core/emulator-error.js'
-import { assertKnownEmulatorHeaders } from '../core/http/emulator-headers.js'
-import { providers } from '../providers/index.js'
+import { EmulatorError } from '../core/errors/emulator-error.js'
+import { namespaceOf } from '../core/steering.js'
 import { specPath, SPEC_IDS } from '../specs.js'
 import { VERSION } from '../version.js'
 import { createCallbackRoutes } from './callbacks.js'
@@ -24,19 +23,12 @@ type Health = components['schemas']['Health']
 
 export function createControlRoutes(runtime: Runtime): Hono<EmulatorEnv> {
   const app = new Hono<EmulatorEnv>()
-  app.use(async function checkEmulatorHeaders(c, next) {
-    assertKnownEmulatorHeaders(c.req.raw.headers)
-    await next()
-  })
-
   app.get('/health', (c) => {
     const health: Health = {
       status: 'ok',
       version: VERSION,
       uptime_ms: runtime.clock.now() - runtime.startedAt,
-      providers: providers
-        .filter(({ id }) => runtime.config.providers.includes(id))
-        .map(({ id }) => ({ id, base_path: `/${id}` })),
+      providers: [...runtime.providers.keys()].map((id) => ({ id, base_path: `/${id}` })),
     }
     return c.json(health)
   })

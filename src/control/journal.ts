@@ -3,8 +3,8 @@ import { Hono } from 'hono'
 import type { Runtime } from '../runtime.js'
 import type { EmulatorEnv } from '../core/http/env.js'
 import type { components } from '../generated/emulator.js'
-import { EmulatorError } from '../core/emulator-error.js'
-import { requestNamespace } from '../core/http/emulator-headers.js'
+import { EmulatorError } from '../core/errors/emulator-error.js'
+import { namespaceOf } from '../core/steering.js'
 
 type JournalList = components['schemas']['JournalList']
 
@@ -23,7 +23,7 @@ export function createJournalRoutes(runtime: Runtime): Hono<EmulatorEnv> {
       )
     }
     const entries = runtime.journal.list({
-      namespace: requestNamespace(c),
+      namespace: namespaceOf(c),
       provider: c.req.query('provider'),
       path: c.req.query('path'),
       method: c.req.query('method'),
@@ -46,7 +46,7 @@ export function createJournalRoutes(runtime: Runtime): Hono<EmulatorEnv> {
   })
 
   app.delete('/journal', (c) => {
-    runtime.journal.reset(requestNamespace(c))
+    runtime.journal.reset(namespaceOf(c))
     return c.body(null, 204)
   })
 

@@ -9,10 +9,10 @@ import type { Runtime } from '../runtime.js'
 import type { EmulatorEnv } from '../core/http/env.js'
 import type { components } from '../generated/emulator.js'
 import type { AccountRef } from '../core/credits/ledger.js'
-import { EmulatorError } from '../core/emulator-error.js'
-import { requestNamespace } from '../core/http/emulator-headers.js'
+import { EmulatorError } from '../core/errors/emulator-error.js'
+import { namespaceOf } from '../core/steering.js'
 import { toBlockList, type KeyPolicy } from '../core/keys/key-policies.js'
-import { PROVIDER_IDS } from '../providers/provider.js'
+import { PROVIDER_IDS } from '../providers/index.js'
 import { readControlBody } from './validate.js'
 
 type KeyView = components['schemas']['Key']
@@ -58,11 +58,11 @@ export function createKeyRoutes(runtime: Runtime): Hono<EmulatorEnv> {
         allowed: [...PROVIDER_IDS],
       })
     }
-    return { namespace: requestNamespace(c), provider, apiKey: c.req.param('key')! }
+    return { namespace: namespaceOf(c), provider, apiKey: c.req.param('key')! }
   }
 
   app.get('/keys', (c) =>
-    c.json({ keys: runtime.keys.list(requestNamespace(c)).map(({ ref }) => view(runtime, ref)) }),
+    c.json({ keys: runtime.keys.list(namespaceOf(c)).map(({ ref }) => view(runtime, ref)) }),
   )
 
   app.get('/keys/:provider/:key', (c) => c.json(view(runtime, refOf(c))))

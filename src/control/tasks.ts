@@ -8,10 +8,9 @@ import type { Runtime } from '../runtime.js'
 import type { EmulatorEnv } from '../core/http/env.js'
 import type { components } from '../generated/emulator.js'
 import type { Task, TaskState } from '../core/tasks/task.js'
-import { EmulatorError } from '../core/emulator-error.js'
+import { EmulatorError } from '../core/errors/emulator-error.js'
 import { publicOrigin } from '../core/http/public-origin.js'
-import { requestNamespace } from '../core/http/emulator-headers.js'
-import { providers } from '../providers/index.js'
+import { namespaceOf } from '../core/steering.js'
 import { readControlBody } from './validate.js'
 
 type TaskWire = components['schemas']['Task']
@@ -27,11 +26,11 @@ export function createTaskRoutes(runtime: Runtime): Hono<EmulatorEnv> {
 
   const find = (c: Context<EmulatorEnv>): Task => {
     const task = runtime.tasks.get(c.req.param('id')!)
-    if (!task || task.namespace !== requestNamespace(c)) {
+    if (!task || task.namespace !== namespaceOf(c)) {
       throw new EmulatorError(
         404,
         'not_found',
-        `No task '${c.req.param('id')}' in namespace '${requestNamespace(c)}'.`,
+        `No task '${c.req.param('id')}' in namespace '${namespaceOf(c)}'.`,
         { field: 'id' },
       )
     }
@@ -47,7 +46,7 @@ export function createTaskRoutes(runtime: Runtime): Hono<EmulatorEnv> {
       })
     }
     const tasks = runtime.tasks.list({
-      namespace: requestNamespace(c),
+      namespace: namespaceOf(c),
       provider: c.req.query('provider'),
       ...(state && { states: [state as TaskState] }),
     })
@@ -65,7 +64,7 @@ export function createTaskRoutes(runtime: Runtime): Hono<EmulatorEnv> {
   app.post('/tasks/:id/fail', async (c) => {
     const task = find(c)
     const input = await readControlBody(c, Failure)
-    const fallback = providers.find((p) => p.id === task.provider)?.taskFailure ?? {
+    const fallback = runtime.providers.get(task.provider)?.taskFailure ?? {
       code: 'failed',
       message: 'Generation failed',
     }

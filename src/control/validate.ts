@@ -1,7 +1,7 @@
 /** Control-plane body validation: refusals in the emulator's envelope, naming the field and its allowed values. */
 import type { Context } from 'hono'
 import type { z } from 'zod'
-import { EmulatorError } from '../core/emulator-error.js'
+import { EmulatorError } from '../core/errors/emulator-error.js'
 
 export async function readControlBody<S extends z.ZodType>(
   c: Context,

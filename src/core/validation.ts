@@ -1,63 +1,93 @@
 /**
- * Request validation for providers whose errors are plain sentences ("'model' is required.").
- * The OpenAI-shaped providers word theirs as OpenAI does (providers/openai-family).
+ * Request validation: one zod-issue translator, worded per family. Plain words ("'model' is
+ * required.") by default; the OpenAI-shaped providers pass OpenAI's (openai-family/openai-errors.ts).
  */
 import type { z } from 'zod'
-import { Failure } from './failure.js'
+import { Failure } from './errors/failure.js'
 
-/** Parses `input`, or throws an `invalid_request` Failure whose message names the first problem. */
-export function parseRequest<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+export type Issue = z.core.$ZodIssue
+
+export interface WordedIssue {
+  message: string
+  /** A finer code, for families that send one (`missing_required_parameter`). */
+  code?: string
+  param: string | null
+}
+
+/** Words one zod issue the way a family of providers words its 400s. */
+export type IssueWording = (issue: Issue) => WordedIssue
+
+/** Parses `input`, or throws an `invalid_request` Failure worded for the provider's family. */
+export function parseRequest<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  wording: IssueWording = plainWording,
+): z.output<S> {
   const result = schema.safeParse(input, { reportInput: true })
   if (result.success) return result.data
-  const issue = result.error.issues[0]!
-  throw new Failure('invalid_request', plainMessage(issue), {
-    param: issue.path.map(String).join('.') || null,
-  })
+  const { message, code, param } = wording(result.error.issues[0]!)
+  throw new Failure('invalid_request', message, { param, ...(code !== undefined && { code }) })
 }
 
-export function plainMessage(issue: z.core.$ZodIssue): string {
-  const field = `'${issue.path.map(String).join('.') || 'body'}'`
-  if (
-    issue.input === undefined &&
-    (issue.code === 'invalid_type' || issue.code === 'invalid_value')
+/** The field's path as the provider names it (`input.prompt`), or null for the body itself. */
+export function paramOf(issue: Issue): string | null {
+  return issue.path.length > 0 ? issue.path.map(String).join('.') : null
+}
+
+/** Whether the issue is a required field that was not sent. */
+export function isMissing(issue: Issue): boolean {
+  return (
+    issue.input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value')
   )
-    return `${field} is required.`
+}
+
+export const TYPE_NAMES: Readonly<Record<string, string>> = {
+  int: 'an integer',
+  number: 'a number',
+  string: 'a string',
+  boolean: 'a boolean',
+  array: 'an array',
+  object: 'an object',
+}
+
+/** `an integer`, `a string`: a JSON type with its article. */
+export function article(expected: string): string {
+  return TYPE_NAMES[expected] ?? expected
+}
+
+export const plainWording: IssueWording = (issue) => {
+  const param = paramOf(issue)
+  const field = `'${param ?? 'body'}'`
+  const say = (message: string): WordedIssue => ({ message, param })
+  if (isMissing(issue)) return say(`${field} is required.`)
   switch (issue.code) {
     case 'invalid_type':
-      return `${field} must be ${article(issue.expected)}.`
+      return say(`${field} must be ${article(issue.expected)}.`)
     case 'invalid_value':
-      return `${field} must be one of: ${issue.values.map(String).join(', ')}.`
+      return say(`${field} must be one of: ${issue.values.map(String).join(', ')}.`)
     case 'too_big':
-      return issue.origin === 'string'
-        ? `${field} must be at most ${issue.maximum} characters.`
-        : issue.origin === 'array'
-          ? `${field} must have at most ${issue.maximum} items.`
-          : `${field} must be at most ${issue.maximum}.`
+      return say(
+        issue.origin === 'string'
+          ? `${field} must be at most ${issue.maximum} characters.`
+          : issue.origin === 'array'
+            ? `${field} must have at most ${issue.maximum} items.`
+            : `${field} must be at most ${issue.maximum}.`,
+      )
     case 'too_small':
-      return issue.origin === 'string'
-        ? `${field} must not be empty.`
-        : issue.origin === 'array'
-          ? `${field} must have at least ${issue.minimum} item${issue.minimum === 1 ? '' : 's'}.`
-          : `${field} must be at least ${issue.minimum}.`
+      return say(
+        issue.origin === 'string'
+          ? `${field} must not be empty.`
+          : issue.origin === 'array'
+            ? `${field} must have at least ${issue.minimum} item${issue.minimum === 1 ? '' : 's'}.`
+            : `${field} must be at least ${issue.minimum}.`,
+      )
     case 'unrecognized_keys':
-      return `Unknown field '${[...issue.path, issue.keys[0]].join('.')}'.`
+      return say(`Unknown field '${[...issue.path, issue.keys[0]].join('.')}'.`)
     case 'custom':
-      return issue.message
+      return say(issue.message)
     case 'invalid_format':
-      return `${field} must be a valid ${issue.format === 'regex' ? 'value' : issue.format}.`
+      return say(`${field} must be a valid ${issue.format === 'regex' ? 'value' : issue.format}.`)
     default:
-      return `${field} is invalid: ${issue.message}.`
+      return say(`${field} is invalid: ${issue.message}.`)
   }
-}
-
-function article(expected: string): string {
-  const names: Record<string, string> = {
-    int: 'an integer',
-    number: 'a number',
-    string: 'a string',
-    boolean: 'a boolean',
-    array: 'an array',
-    object: 'an object',
-  }
-  return names[expected] ?? expected
 }

@@ -192,7 +192,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                provider: "skills-video" | "oceanbase" | "aivideoapi" | "crun" | "gptproto";
+                provider: components["schemas"]["ProviderId"];
                 /** @description The API key */
                 key: string;
             };
@@ -355,14 +355,18 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description A provider's id, which is also its mount path. The list is the emulator's own (`src/providers/index.ts`); `GET /__emulator/health` names the mounted ones.
+         * @example gptproto
+         */
+        ProviderId: string;
         Health: {
             /** @constant */
             status: "ok";
             version: string;
             uptime_ms: number;
             providers: {
-                /** @enum {string} */
-                id: "skills-video" | "oceanbase" | "aivideoapi" | "crun" | "gptproto";
+                id: components["schemas"]["ProviderId"];
                 base_path: string;
             }[];
         };
@@ -395,8 +399,7 @@ export interface components {
         };
         Task: {
             id: string;
-            /** @enum {string} */
-            provider: "skills-video" | "aivideoapi" | "crun";
+            provider: components["schemas"]["ProviderId"];
             namespace: string;
             /** @enum {string} */
             state: "queued" | "running" | "succeeded" | "failed" | "canceled";
@@ -449,8 +452,7 @@ export interface components {
             } | null;
         };
         Key: {
-            /** @enum {string} */
-            provider: "skills-video" | "oceanbase" | "aivideoapi" | "crun" | "gptproto";
+            provider: components["schemas"]["ProviderId"];
             key: string;
             namespace: string;
             disabled: boolean;
@@ -475,8 +477,7 @@ export interface components {
         /** @description At least one of `error`, `latency_ms` and `fault`. */
         NewFaultRule: {
             match?: {
-                /** @enum {string} */
-                provider?: "skills-video" | "oceanbase" | "aivideoapi" | "crun" | "gptproto";
+                provider?: components["schemas"]["ProviderId"];
                 /** @enum {string} */
                 method?: "GET" | "POST" | "PUT" | "DELETE";
                 /** @description Substring of the path under the mount. */
@@ -501,8 +502,7 @@ export interface components {
         FaultRule: {
             id: string;
             match: {
-                /** @enum {string} */
-                provider?: "skills-video" | "oceanbase" | "aivideoapi" | "crun" | "gptproto";
+                provider?: components["schemas"]["ProviderId"];
                 method?: string;
                 path?: string;
                 key?: string;
@@ -740,7 +740,7 @@ export interface operations {
     listJournal: {
         parameters: {
             query?: {
-                provider?: "skills-video" | "oceanbase" | "aivideoapi" | "crun" | "gptproto";
+                provider?: components["schemas"]["ProviderId"];
                 /** @description Substring of the path under the mount. */
                 path?: string;
                 method?: string;
@@ -786,7 +786,7 @@ export interface operations {
     listTasks: {
         parameters: {
             query?: {
-                provider?: "skills-video" | "aivideoapi" | "crun";
+                provider?: components["schemas"]["ProviderId"];
                 state?: "queued" | "running" | "succeeded" | "failed" | "canceled";
             };
             header?: never;
@@ -942,7 +942,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                provider: "skills-video" | "oceanbase" | "aivideoapi" | "crun" | "gptproto";
+                provider: components["schemas"]["ProviderId"];
                 /** @description The API key */
                 key: string;
             };
@@ -967,7 +967,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                provider: "skills-video" | "oceanbase" | "aivideoapi" | "crun" | "gptproto";
+                provider: components["schemas"]["ProviderId"];
                 /** @description The API key */
                 key: string;
             };
@@ -1185,7 +1185,7 @@ export interface operations {
         parameters: {
             query?: {
                 task_id?: string;
-                provider?: "skills-video" | "aivideoapi" | "crun";
+                provider?: components["schemas"]["ProviderId"];
             };
             header?: never;
             path?: never;

@@ -7,7 +7,7 @@
 import { Hono } from 'hono'
 import type { EmulatorEnv } from '../core/http/env.js'
 import type { Random } from '../core/random.js'
-import { EmulatorError } from '../core/emulator-error.js'
+import { EmulatorError } from '../core/errors/emulator-error.js'
 import type { CaptureRegistry, CapturedCallback } from './record.js'
 import type { HarEntry } from './cassette.js'
 import { HOP_BY_HOP, redactHeaders, redactUrl } from './redact.js'

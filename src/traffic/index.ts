@@ -6,7 +6,7 @@ import type { Hono, MiddlewareHandler } from 'hono'
 import { resolve } from 'node:path'
 import type { Runtime } from '../runtime.js'
 import type { EmulatorEnv } from '../core/http/env.js'
-import { REAL_BASE_URLS, type ProviderId } from '../providers/ids.js'
+import type { AnyProvider } from '../providers/descriptor.js'
 import { openBlobStore } from './blobs.js'
 import { openCassette } from './cassette.js'
 import { createCaptures } from './capture.js'
@@ -16,21 +16,21 @@ import { createReplayer } from './replay.js'
 /** Middleware per provider (absent: emulated), and the capture routes for record mode. */
 export function createTraffic(
   runtime: Runtime,
-  providerIds: readonly ProviderId[],
+  providers: readonly AnyProvider[],
 ): {
-  middleware: Partial<Record<ProviderId, MiddlewareHandler<EmulatorEnv>>>
+  middleware: Partial<Record<string, MiddlewareHandler<EmulatorEnv>>>
   captureRoutes?: Hono<EmulatorEnv>
 } {
   const { config } = runtime
   if (config.mode === 'emulate') return { middleware: {} }
   const dir = resolve(config.cassettes)
   const blobs = openBlobStore(dir)
-  const middleware: Partial<Record<ProviderId, MiddlewareHandler<EmulatorEnv>>> = {}
+  const middleware: Partial<Record<string, MiddlewareHandler<EmulatorEnv>>> = {}
 
   if (config.mode === 'record') {
     const captures = createCaptures(runtime.randomFor('record', 'capture-tokens'))
-    for (const id of providerIds) {
-      const upstream = config.upstreams[id] ?? REAL_BASE_URLS[id]
+    for (const { id, realBaseUrl } of providers) {
+      const upstream = (config.upstreams as Partial<Record<string, string>>)[id] ?? realBaseUrl
       if (!upstream) continue // no upstream known (OceanBase's is per account): emulated
       middleware[id] = recordTraffic({
         provider: id,
@@ -45,7 +45,7 @@ export function createTraffic(
     return { middleware, captureRoutes: captures.routes }
   }
 
-  for (const id of providerIds) {
+  for (const { id } of providers) {
     const replayer = createReplayer({
       provider: id,
       cassette: openCassette(dir, id),

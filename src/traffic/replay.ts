@@ -11,9 +11,9 @@ import type { FileStore } from '../core/images/file-store.js'
 import type { ImageFormat } from '../core/images/render-image.js'
 import type { DeliveryQueue } from '../core/callbacks/delivery-queue.js'
 import type { Random } from '../core/random.js'
-import { EmulatorError } from '../core/emulator-error.js'
+import { EmulatorError } from '../core/errors/emulator-error.js'
 import { publicOrigin } from '../core/http/public-origin.js'
-import { namespaceOrDefault } from '../core/http/emulator-headers.js'
+import { namespaceOf } from '../core/steering.js'
 import type { BlobStore } from './blobs.js'
 import { internalizeBase64, mapSseData } from './blobs.js'
 import type { Cassette, HarEntry } from './cassette.js'
@@ -110,7 +110,7 @@ export function createReplayer(options: ReplayOptions): Replayer {
       options.deliveries.enqueue({
         id: `replay_${options.random.hex(16)}_${i}`,
         provider,
-        namespace: namespaceOrDefault(c),
+        namespace: namespaceOf(c),
         taskId: taskIdOf(text),
         event: 'replayed-callback',
         url: callbackUrl,

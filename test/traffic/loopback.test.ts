@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { startServer } from '../../src/server.js'
-import { PROVIDER_IDS } from '../../src/providers/ids.js'
+import { PROVIDER_IDS } from '../../src/providers/index.js'
 
 const KEYS: Record<string, string> = {
   'skills-video': 'sk-loopback-skills-video-SECRET-1',

@@ -5,6 +5,7 @@
  * returns at once and attempts run on timers.
  */
 import type { Clock } from '../clock.js'
+import type { Scheduler } from '../scheduler.js'
 import type { CallbackFault } from '../faults/fault-actions.js'
 
 export interface DeliveryRequest {
@@ -76,14 +77,19 @@ export interface DeliveryQueue {
 const MAX_LOGGED_ATTEMPTS = 10_000
 const MAX_KEPT_DELIVERIES = 10_000
 
-export function createDeliveryQueue(options: {
+export interface DeliveryQueueOptions {
   clock: Clock
+  scheduler: Scheduler
   policy: DeliveryPolicy
-}): DeliveryQueue {
-  const { clock, policy } = options
+  /** Sends one attempt; global fetch unless a test passes its own. */
+  fetch?: typeof fetch
+}
+
+export function createDeliveryQueue(options: DeliveryQueueOptions): DeliveryQueue {
+  const { clock, scheduler, policy, fetch: send = fetch } = options
   const log: DeliveryAttempt[] = []
   const deliveries = new Map<string, DeliverySummary>()
-  const timers = new Map<string, NodeJS.Timeout>()
+  const timers = new Map<string, () => void>()
   let pending = 0
   let waiters: (() => void)[] = []
   const duplicated = new Set<string>()
@@ -100,12 +106,11 @@ export function createDeliveryQueue(options: {
   }
 
   function later(id: string, delayMs: number, run: () => void): void {
-    const timer = setTimeout(() => {
+    const cancel = scheduler.after(delayMs, () => {
       timers.delete(id)
       run()
-    }, delayMs)
-    timer.unref()
-    timers.set(id, timer)
+    })
+    timers.set(id, cancel)
   }
 
   async function attempt(
@@ -121,7 +126,7 @@ export function createDeliveryQueue(options: {
     if (injected) error = 'injected failure (callback-fail fault): not sent'
     else
       try {
-        const response = await fetch(request.url, {
+        const response = await send(request.url, {
           method: 'POST',
           headers: {
             'content-type': 'application/json',
@@ -217,8 +222,7 @@ export function createDeliveryQueue(options: {
     reset(namespace) {
       for (const [id, d] of [...deliveries]) {
         if (namespace !== undefined && d.namespace !== namespace) continue
-        const timer = timers.get(id)
-        if (timer) clearTimeout(timer)
+        timers.get(id)?.()
         timers.delete(id)
         deliveries.delete(id)
         if (d.status === 'pending') settle(d, 'failed')
@@ -230,7 +234,7 @@ export function createDeliveryQueue(options: {
       if (namespace === undefined) duplicated.clear()
     },
     close() {
-      for (const timer of timers.values()) clearTimeout(timer)
+      for (const cancel of timers.values()) cancel()
       timers.clear()
     },
   }

@@ -1,31 +1,39 @@
 /** Charging a task's price, with the key's spend limits (hourly, daily, total) checked first. */
-import type { Runtime } from '../../runtime.js'
-import type { AccountRef, ChargeSplit } from './ledger.js'
+import type { Clock } from '../clock.js'
+import type { KeyPolicies } from '../keys/key-policies.js'
+import type { AccountRef, ChargeSplit, CreditLedger } from './ledger.js'
 
 export type ChargeOutcome =
-  ({ ok: true } & ChargeSplit) | { ok: false; reason: 'insufficient_credits' | 'spend_limit' }
+  | ({ ok: true } & ChargeSplit)
+  | { ok: false; reason: 'insufficient_credits' | 'spend_limit_exceeded' }
+
+export interface ChargeDeps {
+  credits: CreditLedger
+  keys: KeyPolicies
+  clock: Clock
+}
 
 const HOUR = 60 * 60 * 1000
 
 export function chargeCredits(
-  runtime: Runtime,
+  { credits, keys, clock }: ChargeDeps,
   ref: AccountRef,
   amount: number,
   taskId: string,
 ): ChargeOutcome {
-  const limits = runtime.keys.get(ref).spendLimits
+  const limits = keys.get(ref).spendLimits
   if (limits) {
-    const now = runtime.clock.now()
+    const now = clock.now()
     const over = (limit: number | undefined, spent: () => number) =>
       limit !== undefined && spent() + amount > limit
     if (
-      over(limits.hourly, () => runtime.credits.spentSince(ref, now - HOUR)) ||
-      over(limits.daily, () => runtime.credits.spentSince(ref, now - 24 * HOUR)) ||
-      over(limits.total, () => runtime.credits.account(ref).consumed)
+      over(limits.hourly, () => credits.spentSince(ref, now - HOUR)) ||
+      over(limits.daily, () => credits.spentSince(ref, now - 24 * HOUR)) ||
+      over(limits.total, () => credits.account(ref).consumed)
     ) {
-      return { ok: false, reason: 'spend_limit' }
+      return { ok: false, reason: 'spend_limit_exceeded' }
     }
   }
-  const result = runtime.credits.charge(ref, amount, taskId)
+  const result = credits.charge(ref, amount, taskId)
   return result.ok ? result : { ok: false, reason: 'insufficient_credits' }
 }

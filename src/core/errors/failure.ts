@@ -1,6 +1,7 @@
 /**
- * Failures raised by provider-neutral code (body parsing, auth, size rules). Core throws a
- * `Failure`; each provider's error catalogue renders it in that provider's envelope and status.
+ * The two ways provider code refuses a request. Core code throws a `Failure`, a provider-neutral
+ * kind that each provider's failure table maps to an entry of its catalogue. Provider code throws
+ * a `Refusal`, naming its own catalogue entry. Both are rendered once, by core/errors/render.ts.
  */
 
 export type FailureKind =
@@ -12,8 +13,18 @@ export type FailureKind =
   | 'invalid_request'
   /** No credentials were sent, or they are not in the expected form. */
   | 'missing_api_key'
-  /** Credentials were sent but are not accepted. */
+  /** Credentials were sent but are not accepted (unknown form, or disabled on the control plane). */
   | 'invalid_api_key'
+  /** The caller's address is outside the key's allowlist. */
+  | 'ip_not_allowed'
+  /** The key is over its rate limit. */
+  | 'rate_limited'
+  /** The balance does not cover the price. */
+  | 'insufficient_credits'
+  /** The charge would pass one of the key's spend limits. */
+  | 'spend_limit_exceeded'
+  /** No task of the caller's has this id. */
+  | 'task_not_found'
   /** The prompt or inputs tripped the moderation rules. */
   | 'content_rejected'
   /** The path or method does not exist under the provider's mount. */
@@ -26,6 +37,8 @@ export interface FailureDetail {
   param?: string | null
   /** A finer code in OpenAI's vocabulary (`invalid_value`, `missing_required_parameter`). */
   code?: string | null
+  /** Headers sent with the answer (`x-ratelimit-*`), over the catalogue entry's. */
+  headers?: Record<string, string>
 }
 
 export class Failure extends Error {
@@ -40,18 +53,22 @@ export class Failure extends Error {
   }
 }
 
-/**
- * An error already rendered in a provider's envelope: status, JSON body and extra headers.
- * Provider catalogues build these; the provider's error handler sends them unchanged.
- */
-export class ProviderError extends Error {
-  override readonly name = 'ProviderError'
+export interface RefusalOverrides {
+  /** Replaces the entry's sentence (a model name, a moderation category). */
+  message?: string
+  headers?: Record<string, string>
+  /** Envelope fields beyond the usual ones, merged over the entry's `extra`. */
+  extra?: Record<string, unknown>
+}
+
+/** A named entry of the provider's own error catalogue, as `X-Emulator-Error` names them. */
+export class Refusal extends Error {
+  override readonly name = 'Refusal'
 
   constructor(
-    readonly status: number,
-    readonly body: unknown,
-    readonly headers: Record<string, string> = {},
+    readonly entry: string,
+    readonly overrides: RefusalOverrides = {},
   ) {
-    super(`provider error ${status}`)
+    super(`refusal ${entry}`)
   }
 }

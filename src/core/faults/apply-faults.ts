@@ -1,6 +1,6 @@
 /**
  * Hono middleware that carries out a request's fault plan: the plan comes from the fault rules
- * and the one-shot `X-Emulator-*` headers; latency and dropped connections happen here, a
+ * and the steering's one-shot faults; latency and dropped connections happen here, a
  * forced error is thrown for the provider to render, broken bodies are made from the real
  * response, and task and callback faults are left on the context for the handlers.
  */
@@ -8,36 +8,30 @@ import type { Context, MiddlewareHandler } from 'hono'
 import type { EmulatorEnv } from '../http/env.js'
 import type { Random } from '../random.js'
 import type { FaultRules } from './fault-rules.js'
-import { EmulatorError } from '../emulator-error.js'
-import { EMULATOR_HEADERS, requestNamespace } from '../http/emulator-headers.js'
+import type { Scheduler } from '../scheduler.js'
+import { sleep } from '../scheduler.js'
+import { EmulatorError } from '../errors/emulator-error.js'
+import { Refusal } from '../errors/failure.js'
 import { isMultipart } from '../http/read-body.js'
-import {
-  FAULT_TOKENS,
-  FaultSyntaxError,
-  mergePlans,
-  parseFaultTokens,
-  parseLatency,
-  type FaultPlan,
-} from './fault-actions.js'
+import { mergePlans } from './fault-actions.js'
 
 export interface ApplyFaultsOptions {
   provider: string
   rules: FaultRules
   /** Draws latencies within a range. */
   random: Random
-  errors: Record<string, () => Error>
+  scheduler: Scheduler
 }
 
 export function applyFaults({
   provider,
   rules,
   random,
-  errors,
+  scheduler,
 }: ApplyFaultsOptions): MiddlewareHandler<EmulatorEnv> {
-  const errorNames = Object.keys(errors)
   return async function applyFaults(c, next) {
     const path = c.req.path.slice(provider.length + 1) || '/'
-    const namespace = requestNamespace(c)
+    const { namespace, faults: oneShot } = c.var.steering
     const fromRules = rules.fire({
       namespace,
       provider,
@@ -46,19 +40,18 @@ export function applyFaults({
       key: c.get('apiKey'),
       prompt: rules.needsPrompt(namespace) ? await readPrompt(c) : undefined,
     })
-    const plan = mergePlans(fromRules, planFromHeaders(c, errorNames))
+    // The request's own headers win over the rules where both say something.
+    const plan = mergePlans(fromRules, oneShot)
     c.set('faults', plan)
 
     if (plan.latency) {
       const { minMs, maxMs } = plan.latency
-      await new Promise((resolve) =>
-        setTimeout(resolve, minMs + Math.round((maxMs - minMs) * random.next())),
-      )
+      await sleep(scheduler, minMs + Math.round((maxMs - minMs) * random.next()))
     }
     const connection = plan.connection
     if (connection?.kind === 'reset' || connection?.kind === 'empty')
       return dropConnection(c, connection.kind)
-    if (plan.error) throw errors[plan.error]!()
+    if (plan.error) throw new Refusal(plan.error)
 
     await next()
 
@@ -66,44 +59,6 @@ export function applyFaults({
     if (connection?.kind === 'malformed') c.res = await malform(c.res)
     if (connection?.kind === 'stream-cut') c.res = cutStream(c, connection.afterEvents)
   }
-}
-
-function planFromHeaders(c: Context, errorNames: readonly string[]): FaultPlan {
-  const plan: FaultPlan = {}
-  const error = c.req.header(EMULATOR_HEADERS.error)?.trim()
-  if (error !== undefined) {
-    if (!errorNames.includes(error)) {
-      throw new EmulatorError(
-        400,
-        'invalid_header',
-        `Invalid X-Emulator-Error '${error}' for this provider.`,
-        { field: 'X-Emulator-Error', allowed: [...errorNames] },
-      )
-    }
-    plan.error = error
-  }
-  const latency = c.req.header(EMULATOR_HEADERS.latency)
-  const fault = c.req.header(EMULATOR_HEADERS.fault)
-  try {
-    if (latency !== undefined) plan.latency = parseLatency(latency)
-  } catch (err) {
-    throw new EmulatorError(
-      400,
-      'invalid_header',
-      `Invalid X-Emulator-Latency: ${(err as Error).message}.`,
-      { field: 'X-Emulator-Latency' },
-    )
-  }
-  try {
-    if (fault !== undefined) Object.assign(plan, parseFaultTokens(fault))
-  } catch (err) {
-    if (!(err instanceof FaultSyntaxError)) throw err
-    throw new EmulatorError(400, 'invalid_header', `Invalid X-Emulator-Fault: ${err.message}.`, {
-      field: 'X-Emulator-Fault',
-      allowed: [...FAULT_TOKENS],
-    })
-  }
-  return plan
 }
 
 /** The request's prompt (`prompt` or `input.prompt`), for rules that match on it. */

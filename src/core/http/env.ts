@@ -1,6 +1,7 @@
 /** The hono environment every route shares: what middleware leaves on the context. */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { FaultPlan } from '../faults/fault-actions.js'
+import type { Steering } from '../steering.js'
 
 export interface EmulatorEnv {
   /** Set by @hono/node-server; absent when the app is called in-process (`app.request`). */
@@ -11,9 +12,11 @@ export interface EmulatorEnv {
   Variables: {
     /** The `x-request-id` sent back with this request's response. */
     requestId: string
+    /** Every `X-Emulator-*` header, decoded by the first middleware. */
+    steering: Steering
     /** The caller's key, set by `requireApiKey` on provider routes. */
     apiKey: string
-    /** Faults chosen for this request by rules and `X-Emulator-*` headers. */
+    /** Faults for this request: the fault rules' plan merged with the steering's one-shot faults. */
     faults: FaultPlan
   }
 }

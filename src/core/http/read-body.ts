@@ -4,7 +4,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { Failure } from '../failure.js'
+import { Failure } from '../errors/failure.js'
 
 export interface BodyLimits {
   jsonBodyBytes: number

@@ -3,7 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono'
 import type { EmulatorEnv } from '../http/env.js'
 import type { Clock } from '../clock.js'
 import { isMultipart } from '../http/read-body.js'
-import { namespaceOrDefault } from '../http/emulator-headers.js'
+import { namespaceOf } from '../steering.js'
 import { maskHeaders, summarizeJson, type Journal } from './journal.js'
 
 export function recordRequests(
@@ -20,7 +20,7 @@ export function recordRequests(
     journal.record({
       id: c.get('requestId'),
       at,
-      namespace: namespaceOrDefault(c),
+      namespace: namespaceOf(c),
       provider: first,
       method: c.req.method,
       path: '/' + rest.join('/'),

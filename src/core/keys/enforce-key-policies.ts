@@ -1,51 +1,54 @@
 /**
  * Hono middleware that applies a key's control-plane settings before the provider sees the
- * request: a disabled key gets the provider's 401, an address outside the allowlist its 403,
- * and a request over the rate limit its 429 with `retry-after` and `x-ratelimit-*` headers.
+ * request: a disabled key fails as an invalid key, an address outside the allowlist as
+ * `ip_not_allowed`, and a request over the rate limit as `rate_limited` with `retry-after` and
+ * `x-ratelimit-*` headers; each provider's failure table words them.
  */
 import type { MiddlewareHandler } from 'hono'
 import type { EmulatorEnv } from '../http/env.js'
-import type { Runtime } from '../../runtime.js'
-import { Failure, ProviderError } from '../failure.js'
-import { requestNamespace } from '../http/emulator-headers.js'
+import type { Clock } from '../clock.js'
+import type { KeyPolicies } from './key-policies.js'
+import type { BucketLimits } from './token-bucket.js'
+import { Failure } from '../errors/failure.js'
+import { namespaceOf } from '../steering.js'
 
-export interface PolicyErrors {
-  /** Catalogue entry for an address outside the key's allowlist. */
-  ipNotAllowed: string
-  /** Catalogue entry for a request over the rate limit. */
-  rateLimited: string
+export interface KeyPolicyOptions {
+  provider: string
+  keys: KeyPolicies
+  clock: Clock
+  /** The global rate limit, for keys without one of their own. */
+  rateLimit: BucketLimits & { enabled: boolean }
 }
 
-export function enforceKeyPolicies(options: {
-  provider: string
-  runtime: Runtime
-  errors: Record<string, () => ProviderError>
-  policyErrors: PolicyErrors
-}): MiddlewareHandler<EmulatorEnv> {
-  const { provider, runtime, errors, policyErrors } = options
+export function enforceKeyPolicies({
+  provider,
+  keys,
+  clock,
+  rateLimit,
+}: KeyPolicyOptions): MiddlewareHandler<EmulatorEnv> {
   return async function enforceKeyPolicies(c, next) {
-    const ref = { namespace: requestNamespace(c), provider, apiKey: c.get('apiKey') }
-    const policy = runtime.keys.get(ref)
+    const ref = { namespace: namespaceOf(c), provider, apiKey: c.get('apiKey') }
+    const policy = keys.get(ref)
     if (policy.disabled) throw new Failure('invalid_api_key', 'This API key has been disabled.')
-    if (!runtime.keys.allows(ref, c.env?.incoming?.socket.remoteAddress))
-      throw errors[policyErrors.ipNotAllowed]!()
+    if (!keys.allows(ref, c.env?.incoming?.socket.remoteAddress)) {
+      throw new Failure('ip_not_allowed', "Request IP is not in the key's allowlist.")
+    }
 
-    const global = runtime.config.rateLimit
-    const limits = policy.rateLimit ?? (global.enabled ? global : null)
+    const limits = policy.rateLimit ?? (rateLimit.enabled ? rateLimit : null)
     if (!limits) return next()
-    const take = runtime.keys.take(ref, limits, runtime.clock.now())
+    const take = keys.take(ref, limits, clock.now())
     const headers = {
       'x-ratelimit-limit-requests': String(limits.capacity),
       'x-ratelimit-remaining-requests': String(take.remaining),
       'x-ratelimit-reset-requests': `${Math.ceil(take.resetSeconds)}s`,
     }
     if (!take.allowed) {
-      const refusal = errors[policyErrors.rateLimited]!()
-      throw new ProviderError(refusal.status, refusal.body, {
-        ...refusal.headers,
-        ...headers,
-        'retry-after': String(Math.max(1, Math.ceil(take.retryAfterSeconds))),
-        'retry-after-ms': String(Math.ceil(take.retryAfterSeconds * 1000)),
+      throw new Failure('rate_limited', 'Too many requests.', {
+        headers: {
+          ...headers,
+          'retry-after': String(Math.max(1, Math.ceil(take.retryAfterSeconds))),
+          'retry-after-ms': String(Math.ceil(take.retryAfterSeconds * 1000)),
+        },
       })
     }
     await next()

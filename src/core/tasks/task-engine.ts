@@ -4,6 +4,7 @@
  * Tasks are kept until reset or until retention drops them: oldest finished ones first.
  */
 import type { Clock } from '../clock.js'
+import type { Scheduler } from '../scheduler.js'
 import type { FileStore } from '../images/file-store.js'
 import type { ImageRenderer } from '../images/render-image.js'
 import { labelledImageSpec } from '../images/labelled-images.js'
@@ -17,7 +18,8 @@ export type NewTask<Details> = Omit<
   internalFailure: TaskFailure
 }
 
-export type TaskListener = (task: Task, previous: TaskState) => void
+/** Called on creation (`previous` undefined) and on every transition. */
+export type TaskListener = (task: Task, previous: TaskState | undefined) => void
 
 export interface TaskFilter {
   provider?: string
@@ -44,6 +46,7 @@ export interface TaskEngine {
 
 export interface TaskEngineOptions {
   clock: Clock
+  scheduler: Scheduler
   images: ImageRenderer
   files: FileStore
   retention: { maxTasks: number; maxAgeMs: number }
@@ -51,12 +54,13 @@ export interface TaskEngineOptions {
 
 interface Internal {
   newTask: NewTask<unknown>
-  timer?: NodeJS.Timeout
+  cancelTimer?: () => void
   rendering?: Promise<TaskImage[]>
 }
 
 export function createTaskEngine({
   clock,
+  scheduler,
   images,
   files,
   retention,
@@ -72,6 +76,10 @@ export function createTaskEngine({
       task.completedAt = clock.now()
       clearTimer(task.id)
     }
+    notify(task, previous)
+  }
+
+  function notify(task: Task, previous: TaskState | undefined): void {
     for (const listener of listeners) {
       try {
         listener(task, previous)
@@ -83,13 +91,12 @@ export function createTaskEngine({
 
   function schedule(task: Task, delayMs: number, step: () => void): void {
     const internal = internals.get(task.id)!
-    internal.timer = setTimeout(step, delayMs)
-    internal.timer.unref()
+    internal.cancelTimer = scheduler.after(delayMs, step)
   }
 
   function clearTimer(id: string): void {
     const internal = internals.get(id)
-    if (internal?.timer) clearTimeout(internal.timer)
+    internal?.cancelTimer?.()
   }
 
   function render(task: Task): Promise<TaskImage[]> {
@@ -166,6 +173,7 @@ export function createTaskEngine({
       internals.set(task.id, { newTask: newTask as NewTask<unknown> })
       prune()
       schedule(task, task.timing.queueMs, () => start(task))
+      notify(task, undefined)
       return task
     },
     get: (id) => tasks.get(id),

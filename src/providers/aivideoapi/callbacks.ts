@@ -3,29 +3,31 @@
  * body is what `GET /v1/tasks/{taskId}` returns, with X-Event, X-Task-Id and X-Timestamp
  * (research/providers.md, addendum "Callbacks").
  */
-import type { Runtime } from '../../runtime.js'
+import type { TaskHooks } from '../descriptor.js'
 import { isTerminal, type Task } from '../../core/tasks/task.js'
 import { toTaskWire, type AivideoapiDetails } from './wire.js'
 
-export function sendCallbacks(runtime: Runtime): void {
-  runtime.tasks.subscribe((task) => {
-    if (task.provider !== 'aivideoapi' || !task.callbackUrl || !isTerminal(task.state)) return
-    const wire = toTaskWire(task as Task<AivideoapiDetails>)
-    const event = wire.status === 'completed' ? 'task.completed' : 'task.failed'
-    runtime.deliveries.enqueue({
-      id: `cb_${runtime.randomFor(task.namespace).hex(24)}`,
-      provider: 'aivideoapi',
-      namespace: task.namespace,
-      taskId: task.id,
-      event,
-      url: task.callbackUrl,
-      body: JSON.stringify(wire),
-      headers: (at) => ({
-        'X-Event': event,
-        'X-Task-Id': task.id,
-        'X-Timestamp': String(Math.floor(at / 1000)),
-      }),
-      faults: task.callbackFaults,
-    })
+export const sendCallback: NonNullable<TaskHooks<unknown>['onChange']> = (
+  task: Task<AivideoapiDetails>,
+  _previous,
+  { deliveries, randomFor },
+) => {
+  if (!task.callbackUrl || !isTerminal(task.state)) return
+  const wire = toTaskWire(task)
+  const event = wire.status === 'completed' ? 'task.completed' : 'task.failed'
+  deliveries.enqueue({
+    id: `cb_${randomFor(task.namespace).hex(24)}`,
+    provider: task.provider,
+    namespace: task.namespace,
+    taskId: task.id,
+    event,
+    url: task.callbackUrl,
+    body: JSON.stringify(wire),
+    headers: (at) => ({
+      'X-Event': event,
+      'X-Task-Id': task.id,
+      'X-Timestamp': String(Math.floor(at / 1000)),
+    }),
+    faults: task.callbackFaults,
   })
 }

@@ -1,13 +1,12 @@
 /** `POST /v1/images/generations`: validates, prices and queues a gpt-image-2 task. */
 import type { Handler } from 'hono'
-import type { Runtime } from '../../runtime.js'
 import type { EmulatorEnv } from '../../core/http/env.js'
 import type { components } from '../../generated/aivideoapi.js'
 import type { TaskOutcome } from '../../core/tasks/task.js'
-import { Failure } from '../../core/failure.js'
+import type { ProviderServices } from '../descriptor.js'
+import { Failure, Refusal } from '../../core/errors/failure.js'
 import { readJsonObject } from '../../core/http/read-body.js'
 import { publicOrigin } from '../../core/http/public-origin.js'
-import { requestNamespace, requestSeed, requestTiming } from '../../core/http/emulator-headers.js'
 import { parseRequest } from '../../core/validation.js'
 import { findTriggerTerm } from '../../core/moderation.js'
 import {
@@ -18,9 +17,7 @@ import {
 } from '../../core/images/aspect-ratio-sizes.js'
 import { parsePixelSize, type PixelSize } from '../../core/images/gpt-image-sizes.js'
 import { CreateTaskRequest } from './schemas.js'
-import { chargeCredits } from '../../core/credits/charge.js'
-import { taskOutcomeFromFaults } from '../../core/faults/task-faults.js'
-import type { AivideoapiErrors } from './errors.js'
+import type { AivideoapiSettings } from './settings.js'
 import type { AivideoapiDetails } from './wire.js'
 
 type CreateTaskResponse = components['schemas']['CreateTaskResponse']
@@ -28,42 +25,29 @@ type CreateTaskResponse = components['schemas']['CreateTaskResponse']
 /** The docs' failed-task example. */
 export const UPSTREAM_FAILURE = { code: 'upstream_error', message: 'Generation failed' }
 
-export function createTaskHandler(
-  runtime: Runtime,
-  errors: AivideoapiErrors,
-): Handler<EmulatorEnv> {
-  const { config } = runtime
+export function createTaskHandler({
+  settings,
+  config,
+  taskStep,
+}: ProviderServices<AivideoapiSettings>): Handler<EmulatorEnv> {
   return async function createTask(c) {
     const body = await readJsonObject(c)
     // An unknown model is a 404 before anything else about the body is judged.
-    if (typeof body.model === 'string' && body.model !== 'gpt-image-2')
-      throw errors.model_not_found()
+    if (typeof body.model === 'string' && body.model !== 'gpt-image-2') {
+      throw new Refusal('model_not_found')
+    }
     const request = parseRequest(CreateTaskRequest, body)
     const { input } = request
-    const { size, tier } = resolveSize(
-      input.aspect_ratio,
-      input.resolution,
-      config.aivideoapi.oneKSize,
-    )
-
-    const id = runtime.randomFor(requestNamespace(c)).uuid()
-    const ref = { namespace: requestNamespace(c), provider: 'aivideoapi', apiKey: c.get('apiKey') }
-    const charge = config.aivideoapi.prices[tier]
-    const charged = chargeCredits(runtime, ref, charge, id)
-    if (!charged.ok)
-      throw charged.reason === 'spend_limit'
-        ? errors.spend_limit_exceeded()
-        : errors.insufficient_credits()
-
+    const { size, tier } = resolveSize(input.aspect_ratio, input.resolution, settings.oneKSize)
     const prompt = input.prompt ?? ''
-    const mode = input.image_urls?.length ? 'image-to-image' : 'text-to-image'
     const imageCount = input.image_urls?.length ?? 0
-    runtime.tasks.create<AivideoapiDetails>({
-      ...ref,
-      id,
+    const mode = imageCount > 0 ? 'image-to-image' : 'text-to-image'
+    const images = `${imageCount} image${imageCount === 1 ? '' : 's'}`
+
+    const task = taskStep.queue<AivideoapiDetails>(c, {
+      price: settings.prices[tier],
       details: { origin: publicOrigin(c, config), mode },
       batch: {
-        provider: 'aivideoapi',
         model: 'gpt-image-2',
         prompt: prompt || `(${imageCount} reference image${imageCount === 1 ? '' : 's'})`,
         size,
@@ -71,22 +55,13 @@ export function createTaskHandler(
         compression: 100,
         transparent: false,
         quality: tier,
-        seed: requestSeed(c, config.seed),
         count: 1,
-        ...(mode === 'image-to-image' && {
-          note: `edit of ${imageCount} image${imageCount === 1 ? '' : 's'}`,
-        }),
+        ...(mode === 'image-to-image' && { note: `edit of ${images}` }),
       },
-      outcome:
-        taskOutcomeFromFaults(c.get('faults'), UPSTREAM_FAILURE) ??
-        moderate(prompt, input.nsfw_checker, config.moderation.triggerTerms, id),
-      timing: requestTiming(c, config.timing, runtime.randomFor(requestNamespace(c))),
-      charge,
+      outcome: ({ id }) => moderate(prompt, input.nsfw_checker, config.moderation.triggerTerms, id),
       callbackUrl: request.callback_url,
-      callbackFaults: c.get('faults')?.callback,
-      internalFailure: { code: 'internal_error', message: 'Generation failed' },
     })
-    const response: CreateTaskResponse = { code: 200, msg: 'success', data: { taskId: id } }
+    const response: CreateTaskResponse = { code: 200, msg: 'success', data: { taskId: task.id } }
     return c.json(response)
   }
 }

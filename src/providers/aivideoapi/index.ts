@@ -1,59 +1,52 @@
 /**
  * aivideoapi.ai (seed 002): asynchronous gpt-image-2 tasks with polling and callbacks, Bearer
  * `sk-` keys, credits. Mounted at /aivideoapi.
- * Routes: create-task.ts, and below; task wire format: wire.ts; callbacks: callbacks.ts;
- * errors: errors.ts; spec: specs/aivideoapi.openapi.yaml.
+ * Create: create-task.ts; task wire format: wire.ts; callbacks: callbacks.ts; errors: errors.ts;
+ * settings: settings.ts; spec: specs/aivideoapi.openapi.yaml.
  */
-import type { Task } from '../../core/tasks/task.js'
 import type { components } from '../../generated/aivideoapi.js'
-import { requestNamespace } from '../../core/http/emulator-headers.js'
-import type { Provider } from '../provider.js'
-import { answerUnknownRoutes, createProviderApp } from '../provider.js'
-import { createAivideoapiErrors, renderAivideoapiFailure } from './errors.js'
+import { bearerScheme } from '../../core/auth/api-key.js'
+import { namespaceOf } from '../../core/steering.js'
+import { defineProvider } from '../descriptor.js'
+import { AIVIDEOAPI_ERRORS } from './errors.js'
+import { AivideoapiSettings } from './settings.js'
 import { createTaskHandler, UPSTREAM_FAILURE } from './create-task.js'
-import { sendCallbacks } from './callbacks.js'
+import { sendCallback } from './callbacks.js'
 import { toTaskWire, type AivideoapiDetails } from './wire.js'
 
 type CreditsResponse = components['schemas']['CreditsResponse']
 
-export const aivideoapi: Provider = {
+export const aivideoapi = defineProvider({
   id: 'aivideoapi',
-  taskFailure: UPSTREAM_FAILURE,
-  createRoutes(runtime) {
-    const errors = createAivideoapiErrors(runtime.config)
-    const app = createProviderApp({
-      id: 'aivideoapi',
-      runtime,
-      keyScheme: 'bearer',
-      errors,
-      acceptKey: (key) => key.startsWith('sk-'),
-      policyErrors: { ipNotAllowed: 'ip_not_allowed', rateLimited: 'rate_limit_exceeded' },
-      renderFailure: (failure) => renderAivideoapiFailure(failure, errors),
-    })
-    sendCallbacks(runtime)
+  title: 'aivideoapi.ai',
+  realBaseUrl: 'https://api.aivideoapi.ai',
+  keyScheme: bearerScheme,
+  acceptKey: (key) => key.startsWith('sk-'),
+  exampleKey: 'sk-contract-aivideoapi',
+  settings: { key: 'aivideoapi', schema: AivideoapiSettings },
+  errors: () => AIVIDEOAPI_ERRORS,
+  tasks: {
+    newId: (random) => random.uuid(),
+    failure: UPSTREAM_FAILURE,
+    internalFailure: { code: 'internal_error', message: 'Generation failed' },
+    onChange: sendCallback,
+  },
+  traffic: {
+    callbackUrl: { in: 'body', field: 'callback_url' },
+    taskIdOf: (body) => (body as { data?: { taskId?: string } }).data?.taskId,
+  },
 
-    app.post('/v1/images/generations', createTaskHandler(runtime, errors))
+  routes(app, services) {
+    app.post('/v1/images/generations', createTaskHandler(services))
 
     app.get('/v1/tasks/:taskId', (c) => {
-      const task = runtime.tasks.get(c.req.param('taskId'))
-      // Another key's or another namespace's task does not exist for this caller.
-      if (
-        !task ||
-        task.provider !== 'aivideoapi' ||
-        task.apiKey !== c.get('apiKey') ||
-        task.namespace !== requestNamespace(c)
-      ) {
-        throw errors.task_not_found()
-      }
-      return c.json(toTaskWire(task as Task<AivideoapiDetails>))
+      const task = services.taskStep.findOwn<AivideoapiDetails>(c, c.req.param('taskId'))
+      return c.json(toTaskWire(task))
     })
 
     app.get('/v1/credits', (c) => {
-      const account = runtime.credits.account({
-        namespace: requestNamespace(c),
-        provider: 'aivideoapi',
-        apiKey: c.get('apiKey'),
-      })
+      const ref = { namespace: namespaceOf(c), provider: 'aivideoapi', apiKey: c.var.apiKey }
+      const account = services.credits.account(ref)
       const body: CreditsResponse = {
         code: 200,
         msg: 'success',
@@ -65,7 +58,5 @@ export const aivideoapi: Provider = {
       }
       return c.json(body)
     })
-
-    return answerUnknownRoutes(app, 'aivideoapi')
   },
-}
+})

@@ -4,7 +4,7 @@
  * aivideoapi (x-emulator-inferred: CRUN publishes none): 1K for standard and stable, the chosen
  * `resolution` for premium.
  */
-import type { EmulatorConfig } from '../../config.js'
+import type { CrunSettings } from './settings.js'
 import type { components } from '../../generated/crun.js'
 import type { PixelSize } from '../../core/images/gpt-image-sizes.js'
 import type { ImageFormat } from '../../core/images/render-image.js'
@@ -33,7 +33,7 @@ const sizeAt = (ratio: AspectRatio | 'auto', tier: Tier) =>
 
 export function planChannel(
   request: CreateTaskRequest,
-  prices: EmulatorConfig['crun']['prices'],
+  prices: CrunSettings['prices'],
 ): ChannelPlan {
   const callback_url = request.callback_url ?? null
   switch (request.model) {

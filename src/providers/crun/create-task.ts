@@ -1,19 +1,16 @@
 /** `POST /api/v1/client/job/CreateTask`: validates, prices and queues a task on one of three channels. */
 import type { Handler } from 'hono'
-import type { Runtime } from '../../runtime.js'
 import type { EmulatorEnv } from '../../core/http/env.js'
 import type { components } from '../../generated/crun.js'
 import type { TaskOutcome } from '../../core/tasks/task.js'
+import type { ProviderServices } from '../descriptor.js'
 import { readJsonObject } from '../../core/http/read-body.js'
 import { publicOrigin } from '../../core/http/public-origin.js'
-import { requestNamespace, requestSeed, requestTiming } from '../../core/http/emulator-headers.js'
 import { parseRequest } from '../../core/validation.js'
 import { findTriggerTerm } from '../../core/moderation.js'
-import { chargeCredits } from '../../core/credits/charge.js'
-import { taskOutcomeFromFaults } from '../../core/faults/task-faults.js'
 import { CreateTaskRequest, ModelField } from './schemas.js'
 import { planChannel } from './channels.js'
-import type { CrunErrors } from './errors.js'
+import type { CrunSettings } from './settings.js'
 import type { CrunDetails } from './wire.js'
 
 type CreateTaskResponse = components['schemas']['CreateTaskResponse']
@@ -21,29 +18,23 @@ type CreateTaskResponse = components['schemas']['CreateTaskResponse']
 /** Result code 501 is how a failed CRUN task reads (the only code a public client retries on). */
 export const GENERATION_FAILED = { code: '501', message: 'Generation Failed' }
 
-export function createTaskHandler(runtime: Runtime, errors: CrunErrors): Handler<EmulatorEnv> {
-  const { config } = runtime
+export function createTaskHandler({
+  settings,
+  config,
+  taskStep,
+}: ProviderServices<CrunSettings>): Handler<EmulatorEnv> {
   return async function createTask(c) {
     const body = await readJsonObject(c)
     // The model first: an unknown one is refused with the list of channels.
     parseRequest(ModelField, body)
     const request = parseRequest(CreateTaskRequest, body)
-    const plan = planChannel(request, config.crun.prices)
-
-    const id = runtime.randomFor(requestNamespace(c)).uuid()
-    const ref = { namespace: requestNamespace(c), provider: 'crun', apiKey: c.get('apiKey') }
-    // CRUN has no spend limits of its own: a key over the one set on the control plane reads as
-    // short of credits, the only refusal CRUN has for money.
-    if (!chargeCredits(runtime, ref, plan.price, id).ok)
-      throw errors.catalogue.insufficient_credits()
-
+    const plan = planChannel(request, settings.prices)
     const { prompt, img_urls: imgUrls = [] } = request.input
-    runtime.tasks.create<CrunDetails>({
-      ...ref,
-      id,
+
+    const task = taskStep.queue<CrunDetails>(c, {
+      price: plan.price,
       details: { origin: publicOrigin(c, config), param: plan.param },
       batch: {
-        provider: 'crun',
         model: request.model.replace(/^openai\//, ''),
         prompt,
         size: plan.size,
@@ -51,22 +42,19 @@ export function createTaskHandler(runtime: Runtime, errors: CrunErrors): Handler
         compression: 100,
         transparent: plan.transparent,
         quality: plan.look,
-        seed: requestSeed(c, config.seed),
         count: 1,
         ...(imgUrls.length > 0 && {
           note: `edit of ${imgUrls.length} image${imgUrls.length === 1 ? '' : 's'}`,
         }),
       },
-      outcome:
-        taskOutcomeFromFaults(c.get('faults'), GENERATION_FAILED) ??
-        moderate(prompt, config.moderation.triggerTerms),
-      timing: requestTiming(c, config.timing, runtime.randomFor(requestNamespace(c))),
-      charge: plan.price,
+      outcome: moderate(prompt, config.moderation.triggerTerms),
       callbackUrl: request.callback_url,
-      callbackFaults: c.get('faults')?.callback,
-      internalFailure: GENERATION_FAILED,
     })
-    const response: CreateTaskResponse = { code: 200, message: 'success', data: { task_id: id } }
+    const response: CreateTaskResponse = {
+      code: 200,
+      message: 'success',
+      data: { task_id: task.id },
+    }
     return c.json(response)
   }
 }

@@ -1,11 +1,10 @@
 /**
- * CRUN's error catalogue (seed 003's code list): `{code, message, data: null}`, the outcome in the
- * body `code`. Entry names are what `X-Emulator-Error` accepts.
+ * CRUN's errors (seed 003's code list): `{code, message, data: null}`, the outcome in the body
+ * `code`. Entry names are what `X-Emulator-Error` accepts.
  */
-import type { EmulatorConfig } from '../../config.js'
-import { ProviderError, type Failure } from '../../core/failure.js'
-import { retryAfterHeaders } from '../openai-family/openai-errors.js'
+import type { ErrorCatalogue, FailureTable, ProviderErrors } from '../../core/errors/catalogue.js'
 import type { components } from '../../generated/crun.js'
+import type { CrunSettings } from './settings.js'
 
 type ErrorBody = components['schemas']['Error']
 type Code = ErrorBody['code']
@@ -16,60 +15,50 @@ type Code = ErrorBody['code']
  */
 const REFUSAL_CODES: readonly Code[] = [401, 402, 422, 429, 455, 501, 505]
 
-function crunError(
-  status: number,
-  code: Code,
-  message: string,
-  headers: Record<string, string> = {},
-): ProviderError {
-  const body: ErrorBody = { code, message, data: null }
-  return new ProviderError(status, body, headers)
+const validation = (what: string) => `Validation Error: ${what}`
+
+const FAILURES: FailureTable = {
+  missing_api_key: 'unauthorized',
+  invalid_api_key: 'unauthorized',
+  // CRUN's code list has no 403: a key refused for its address reads as unauthorized.
+  ip_not_allowed: 'unauthorized',
+  rate_limited: 'rate_limited',
+  insufficient_credits: 'insufficient_credits',
+  // CRUN has no spend limits of its own: a key over the one set on the control plane reads as
+  // short of credits, the only refusal CRUN has for money.
+  spend_limit_exceeded: 'insufficient_credits',
+  task_not_found: { entry: 'not_found', message: () => 'Task not found' },
+  malformed_body: { entry: 'validation_error', message: validation },
+  invalid_request: { entry: 'validation_error', message: validation },
+  // Over the body limit: HTTP 413 so HTTP clients know, CRUN's envelope so CRUN clients do.
+  body_too_large: { entry: 'validation_error', status: 413, message: validation },
+  content_rejected: 'generation_failed',
+  route_not_found: 'not_found',
+  internal: 'server_error',
 }
 
-export function createCrunErrors(config: EmulatorConfig) {
-  // 404 and 500 are real HTTP statuses whatever the setting; refusals follow `crun.refusalStatus`.
-  const statusOf = (code: Code) =>
-    REFUSAL_CODES.includes(code) && config.crun.refusalStatus === '200' ? 200 : code
-  const refusal = (code: Code, message: string, headers?: Record<string, string>) =>
-    crunError(statusOf(code), code, message, headers)
-  const validation = (what: string) => refusal(422, `Validation Error: ${what}`)
+export function crunErrors(settings: CrunSettings): ProviderErrors {
+  // 404 and 500 are real HTTP statuses whatever the setting; refusals follow `refusalStatus`.
+  const entry = (code: Code, message: string, retryAfter = false) => ({
+    status: REFUSAL_CODES.includes(code) && settings.refusalStatus === '200' ? 200 : code,
+    code,
+    message,
+    retryAfter,
+  })
   const catalogue = {
-    unauthorized: () => refusal(401, 'Unauthorized'),
-    insufficient_credits: () => refusal(402, 'Insufficient Credits'),
-    not_found: () => refusal(404, 'Not Found'),
-    validation_error: () => validation('Invalid parameters'),
-    rate_limited: () => refusal(429, 'Rate Limited', retryAfterHeaders(config.retryAfterSeconds)),
-    maintenance: () => refusal(455, 'Service Unavailable: the system is undergoing maintenance'),
-    server_error: () => refusal(500, 'Server Error'),
-    generation_failed: () => refusal(501, 'Generation Failed'),
-    feature_disabled: () => refusal(505, 'Feature Disabled'),
-  }
+    unauthorized: entry(401, 'Unauthorized'),
+    insufficient_credits: entry(402, 'Insufficient Credits'),
+    not_found: entry(404, 'Not Found'),
+    validation_error: entry(422, validation('Invalid parameters')),
+    rate_limited: entry(429, 'Rate Limited', true),
+    maintenance: entry(455, 'Service Unavailable: the system is undergoing maintenance'),
+    server_error: entry(500, 'Server Error'),
+    generation_failed: entry(501, 'Generation Failed'),
+    feature_disabled: entry(505, 'Feature Disabled'),
+  } satisfies ErrorCatalogue
   return {
     catalogue,
-    validation,
-    task_not_found: () => refusal(404, 'Task not found'),
-    /** Over the body limit: HTTP 413 so HTTP clients know, CRUN's envelope so CRUN clients do. */
-    body_too_large: (what: string) => crunError(413, 422, `Validation Error: ${what}`),
-  }
-}
-
-export type CrunErrors = ReturnType<typeof createCrunErrors>
-
-export function renderCrunFailure(failure: Failure, errors: CrunErrors): ProviderError {
-  switch (failure.kind) {
-    case 'missing_api_key':
-    case 'invalid_api_key':
-      return errors.catalogue.unauthorized()
-    case 'malformed_body':
-    case 'invalid_request':
-      return errors.validation(failure.message)
-    case 'body_too_large':
-      return errors.body_too_large(failure.message)
-    case 'content_rejected':
-      return errors.catalogue.generation_failed()
-    case 'route_not_found':
-      return errors.catalogue.not_found()
-    case 'internal':
-      return errors.catalogue.server_error()
+    failures: FAILURES,
+    envelope: ({ code, message }): ErrorBody => ({ code: code as Code, message, data: null }),
   }
 }

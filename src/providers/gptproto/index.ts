@@ -1,31 +1,31 @@
 /**
- * GPTProto (https://gptproto.com): OpenAI-compatible and synchronous. Mounted at /gptproto.
- * Routes: generations.ts, edits.ts; errors: errors.ts; request schemas: schemas.ts;
- * spec: specs/gptproto.openapi.yaml.
+ * GPTProto (https://gptproto.com): OpenAI-compatible and synchronous. Mounted at /gptproto. Its
+ * routes are OpenAI's (openai-family/) with GPTProto's schemas and settings; errors: errors.ts;
+ * request schemas: schemas.ts; settings: settings.ts; spec: specs/gptproto.openapi.yaml.
  */
-import type { Provider } from '../provider.js'
-import { answerUnknownRoutes, createProviderApp } from '../provider.js'
-import { createGptprotoErrors, renderGptprotoFailure } from './errors.js'
-import { createGenerationHandler } from './generations.js'
-import { createEditHandler } from './edits.js'
+import { authorizationScheme } from '../../core/auth/api-key.js'
+import { addImagesRoutes } from '../openai-family/images-routes.js'
+import { defineProvider } from '../descriptor.js'
+import { GPTPROTO_ERRORS } from './errors.js'
+import { GptprotoSettings } from './settings.js'
+import { EditFields, GenerationRequest } from './schemas.js'
 
-export const gptproto: Provider = {
+export const gptproto = defineProvider({
   id: 'gptproto',
-  createRoutes(runtime) {
-    const errors = createGptprotoErrors(runtime.config)
-    const app = createProviderApp({
-      id: 'gptproto',
-      runtime,
-      keyScheme: 'raw-or-bearer',
-      policyErrors: {
-        ipNotAllowed: 'insufficient_permissions',
-        rateLimited: 'rate_limit_exceeded',
-      },
-      errors,
-      renderFailure: (failure) => renderGptprotoFailure(failure, errors),
+  title: 'GPTProto',
+  realBaseUrl: 'https://gptproto.com',
+  // GPTProto documents both `Authorization: <key>` and `Authorization: Bearer <key>`.
+  keyScheme: authorizationScheme('Bearer', { bareKeyToo: true }),
+  exampleKey: 'sk-contract-gptproto',
+  settings: { key: 'gptproto', schema: GptprotoSettings },
+  errors: () => GPTPROTO_ERRORS,
+
+  routes(app, services) {
+    addImagesRoutes(app, services, {
+      generation: GenerationRequest,
+      edit: EditFields,
+      autoQuality: services.settings.autoQuality,
+      b64DataUriPrefix: services.settings.b64DataUriPrefix,
     })
-    app.post('/v1/images/generations', createGenerationHandler(runtime))
-    app.post('/v1/images/edits', createEditHandler(runtime))
-    return answerUnknownRoutes(app, 'gptproto')
   },
-}
+})

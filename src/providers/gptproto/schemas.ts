@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import type { components } from '../../generated/gptproto.js'
 import { agree } from '../../core/type-agreement.js'
+import type { EDIT_FILE_FIELDS } from '../openai-family/edits.js'
 
 type Schemas = components['schemas']
 
@@ -32,12 +33,6 @@ export const EditFields = z.strictObject({
   input_fidelity: z.enum(['high', 'low']).default('low'),
 })
 export type EditFields = z.output<typeof EditFields>
-
-/** Multipart text fields that hold numbers or booleans, converted before validation. */
-export const EDIT_NUMBER_FIELDS = ['n', 'output_compression', 'partial_images'] as const
-export const EDIT_BOOLEAN_FIELDS = ['stream'] as const
-export const EDIT_FILE_FIELDS = ['image[]', 'image', 'mask'] as const
-export const MAX_EDIT_IMAGES = 16
 
 agree<GenerationRequest, Schemas['ImageGenerationRequest']>()(true)
 agree<EditFields, Omit<Schemas['ImageEditRequest'], (typeof EDIT_FILE_FIELDS)[number]>>()(true)

@@ -1,15 +1,14 @@
 /** `POST /api/v1/images/generations`: gpt-image-2 text to image, each image as a URL and base64. */
 import type { Handler } from 'hono'
-import type { Runtime } from '../../runtime.js'
+import type { ProviderServices } from '../descriptor.js'
 import type { EmulatorEnv } from '../../core/http/env.js'
 import { respondJson } from '../../core/http/json-with-base64.js'
 import type { components } from '../../generated/oceanbase.js'
-import { Failure } from '../../core/failure.js'
+import { Failure } from '../../core/errors/failure.js'
 import { unixSeconds } from '../../core/clock.js'
 import { publicOrigin } from '../../core/http/public-origin.js'
 import { findTriggerTerm } from '../../core/moderation.js'
 import { revisePrompt } from '../../core/revised-prompt.js'
-import { requestSeed } from '../../core/http/emulator-headers.js'
 import { DEFAULT_AUTO_SIZE } from '../../core/images/gpt-image-sizes.js'
 import { labelledImageSpec, type ImageBatch } from '../../core/images/labelled-images.js'
 import { base64Of } from '../../core/images/base64-cache.js'
@@ -24,11 +23,16 @@ type ImagesResponse = components['schemas']['ImagesResponse']
 /** No quality parameter exists here; images are labelled and priced as medium (x-emulator-inferred). */
 const QUALITY = 'medium'
 
-export function createGenerationHandler(runtime: Runtime): Handler<EmulatorEnv> {
+export function createGenerationHandler({
+  config,
+  clock,
+  images,
+  files,
+}: ProviderServices<unknown>): Handler<EmulatorEnv> {
   return async function createImage(c) {
     const request = parseOrFail(GenerationRequest, await readJsonObject(c))
-    const seed = requestSeed(c, runtime.config.seed)
-    if (findTriggerTerm(request.prompt, runtime.config.moderation.triggerTerms)) {
+    const seed = c.var.steering.seed ?? config.seed
+    if (findTriggerTerm(request.prompt, config.moderation.triggerTerms)) {
       throw new Failure('content_rejected', 'Your request was rejected by the safety system.')
     }
     const size = resolveSize('gpt-image-2', request.size, DEFAULT_AUTO_SIZE)
@@ -44,16 +48,14 @@ export function createGenerationHandler(runtime: Runtime): Handler<EmulatorEnv> 
       seed,
       count: request.n,
     }
-    const images = await Promise.all(
-      Array.from({ length: request.n }, (_, i) =>
-        runtime.images.render(labelledImageSpec(batch, i)),
-      ),
+    const rendered = await Promise.all(
+      Array.from({ length: request.n }, (_, i) => images.render(labelledImageSpec(batch, i))),
     )
-    const origin = publicOrigin(c, runtime.config)
+    const origin = publicOrigin(c, config)
     const response: ImagesResponse = {
-      created: unixSeconds(runtime.clock),
-      data: images.map((bytes, i) => ({
-        url: `${origin}/files/${runtime.files.put(bytes, 'png')}`,
+      created: unixSeconds(clock),
+      data: rendered.map((bytes, i) => ({
+        url: `${origin}/files/${files.put(bytes, 'png')}`,
         b64_json: base64Of(bytes),
         revised_prompt: revisePrompt(request.prompt, seed, i),
       })),

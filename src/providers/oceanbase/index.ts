@@ -3,24 +3,22 @@
  * Route: generations.ts; errors: errors.ts; request schema: schemas.ts;
  * spec: specs/oceanbase.openapi.yaml.
  */
-import type { Provider } from '../provider.js'
-import { answerUnknownRoutes, createProviderApp } from '../provider.js'
-import { createOceanbaseErrors, renderOceanbaseFailure } from './errors.js'
+import { bearerScheme } from '../../core/auth/api-key.js'
+import { defineProvider } from '../descriptor.js'
+import { OCEANBASE_ERRORS } from './errors.js'
+import { OceanbaseSettings } from './settings.js'
 import { createGenerationHandler } from './generations.js'
 
-export const oceanbase: Provider = {
+export const oceanbase = defineProvider({
   id: 'oceanbase',
-  createRoutes(runtime) {
-    const errors = createOceanbaseErrors(runtime.config)
-    const app = createProviderApp({
-      id: 'oceanbase',
-      runtime,
-      keyScheme: 'bearer',
-      policyErrors: { ipNotAllowed: 'permission_denied', rateLimited: 'rate_limit_exceeded' },
-      errors,
-      renderFailure: (failure) => renderOceanbaseFailure(failure, errors),
-    })
-    app.post('/api/v1/images/generations', createGenerationHandler(runtime))
-    return answerUnknownRoutes(app, 'oceanbase')
+  title: 'OceanBase Cloud AI API',
+  // The base URL is per account: record mode needs `upstreams.oceanbase`.
+  keyScheme: bearerScheme,
+  exampleKey: 'sk-contract-oceanbase',
+  settings: { key: 'oceanbase', schema: OceanbaseSettings },
+  errors: () => OCEANBASE_ERRORS,
+
+  routes(app, services) {
+    app.post('/api/v1/images/generations', createGenerationHandler(services))
   },
-}
+})

@@ -3,44 +3,42 @@
  * them, or `image`) and an optional PNG `mask` the size of the first image.
  */
 import type { Handler } from 'hono'
-import type { Runtime } from '../../runtime.js'
 import type { EmulatorEnv } from '../../core/http/env.js'
 import { respondJson } from '../../core/http/json-with-base64.js'
-import { Failure } from '../../core/failure.js'
+import { Failure } from '../../core/errors/failure.js'
 import { formFieldsToJson, readMultipart, type MultipartBody } from '../../core/http/read-body.js'
 import { autoSizeFor } from '../../core/images/gpt-image-sizes.js'
 import { inspectImage, type ImageInfo } from '../../core/images/inspect-image.js'
-import { parseOrFail } from '../openai-family/openai-errors.js'
-import {
-  EDIT_BOOLEAN_FIELDS,
-  EDIT_FILE_FIELDS,
-  EDIT_NUMBER_FIELDS,
-  EditFields,
-  MAX_EDIT_IMAGES,
-} from './schemas.js'
-import { imagesResponse, planImageJob } from './image-job.js'
+import { parseOrFail } from './openai-errors.js'
+import { imagesResponse, planImageJob, type ImagesContext } from './image-job.js'
 import { streamImageJob } from './stream.js'
 
 const IMAGE_FORMATS = ['png', 'jpeg', 'webp']
 
-export function createEditHandler(runtime: Runtime): Handler<EmulatorEnv> {
+/** Multipart text fields that hold numbers or booleans, converted before validation. */
+export const EDIT_NUMBER_FIELDS = ['n', 'output_compression', 'partial_images'] as const
+export const EDIT_BOOLEAN_FIELDS = ['stream'] as const
+export const EDIT_FILE_FIELDS = ['image[]', 'image', 'mask'] as const
+export const MAX_EDIT_IMAGES = 16
+
+export function createEditHandler(context: ImagesContext): Handler<EmulatorEnv> {
   return async function createImageEdit(c) {
     const form = await readMultipart(c)
     refuseTextInFileFields(form)
     const fields = parseOrFail(
-      EditFields,
+      context.policy.edit,
       formFieldsToJson(form.fields, { numbers: EDIT_NUMBER_FIELDS, booleans: EDIT_BOOLEAN_FIELDS }),
     )
     const images = await readInputImages(form)
     await checkMask(form, images[0]!)
     const { input_fidelity: _fidelity, ...request } = fields
-    const job = planImageJob(c, runtime, request, {
+    const job = planImageJob(c, context, request, {
       kind: 'edit',
       inputImages: images,
       autoSize: autoSizeFor(images[0]),
     })
-    if (request.stream) return streamImageJob(c, runtime, job)
-    return respondJson(c, await imagesResponse(runtime, job))
+    if (request.stream) return streamImageJob(c, context, job)
+    return respondJson(c, await imagesResponse(context, job))
   }
 }
 

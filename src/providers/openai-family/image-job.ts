@@ -1,13 +1,14 @@
 /**
- * One image request to GPTProto, validated and resolved: what to render, how many, and how the
- * answer is shaped, shared by generations and edits, JSON and streaming.
+ * One OpenAI-shaped image request, validated and resolved: what to render, how many, and how the
+ * answer is shaped, shared by generations and edits, JSON and streaming, OpenAI and GPTProto.
  */
 import type { Context } from 'hono'
-import type { Runtime } from '../../runtime.js'
+import type { EmulatorEnv } from '../../core/http/env.js'
 import type { components } from '../../generated/gptproto.js'
+import type { ProviderServices } from '../descriptor.js'
 import { unixSeconds } from '../../core/clock.js'
 import { findTriggerTerm } from '../../core/moderation.js'
-import { requestSeed } from '../../core/http/emulator-headers.js'
+import { Refusal } from '../../core/errors/failure.js'
 import {
   DEFAULT_AUTO_SIZE,
   formatPixelSize,
@@ -16,16 +17,22 @@ import {
 import { labelledImageSpec, type ImageBatch } from '../../core/images/labelled-images.js'
 import { CONTENT_TYPES } from '../../core/images/render-image.js'
 import { base64Of } from '../../core/images/base64-cache.js'
-import { resolveImageOptions, type ImageOptions } from '../openai-family/image-options.js'
-import { estimateUsage, type ImageUsage } from '../openai-family/usage.js'
-import { moderationBlocked } from './errors.js'
-import type { GenerationRequest } from './schemas.js'
+import { resolveImageOptions, type ImageOptions } from './image-options.js'
+import { estimateUsage, type ImageUsage } from './usage.js'
+import { moderationBlockedOverrides } from './openai-errors.js'
+import type { ImageRequest, ImagesPolicy } from './images-policy.js'
 
 type ImagesResponse = components['schemas']['ImagesResponse']
 
+/** What an image route needs: the core services, and the provider's policy. */
+export interface ImagesContext {
+  services: ProviderServices<unknown>
+  policy: ImagesPolicy
+}
+
 export interface ImageJob {
   kind: 'generation' | 'edit'
-  request: GenerationRequest
+  request: ImageRequest
   options: ImageOptions
   batch: ImageBatch
   usage: ImageUsage
@@ -39,28 +46,28 @@ export interface JobInputs {
   autoSize?: PixelSize
 }
 
-/** Applies GPTProto's rules (moderation, sizes, backgrounds) and plans the images to render. */
+/** Applies the model's rules (moderation, sizes, backgrounds) and plans the images to render. */
 export function planImageJob(
-  c: Context,
-  runtime: Runtime,
-  request: GenerationRequest,
+  c: Context<EmulatorEnv>,
+  { services, policy }: ImagesContext,
+  request: ImageRequest,
   inputs: JobInputs,
 ): ImageJob {
-  const { config } = runtime
+  const { config } = services
   const term =
     request.moderation === 'low'
       ? undefined
       : findTriggerTerm(request.prompt, config.moderation.triggerTerms)
-  if (term) throw moderationBlocked(term)
+  if (term) throw new Refusal('moderation_blocked', moderationBlockedOverrides(term))
 
   const options = resolveImageOptions(request, {
     autoSize: inputs.autoSize ?? DEFAULT_AUTO_SIZE,
-    autoQuality: config.gptproto.autoQuality,
+    autoQuality: policy.autoQuality,
     gptImage2TransparentBackground: config.gptImage2TransparentBackground,
   })
   const inputCount = inputs.inputImages?.length ?? 0
   const batch: ImageBatch = {
-    provider: 'gptproto',
+    provider: services.id,
     model: request.model,
     prompt: request.prompt,
     size: options.size,
@@ -68,7 +75,7 @@ export function planImageJob(
     compression: options.compression,
     transparent: options.background === 'transparent',
     quality: options.quality,
-    seed: requestSeed(c, config.seed),
+    seed: c.var.steering.seed ?? config.seed,
     count: request.n,
     ...(inputs.kind === 'edit' && {
       note: `edit of ${inputCount} image${inputCount === 1 ? '' : 's'}`,
@@ -87,7 +94,7 @@ export function planImageJob(
 
 /** Renders image `index` of the job, or one of its partial images when `partial` is given. */
 export function renderJobImage(
-  runtime: Runtime,
+  { services }: ImagesContext,
   job: ImageJob,
   index: number,
   partial?: { index: number; of: number },
@@ -98,26 +105,29 @@ export function renderJobImage(
         note: joinNotes(job.batch.note, `partial ${partial.index + 1}/${partial.of}`),
       }
     : job.batch
-  return runtime.images.render(labelledImageSpec(batch, index))
+  return services.images.render(labelledImageSpec(batch, index))
 }
 
-/** The image bytes as `b64_json`: bare base64, or a data URI when configured. */
-export function toB64Json(runtime: Runtime, job: ImageJob, bytes: Buffer): string {
+/** The image bytes as `b64_json`: bare base64, or a data URI when the policy says so. */
+export function toB64Json({ policy }: ImagesContext, job: ImageJob, bytes: Buffer): string {
   const base64 = base64Of(bytes)
-  return runtime.config.gptproto.b64DataUriPrefix
+  return policy.b64DataUriPrefix
     ? `data:${CONTENT_TYPES[job.options.format]};base64,${base64}`
     : base64
 }
 
-/** The non-streaming answer, as the seed's example. */
-export async function imagesResponse(runtime: Runtime, job: ImageJob): Promise<ImagesResponse> {
+/** The non-streaming answer, as the docs' example. */
+export async function imagesResponse(
+  context: ImagesContext,
+  job: ImageJob,
+): Promise<ImagesResponse> {
   const images = await Promise.all(
-    Array.from({ length: job.request.n }, (_, i) => renderJobImage(runtime, job, i)),
+    Array.from({ length: job.request.n }, (_, i) => renderJobImage(context, job, i)),
   )
   return {
-    created: unixSeconds(runtime.clock),
+    created: unixSeconds(context.services.clock),
     background: job.options.background,
-    data: images.map((bytes) => ({ b64_json: toB64Json(runtime, job, bytes) })),
+    data: images.map((bytes) => ({ b64_json: toB64Json(context, job, bytes) })),
     output_format: job.options.format,
     quality: job.options.quality,
     size: formatPixelSize(job.options.size),

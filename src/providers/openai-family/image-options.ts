@@ -2,7 +2,7 @@
  * Resolves the image options of OpenAI's GPT image models (size, format, background, quality)
  * from a validated request, applying each model's rules; shared by the OpenAI-shaped providers.
  */
-import { Failure } from '../../core/failure.js'
+import { Failure } from '../../core/errors/failure.js'
 import {
   checkGptImage2Size,
   checkLegacyGptImageSize,

@@ -1,9 +1,17 @@
 /**
  * OpenAI's error envelope `{error:{message,type,param,code}}` and OpenAI's wording for invalid
- * input, shared by the providers that relay OpenAI's API shape (gptproto, oceanbase).
+ * input, shared by the providers that relay OpenAI's API shape (openai, gptproto, oceanbase).
  */
 import type { z } from 'zod'
-import { Failure, ProviderError } from '../../core/failure.js'
+import type { Envelope, FailureTable } from '../../core/errors/catalogue.js'
+import {
+  TYPE_NAMES,
+  isMissing,
+  paramOf,
+  parseRequest,
+  type IssueWording,
+  type WordedIssue,
+} from '../../core/validation.js'
 
 export interface OpenAIErrorBody {
   error: {
@@ -15,29 +23,39 @@ export interface OpenAIErrorBody {
   }
 }
 
-export function openAIError(
-  status: number,
-  fields: { message: string; type: string; param?: string | null; code?: string | null },
-  headers: Record<string, string> = {},
-  extra: Partial<OpenAIErrorBody['error']> = {},
-): ProviderError {
-  const body: OpenAIErrorBody = {
-    error: {
-      message: fields.message,
-      type: fields.type,
-      param: fields.param ?? null,
-      code: fields.code ?? null,
-      ...extra,
-    },
-  }
-  return new ProviderError(status, body, headers)
-}
+/** OpenAI's envelope: a failure's `param` and finer `code` win over the entry's. */
+export const openAIEnvelope: Envelope = (entry, detail): OpenAIErrorBody => ({
+  error: {
+    message: entry.message,
+    type: entry.type ?? 'invalid_request_error',
+    param: detail.param ?? null,
+    code: detail.code ?? (entry.code === null ? null : String(entry.code)),
+    ...entry.extra,
+  },
+})
 
-/** `retry-after` (whole seconds) and `retry-after-ms`, the pair the openai SDK reads. */
-export function retryAfterHeaders(seconds: number): Record<string, string> {
+/** How OpenAI itself answers the provider-neutral failures; resellers replace what they word otherwise. */
+export const OPENAI_FAILURES = {
+  missing_api_key: 'invalid_api_key',
+  invalid_api_key: 'invalid_api_key',
+  ip_not_allowed: 'insufficient_permissions',
+  rate_limited: 'rate_limit_exceeded',
+  insufficient_credits: 'insufficient_quota',
+  spend_limit_exceeded: 'insufficient_quota',
+  task_not_found: { status: 404, type: 'invalid_request_error', code: null },
+  malformed_body: { status: 400, type: 'invalid_request_error', code: null },
+  body_too_large: { status: 413, type: 'invalid_request_error', code: 'request_too_large' },
+  invalid_request: { status: 400, type: 'invalid_request_error', code: null },
+  content_rejected: 'moderation_blocked',
+  route_not_found: { status: 404, type: 'invalid_request_error', code: null },
+  internal: 'internal_error',
+} as const satisfies FailureTable
+
+/** OpenAI's safety-system refusal: its sentence names the categories that tripped it. */
+export function moderationBlockedOverrides(category: string) {
   return {
-    'retry-after': String(Math.ceil(seconds)),
-    'retry-after-ms': String(Math.round(seconds * 1000)),
+    message: `Your request was rejected by the safety system. If you believe this is an error, contact us and include the request ID. safety_violations=[${category}].`,
+    extra: { moderation_details: { moderation_stage: 'input', categories: [category] } },
   }
 }
 
@@ -46,102 +64,75 @@ export function retryAfterHeaders(seconds: number): Record<string, string> {
  * words the first problem ("Missing required parameter: 'prompt'.").
  */
 export function parseOrFail<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input, { reportInput: true })
-  if (result.success) return result.data
-  const issue = result.error.issues[0]!
-  const { message, code, param } = describeIssue(issue)
-  throw new Failure('invalid_request', message, { param, code })
+  return parseRequest(schema, input, openAIWording)
 }
 
-function describeIssue(issue: z.core.$ZodIssue): {
-  message: string
-  code: string
-  param: string | null
-} {
-  const param = issue.path.length > 0 ? issue.path.map(String).join('.') : null
+// Every numeric field of OpenAI's image API is an integer, and zod reports a string given to an
+// integer field as "expected number".
+const OPENAI_TYPE_NAMES: Readonly<Record<string, string>> = { ...TYPE_NAMES, number: 'an integer' }
+const typeName = (expected: string) => OPENAI_TYPE_NAMES[expected] ?? `a value of type ${expected}`
+
+export const openAIWording: IssueWording = (issue) => {
+  const param = paramOf(issue)
   const name = param ?? 'body'
-  if (
-    param !== null &&
-    issue.input === undefined &&
-    (issue.code === 'invalid_type' || issue.code === 'invalid_value')
-  ) {
-    return {
-      message: `Missing required parameter: '${name}'.`,
-      code: 'missing_required_parameter',
-      param,
-    }
+  const say = (message: string, code: string, at = param): WordedIssue => ({
+    message,
+    code,
+    param: at,
+  })
+  if (param !== null && isMissing(issue)) {
+    return say(`Missing required parameter: '${name}'.`, 'missing_required_parameter')
   }
   switch (issue.code) {
     case 'invalid_type':
-      return {
-        message: `Invalid type for '${name}': expected ${article(issue.expected)}, but got ${typeOf(issue.input)} instead.`,
-        code: 'invalid_type',
-        param,
-      }
+      return say(
+        `Invalid type for '${name}': expected ${typeName(issue.expected)}, but got ${typeOf(issue.input)} instead.`,
+        'invalid_type',
+      )
     case 'invalid_value':
-      return {
-        message: `Invalid value: '${String(issue.input)}'. Supported values are: ${listValues(issue.values)}.`,
-        code: 'invalid_value',
-        param,
-      }
+      return say(
+        `Invalid value: '${String(issue.input)}'. Supported values are: ${listValues(issue.values)}.`,
+        'invalid_value',
+      )
     case 'unrecognized_keys': {
       const key = issue.keys[0]!
-      return {
-        message: `Unknown parameter: '${[...issue.path, key].join('.')}'.`,
-        code: 'unknown_parameter',
-        param: key,
-      }
+      return say(
+        `Unknown parameter: '${[...issue.path, key].join('.')}'.`,
+        'unknown_parameter',
+        key,
+      )
     }
     case 'too_big':
       if (issue.origin === 'string') {
-        return {
-          message: `Invalid '${name}': string too long. Expected a string with maximum length ${issue.maximum}, but got a string with length ${String(issue.input).length} instead.`,
-          code: 'string_above_max_length',
-          param,
-        }
+        return say(
+          `Invalid '${name}': string too long. Expected a string with maximum length ${issue.maximum}, but got a string with length ${String(issue.input).length} instead.`,
+          'string_above_max_length',
+        )
       }
       if (issue.origin === 'array') {
-        return {
-          message: `Invalid '${name}': array too long. Expected an array with maximum length ${issue.maximum}, but got an array with length ${(issue.input as unknown[]).length} instead.`,
-          code: 'array_above_max_length',
-          param,
-        }
+        return say(
+          `Invalid '${name}': array too long. Expected an array with maximum length ${issue.maximum}, but got an array with length ${(issue.input as unknown[]).length} instead.`,
+          'array_above_max_length',
+        )
       }
-      return {
-        message: `Invalid '${name}': integer above maximum value. Expected a value <= ${issue.maximum}, but got ${String(issue.input)} instead.`,
-        code: 'integer_above_max_value',
-        param,
-      }
+      return say(
+        `Invalid '${name}': integer above maximum value. Expected a value <= ${issue.maximum}, but got ${String(issue.input)} instead.`,
+        'integer_above_max_value',
+      )
     case 'too_small':
       if (issue.origin === 'string') {
-        return {
-          message: `Invalid '${name}': empty string. Expected a string with minimum length ${issue.minimum}, but got an empty string instead.`,
-          code: 'empty_string',
-          param,
-        }
+        return say(
+          `Invalid '${name}': empty string. Expected a string with minimum length ${issue.minimum}, but got an empty string instead.`,
+          'empty_string',
+        )
       }
-      return {
-        message: `Invalid '${name}': integer below minimum value. Expected a value >= ${issue.minimum}, but got ${String(issue.input)} instead.`,
-        code: 'integer_below_min_value',
-        param,
-      }
+      return say(
+        `Invalid '${name}': integer below minimum value. Expected a value >= ${issue.minimum}, but got ${String(issue.input)} instead.`,
+        'integer_below_min_value',
+      )
     default:
-      return { message: `Invalid '${name}': ${issue.message}.`, code: 'invalid_value', param }
+      return say(`Invalid '${name}': ${issue.message}.`, 'invalid_value')
   }
-}
-
-function article(expected: string): string {
-  const names: Record<string, string> = {
-    int: 'an integer',
-    // Every numeric field of OpenAI's image API is an integer, and zod reports a string given to
-    // an integer field as "expected number".
-    number: 'an integer',
-    string: 'a string',
-    boolean: 'a boolean',
-    array: 'an array',
-    object: 'an object',
-  }
-  return names[expected] ?? `a value of type ${expected}`
 }
 
 function typeOf(value: unknown): string {
@@ -149,7 +140,7 @@ function typeOf(value: unknown): string {
   if (Array.isArray(value)) return 'an array'
   if (typeof value === 'number') return Number.isInteger(value) ? 'an integer' : 'a decimal'
   if (typeof value === 'object') return 'an object'
-  return article(typeof value)
+  return typeName(typeof value)
 }
 
 function listValues(values: readonly unknown[]): string {

@@ -4,11 +4,10 @@
  */
 import type { Context } from 'hono'
 import { streamSSE } from 'hono/streaming'
-import type { Runtime } from '../../runtime.js'
 import type { components } from '../../generated/gptproto.js'
 import { unixSeconds } from '../../core/clock.js'
 import { formatPixelSize } from '../../core/images/gpt-image-sizes.js'
-import { renderJobImage, toB64Json, type ImageJob } from './image-job.js'
+import { renderJobImage, toB64Json, type ImageJob, type ImagesContext } from './image-job.js'
 
 type StreamEvent =
   | components['schemas']['ImageGenerationStreamEvent']
@@ -22,15 +21,15 @@ const EVENT_TYPES = {
   edit: { partial: 'image_edit.partial_image', completed: 'image_edit.completed' },
 } as const
 
-export function streamImageJob(c: Context, runtime: Runtime, job: ImageJob): Response {
+export function streamImageJob(c: Context, context: ImagesContext, job: ImageJob): Response {
   const types = EVENT_TYPES[job.kind]
   const partials = job.request.partial_images ?? 0
-  const pause = runtime.config.stream.eventIntervalMs
+  const pause = context.services.config.stream.eventIntervalMs
 
   return streamSSE(c, async (stream) => {
     const base = () => ({
       background: job.options.background,
-      created_at: unixSeconds(runtime.clock),
+      created_at: unixSeconds(context.services.clock),
       output_format: job.options.format,
       quality: job.options.quality,
       size: formatPixelSize(job.options.size),
@@ -42,18 +41,18 @@ export function streamImageJob(c: Context, runtime: Runtime, job: ImageJob): Res
 
     for (let image = 0; image < job.request.n && !stream.aborted; image++) {
       for (let partial = 0; partial < partials && !stream.aborted; partial++) {
-        const bytes = await renderJobImage(runtime, job, image, { index: partial, of: partials })
+        const bytes = await renderJobImage(context, job, image, { index: partial, of: partials })
         await send({
           type: types.partial,
-          b64_json: toB64Json(runtime, job, bytes),
+          b64_json: toB64Json(context, job, bytes),
           partial_image_index: partial,
           ...base(),
         })
       }
-      const bytes = await renderJobImage(runtime, job, image)
+      const bytes = await renderJobImage(context, job, image)
       await send({
         type: types.completed,
-        b64_json: toB64Json(runtime, job, bytes),
+        b64_json: toB64Json(context, job, bytes),
         usage: job.usage,
         ...base(),
       })

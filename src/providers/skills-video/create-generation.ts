@@ -1,23 +1,20 @@
 /**
- * `POST /api/v1/generation/openai/gpt-image-2` (and its SSE twin): validates, moderates, prices and
- * queues a generation, then announces it to webhook endpoints as task.created.
+ * `POST /api/v1/generation/openai/gpt-image-2` (and its SSE twin): validates, moderates, prices
+ * and queues a generation; its task hook announces it to webhook endpoints as task.created.
  */
 import type { Context, Handler } from 'hono'
-import type { Runtime } from '../../runtime.js'
 import type { EmulatorEnv } from '../../core/http/env.js'
 import type { components } from '../../generated/skills-video.js'
 import type { Task } from '../../core/tasks/task.js'
+import type { ProviderServices } from '../descriptor.js'
+import { Failure } from '../../core/errors/failure.js'
 import { publicOrigin } from '../../core/http/public-origin.js'
-import { requestNamespace, requestSeed, requestTiming } from '../../core/http/emulator-headers.js'
 import { findTriggerTerm } from '../../core/moderation.js'
 import { RESOLUTION_TIERS, sizeFor } from '../../core/images/aspect-ratio-sizes.js'
 import { formatPixelSize } from '../../core/images/gpt-image-sizes.js'
-import type { SkillsVideoErrors } from './errors.js'
 import type { IMAGE_SIZES, GenerationRequest } from './schemas.js'
+import type { SkillsVideoSettings } from './settings.js'
 import { readGenerationRequest } from './read-request.js'
-import { chargeCredits } from '../../core/credits/charge.js'
-import { taskOutcomeFromFaults } from '../../core/faults/task-faults.js'
-import { announce } from './webhooks.js'
 import { statusOf, type SkillsVideoDetails } from './wire.js'
 
 type Schemas = components['schemas']
@@ -37,53 +34,41 @@ const PRESET_RATIOS: Record<(typeof IMAGE_SIZES)[number], Schemas['AspectRatio']
 export const GENERATION_FAILED = { code: 'IMAGE_GENERATION_FAILED', message: 'Generation failed' }
 
 export function createGenerationHandler(
-  runtime: Runtime,
-  errors: SkillsVideoErrors,
+  services: ProviderServices<SkillsVideoSettings>,
 ): Handler<EmulatorEnv> {
   return async function createGeneration(c) {
-    const task = await queueGeneration(c, runtime, errors)
+    const task = await queueGeneration(c, services)
     const body: Schemas['CreateGenerationResponse'] = {
       id: task.id,
       status: statusOf(task.state),
       input: task.details.input,
       usage: task.details.usage,
     }
-    return c.json(body, runtime.config.skillsVideo.createStatus)
+    return c.json(body, services.settings.createStatus)
   }
 }
 
 /** Everything a create does before answering; the task is still queued when this returns. */
 export async function queueGeneration(
   c: Context<EmulatorEnv>,
-  runtime: Runtime,
-  errors: SkillsVideoErrors,
+  { settings, config, files, taskStep }: ProviderServices<SkillsVideoSettings>,
 ): Promise<Task<SkillsVideoDetails>> {
-  const { config } = runtime
   const origin = publicOrigin(c, config)
-  const request = await readGenerationRequest(c, runtime, origin)
-  if (findTriggerTerm(request.prompt, config.moderation.triggerTerms))
-    throw errors.image_generation_content_rejected()
+  const request = await readGenerationRequest(c, files, origin)
+  if (findTriggerTerm(request.prompt, config.moderation.triggerTerms)) {
+    throw new Failure('content_rejected', 'Upstream moderation rejected the prompt or inputs.')
+  }
 
   const ratio = request.aspect_ratio ?? PRESET_RATIOS[request.image_size ?? 'landscape_4_3']
   const size = sizeFor(ratio, RESOLUTION_TIERS[request.resolution])
   const count = request.n ?? request.num_images ?? 1
   const input = normalizedInput(request, ratio, formatPixelSize(size), count)
-
-  // Every X-Emulator-* header is judged before credits move, so a bad one leaves no charge behind.
-  const timing = requestTiming(c, config.timing, runtime.randomFor(requestNamespace(c)))
-  const seed = requestSeed(c, config.seed)
-  const id = `gen_${runtime.randomFor(requestNamespace(c)).hex(24)}`
-  const ref = { namespace: requestNamespace(c), provider: 'skills-video', apiKey: c.get('apiKey') }
-  const price = config.skillsVideo.prices[request.resolution] * count
-  // A spend limit set on the control plane reads as too few credits: skills.video documents no such limit.
-  const charged = chargeCredits(runtime, ref, price, id)
-  if (!charged.ok) throw errors.insufficient_credits()
-
   const imageCount = input.image_urls?.length ?? 0
-  const task = runtime.tasks.create<SkillsVideoDetails>({
-    ...ref,
-    id,
-    details: {
+  const masked = input.mask_url ? ', masked' : ''
+
+  return taskStep.queue<SkillsVideoDetails>(c, {
+    price: settings.prices[request.resolution] * count,
+    details: ({ charged }) => ({
       origin,
       input,
       usage: {
@@ -91,9 +76,8 @@ export async function queueGeneration(
         subscription: charged.subscription,
         permanent: charged.permanent,
       },
-    },
+    }),
     batch: {
-      provider: 'skills-video',
       model: 'gpt-image-2',
       prompt: request.prompt,
       size,
@@ -101,21 +85,12 @@ export async function queueGeneration(
       compression: 100,
       transparent: false,
       quality: `${input.quality} ${request.resolution}`,
-      seed,
       count,
       ...(imageCount > 0 && {
-        note: `edit of ${imageCount} image${imageCount === 1 ? '' : 's'}${input.mask_url ? ', masked' : ''}`,
+        note: `edit of ${imageCount} image${imageCount === 1 ? '' : 's'}${masked}`,
       }),
     },
-    outcome: taskOutcomeFromFaults(c.get('faults'), GENERATION_FAILED) ?? { kind: 'succeed' },
-    timing,
-    charge: price,
-    callbackFaults: c.get('faults')?.callback,
-    internalFailure: GENERATION_FAILED,
   })
-  // The engine reports transitions, not creation: task.created is ours to send.
-  announce(runtime, task)
-  return task
 }
 
 /** The docs' "normalized input": every field resolved, resolution rewritten to pixels. */

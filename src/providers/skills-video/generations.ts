@@ -1,45 +1,35 @@
 /** `GET /api/v1/generation/{id}` and `GET /api/v1/generations/running`: the caller's generations. */
 import type { Handler } from 'hono'
-import type { Runtime } from '../../runtime.js'
 import type { EmulatorEnv } from '../../core/http/env.js'
 import type { components } from '../../generated/skills-video.js'
-import { requestNamespace } from '../../core/http/emulator-headers.js'
+import type { ProviderServices } from '../descriptor.js'
+import { namespaceOf } from '../../core/steering.js'
 import { parseRequest } from '../../core/validation.js'
-import type { SkillsVideoErrors } from './errors.js'
 import { RunningQuery } from './schemas.js'
-import { isSkillsVideoTask, toGeneration, toRunning } from './wire.js'
+import { isSkillsVideoTask, toGeneration, toRunning, type SkillsVideoDetails } from './wire.js'
 
 type Schemas = components['schemas']
 
-export function getGenerationHandler(
-  runtime: Runtime,
-  errors: SkillsVideoErrors,
-): Handler<EmulatorEnv> {
+export function getGenerationHandler({
+  taskStep,
+  files,
+}: ProviderServices<unknown>): Handler<EmulatorEnv> {
   return function getGeneration(c) {
-    const task = runtime.tasks.get(c.req.param('id') ?? '')
-    // Another key's or another namespace's generation does not exist for this caller.
-    if (
-      !task ||
-      !isSkillsVideoTask(task) ||
-      task.apiKey !== c.get('apiKey') ||
-      task.namespace !== requestNamespace(c)
-    ) {
-      throw errors.not_found()
-    }
-    const body: Schemas['Generation'] = toGeneration(task, runtime.files)
+    const task = taskStep.findOwn<SkillsVideoDetails>(c, c.req.param('id') ?? '')
+    const body: Schemas['Generation'] = toGeneration(task, files)
     return c.json(body)
   }
 }
 
-export function listRunningHandler(runtime: Runtime): Handler<EmulatorEnv> {
+export function listRunningHandler({ tasks }: ProviderServices<unknown>): Handler<EmulatorEnv> {
   return function listRunningGenerations(c) {
     // `workspace` is accepted and ignored: the emulator has one workspace per key.
     const { limit } = parseRequest(RunningQuery, c.req.query())
-    const running = runtime.tasks
+    const running = tasks
       .list({
         provider: 'skills-video',
-        namespace: requestNamespace(c),
-        apiKey: c.get('apiKey'),
+        namespace: namespaceOf(c),
+        apiKey: c.var.apiKey,
         states: ['queued', 'running'],
       })
       .filter(isSkillsVideoTask) // already this provider's; narrows the details' type

@@ -4,8 +4,8 @@
  * uploads are stored and referred to by their emulator `/files/` URL, in the order sent.
  */
 import type { Context } from 'hono'
-import type { Runtime } from '../../runtime.js'
-import { Failure } from '../../core/failure.js'
+import type { FileStore } from '../../core/images/file-store.js'
+import { Failure } from '../../core/errors/failure.js'
 import {
   formFieldsToJson,
   isMultipart,
@@ -31,17 +31,17 @@ const isUrlField = (name: string): name is (typeof FORM_URL_FIELDS)[number] =>
 
 export async function readGenerationRequest(
   c: Context,
-  runtime: Runtime,
+  files: FileStore,
   origin: string,
 ): Promise<GenerationRequest> {
   if (!isMultipart(c)) return parseRequest(GenerationRequest, await readJsonObject(c))
-  return parseRequest(GenerationForm, await readForm(c, runtime, origin))
+  return parseRequest(GenerationForm, await readForm(c, files, origin))
 }
 
 /** The form as the JSON body it stands for. */
 async function readForm(
   c: Context,
-  runtime: Runtime,
+  files: FileStore,
   origin: string,
 ): Promise<Record<string, unknown>> {
   const form = await readFormData(c)
@@ -52,7 +52,7 @@ async function readForm(
     if (isUrlField(name)) {
       const position = name === 'image_urls' ? `image_urls.${imageUrls.length}` : 'mask_url'
       const url =
-        typeof value === 'string' ? value : await storeUpload(value, position, runtime, origin)
+        typeof value === 'string' ? value : await storeUpload(value, position, files, origin)
       if (name === 'image_urls') imageUrls.push(url)
       else maskUrl = url
     } else if (typeof value === 'string') {
@@ -73,7 +73,7 @@ async function readForm(
 async function storeUpload(
   file: File,
   position: string,
-  runtime: Runtime,
+  files: FileStore,
   origin: string,
 ): Promise<string> {
   const bytes = Buffer.from(await file.arrayBuffer())
@@ -85,5 +85,5 @@ async function storeUpload(
       { param: position },
     )
   }
-  return `${origin}/files/${runtime.files.put(bytes, info.format)}`
+  return `${origin}/files/${files.put(bytes, info.format)}`
 }

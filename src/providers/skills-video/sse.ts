@@ -5,11 +5,13 @@
  */
 import type { Handler } from 'hono'
 import { streamSSE } from 'hono/streaming'
-import type { Runtime } from '../../runtime.js'
+import type { ProviderServices } from '../descriptor.js'
+import type { TaskEngine } from '../../core/tasks/task-engine.js'
+import type { FileStore } from '../../core/images/file-store.js'
 import type { EmulatorEnv } from '../../core/http/env.js'
 import type { components } from '../../generated/skills-video.js'
 import type { Task } from '../../core/tasks/task.js'
-import type { SkillsVideoErrors } from './errors.js'
+import type { SkillsVideoSettings } from './settings.js'
 import { queueGeneration } from './create-generation.js'
 import { toFrame, type SkillsVideoDetails } from './wire.js'
 
@@ -20,13 +22,12 @@ const TERMINAL: readonly Frame['status'][] = ['COMPLETED', 'FAILED', 'CANCELED']
 const LIVENESS_CHECK_MS = 1_000
 
 export function createStreamHandler(
-  runtime: Runtime,
-  errors: SkillsVideoErrors,
+  services: ProviderServices<SkillsVideoSettings>,
 ): Handler<EmulatorEnv> {
   return async function createGenerationStream(c) {
-    const task = await queueGeneration(c, runtime, errors)
+    const task = await queueGeneration(c, services)
     // Subscribed in the same tick as the task was created, so no transition can slip past.
-    const frames = followFrames(runtime, task)
+    const frames = followFrames(services, task)
     return streamSSE(c, async (stream) => {
       stream.onAbort(frames.close)
       try {
@@ -47,13 +48,16 @@ interface FrameFeed {
   close(): void
 }
 
-function followFrames(runtime: Runtime, task: Task<SkillsVideoDetails>): FrameFeed {
-  const pending: Frame[] = [toFrame(task, runtime.files)]
+function followFrames(
+  { tasks, files }: { tasks: TaskEngine; files: FileStore },
+  task: Task<SkillsVideoDetails>,
+): FrameFeed {
+  const pending: Frame[] = [toFrame(task, files)]
   let wake: (() => void) | undefined
   let closed = false
-  const unsubscribe = runtime.tasks.subscribe((changed) => {
+  const unsubscribe = tasks.subscribe((changed) => {
     if (changed.id !== task.id) return
-    pending.push(toFrame(task, runtime.files))
+    pending.push(toFrame(task, files))
     wake?.()
   })
   const close = () => {
@@ -71,7 +75,7 @@ function followFrames(runtime: Runtime, task: Task<SkillsVideoDetails>): FrameFe
         if (TERMINAL.includes(frame.status)) return close()
         continue
       }
-      if (runtime.tasks.get(task.id) !== task) return close()
+      if (tasks.get(task.id) !== task) return close()
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, LIVENESS_CHECK_MS)
         timer.unref()

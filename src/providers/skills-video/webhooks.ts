@@ -4,11 +4,11 @@
  * namespace that wants the event, signed the Standard Webhooks way. One `webhook-id` per event
  * and endpoint, kept across retries; each attempt gets a fresh timestamp and signature.
  */
-import type { Runtime } from '../../runtime.js'
+import type { TaskHooks } from '../descriptor.js'
 import type { components } from '../../generated/skills-video.js'
 import { isTerminal, type Task, type TaskState } from '../../core/tasks/task.js'
 import { standardWebhookHeaders } from '../../core/callbacks/standard-webhooks.js'
-import { isSkillsVideoTask, statusOf, toGeneration, type SkillsVideoDetails } from './wire.js'
+import { statusOf, toGeneration, type SkillsVideoDetails } from './wire.js'
 
 type WebhookEvent = components['schemas']['WebhookEvent']
 
@@ -20,30 +20,30 @@ const EVENTS: Record<TaskState, WebhookEvent['type']> = {
   canceled: 'task.canceled',
 }
 
-/** Announces every transition of this provider's tasks; creation is announced by the create handler. */
-export function sendWebhooks(runtime: Runtime): void {
-  runtime.tasks.subscribe((task) => {
-    if (isSkillsVideoTask(task)) announce(runtime, task)
-  })
-}
-
-/** Queues the event for the task's current state to every endpoint that subscribes to it. */
-export function announce(runtime: Runtime, task: Task<SkillsVideoDetails>): void {
+/**
+ * The task hook: announces the creation and every transition of a generation as its event, to
+ * each endpoint of the namespace that subscribes to it.
+ */
+export const announce: NonNullable<TaskHooks<unknown>['onChange']> = (
+  task: Task<SkillsVideoDetails>,
+  _previous,
+  { webhooks, deliveries, clock, files, randomFor },
+) => {
   const type = EVENTS[task.state]
-  const endpoints = runtime.webhooks.subscribedTo('skills-video', task.namespace, type)
+  const endpoints = webhooks.subscribedTo(task.provider, task.namespace, type)
   if (endpoints.length === 0) return
   const event: WebhookEvent = {
     type,
-    timestamp: new Date(runtime.clock.now()).toISOString(),
-    data: toGeneration(task, runtime.files),
+    timestamp: new Date(clock.now()).toISOString(),
+    data: toGeneration(task, files),
     prediction: { id: task.id, state: task.state, status: statusOf(task.state) },
   }
   const body = JSON.stringify(event)
   for (const endpoint of endpoints) {
-    const webhookId = `msg_${runtime.randomFor(task.namespace).hex(24)}`
-    runtime.deliveries.enqueue({
+    const webhookId = `msg_${randomFor(task.namespace).hex(24)}`
+    deliveries.enqueue({
       id: webhookId,
-      provider: 'skills-video',
+      provider: task.provider,
       namespace: task.namespace,
       taskId: task.id,
       event: type,

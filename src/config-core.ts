@@ -1,0 +1,133 @@
+/**
+ * The emulator's own settings, every default in one place; each provider's settings live in its
+ * folder and are joined to these in config.ts.
+ */
+import { z } from 'zod'
+import { TIMING_PROFILES } from './core/tasks/timing.js'
+
+const MB = 1024 * 1024
+
+export const CoreConfigSchema = z.object({
+  port: z.number().int().min(0).max(65_535).default(4010),
+  host: z.string().min(1).default('127.0.0.1'),
+  /** Origin used in absolute URLs (image links); unset means the request's own origin. */
+  publicUrl: z.url().optional(),
+  /** Seeds every random choice: ids, accents, revised prompts, chaos. */
+  seed: z.string().default('gpt-image-emulator'),
+  /** When set, the emulator's clock starts at this instant, so timestamps repeat from run to run. */
+  startTime: z.iso.datetime({ offset: true }).optional(),
+  /** Providers to mount; every provider by default (config.ts names them). */
+  providers: z.array(z.string()).min(1).optional(),
+  /** One line per request: `pretty` for a terminal, `json` for log collectors, `off`. */
+  log: z.enum(['pretty', 'json', 'off']).default('off'),
+  /**
+   * `emulate` answers every provider request itself; `record` forwards them to `upstreams` and
+   * writes cassettes; `replay` answers from cassettes only.
+   */
+  mode: z.enum(['emulate', 'record', 'replay']).default('emulate'),
+  /** Base URL per provider for record mode (config.ts names the providers). */
+  upstreams: z.record(z.string(), z.url()).default({}),
+  /** Folder of the cassettes: `<provider>.har` and `blobs/`. */
+  cassettes: z.string().min(1).default('cassettes'),
+  /** In replay, a request no recording matches gets an error (`error`) or is emulated (`emulate`). */
+  replayMissing: z.enum(['error', 'emulate']).default('error'),
+  limits: z
+    .object({
+      jsonBodyBytes: z
+        .number()
+        .int()
+        .positive()
+        .default(1 * MB),
+      multipartBodyBytes: z
+        .number()
+        .int()
+        .positive()
+        .default(50 * MB),
+    })
+    .prefault({}),
+  images: z
+    .object({
+      encodedCacheBytes: z
+        .number()
+        .int()
+        .min(0)
+        .default(64 * MB),
+      backgroundCacheBytes: z
+        .number()
+        .int()
+        .min(0)
+        .default(128 * MB),
+      /** Bytes of images kept for `/files/...` URLs; the oldest are dropped first. */
+      fileStoreBytes: z
+        .number()
+        .int()
+        .min(0)
+        .default(512 * MB),
+    })
+    .prefault({}),
+  moderation: z
+    .object({
+      /** Prompts containing one of these (case-insensitive) get the provider's content refusal. */
+      triggerTerms: z.array(z.string().min(1)).default(['unsafe-content']),
+    })
+    .prefault({}),
+  /**
+   * OpenAI calls transparent backgrounds on gpt-image-2 "preview" while resellers say unsupported;
+   * `reject` answers 400 as GPTProto documents, `allow` renders them.
+   */
+  gptImage2TransparentBackground: z.enum(['reject', 'allow']).default('reject'),
+  /** The `retry-after` sent with 429 answers, in seconds. */
+  retryAfterSeconds: z.number().min(0).default(1),
+  stream: z
+    .object({
+      /** Pause before each streamed event, so partial images arrive as they would over time. */
+      eventIntervalMs: z.number().int().min(0).default(25),
+    })
+    .prefault({}),
+  /** How long async tasks queue and run (per request: `X-Emulator-Timing`). */
+  timing: z.enum(TIMING_PROFILES as ['instant', 'fast', 'realistic']).default('fast'),
+  journal: z
+    .object({
+      /** Requests kept in the journal; the oldest are dropped first. 0 turns it off. */
+      maxEntries: z.number().int().min(0).default(1000),
+    })
+    .prefault({}),
+  /** A token bucket per key and provider; off unless enabled here or set on a key. */
+  rateLimit: z
+    .object({
+      enabled: z.boolean().default(false),
+      capacity: z.number().int().positive().default(60),
+      refillPerSecond: z.number().positive().default(1),
+    })
+    .prefault({}),
+  tasks: z
+    .object({
+      /** Tasks kept at most; past it the oldest finished ones are dropped first. */
+      maxTasks: z.number().int().positive().default(10_000),
+      /** Finished tasks older than this are dropped. */
+      maxAgeMs: z
+        .number()
+        .int()
+        .positive()
+        .default(60 * 60 * 1000),
+    })
+    .prefault({}),
+  credits: z
+    .object({
+      /** Balance a key gets on first use, per provider. */
+      defaultBalance: z.number().min(0).default(1000),
+    })
+    .prefault({}),
+  callbacks: z
+    .object({
+      /** Attempts per callback, the first included (aivideoapi documents 3). */
+      maxAttempts: z.number().int().min(1).max(20).default(3),
+      /** Wait before the second attempt; each later wait doubles. */
+      backoffMs: z.number().int().min(0).default(1000),
+      /** How long one attempt may take. */
+      timeoutMs: z.number().int().positive().default(5000),
+    })
+    .prefault({}),
+})
+
+export type CoreConfig = z.infer<typeof CoreConfigSchema>

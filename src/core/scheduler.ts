@@ -1,0 +1,22 @@
+/**
+ * When delayed work runs, injected beside the clock: timers in production, a fake that tests
+ * advance by hand, so the task engine and delivery retries are tested without sleeping.
+ */
+export interface Scheduler {
+  /** Runs `run` after `delayMs`; returns a function that cancels it. */
+  after(delayMs: number, run: () => void): () => void
+}
+
+/** Node timers, unref'd so pending work never holds a process open. */
+export const timerScheduler: Scheduler = {
+  after(delayMs, run) {
+    const timer = setTimeout(run, delayMs)
+    timer.unref()
+    return () => clearTimeout(timer)
+  },
+}
+
+/** Resolves after `delayMs` on the scheduler. */
+export function sleep(scheduler: Scheduler, delayMs: number): Promise<void> {
+  return new Promise((resolve) => scheduler.after(delayMs, resolve))
+}

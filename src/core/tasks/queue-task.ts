@@ -1,0 +1,113 @@
+/**
+ * The one way a provider queues a task, and finds one again. Steering has been judged before a
+ * handler runs; here the price is charged (or the request refused with nothing changed), then
+ * the task is created with its seed, timing, outcome and callback faults.
+ */
+import type { Context } from 'hono'
+import type { EmulatorEnv } from '../http/env.js'
+import type { Clock } from '../clock.js'
+import type { Random } from '../random.js'
+import type { CreditLedger, ChargeSplit } from '../credits/ledger.js'
+import type { KeyPolicies } from '../keys/key-policies.js'
+import type { ImageBatch } from '../images/labelled-images.js'
+import type { TaskEngine } from './task-engine.js'
+import type { Task, TaskFailure, TaskOutcome } from './task.js'
+import { chargeCredits } from '../credits/charge.js'
+import { taskOutcomeFromFaults } from '../faults/task-faults.js'
+import { Failure } from '../errors/failure.js'
+import { sampleTiming, type TimingProfile } from './timing.js'
+
+/** What is known once the task is paid for: its id and how the charge was split. */
+export interface Paid {
+  id: string
+  charged: ChargeSplit
+}
+
+/** A value, or a function of what is known once the task is paid for. */
+export type OncePaid<T> = T | ((paid: Paid) => T)
+
+export interface TaskOrder<Details> {
+  /** Credits this task costs; refunded if it fails or is canceled. */
+  price: number
+  /** What the provider's wire format needs later. */
+  details: OncePaid<Details>
+  /** The images to render on success; the seed comes from the steering. */
+  batch: Omit<ImageBatch, 'seed' | 'provider'>
+  /** What the task will do, when the provider decides it (moderation); faults win over it. */
+  outcome?: OncePaid<TaskOutcome>
+  callbackUrl?: string
+}
+
+/** What queuing needs from the provider: its id, how its ids look and how its tasks fail. */
+export interface TaskKind {
+  provider: string
+  newId(random: Random): string
+  /** How a failed task reads (task-fail faults without a code). */
+  failure: TaskFailure
+  /** Recorded if rendering itself breaks; `failure` when omitted. */
+  internalFailure?: TaskFailure
+}
+
+export interface TaskStepDeps {
+  tasks: TaskEngine
+  credits: CreditLedger
+  keys: KeyPolicies
+  clock: Clock
+  randomFor(namespace: string, purpose?: string): Random
+  /** The server's seed and timing profile, for requests that steer neither. */
+  defaults: { seed: string; timing: TimingProfile }
+}
+
+export interface TaskStep {
+  /** Charges and queues the task the request asks for; throws a Failure when it cannot pay. */
+  queue<Details>(c: Context<EmulatorEnv>, order: TaskOrder<Details>): Task<Details>
+  /** The caller's own task (same provider, key and namespace), or a `task_not_found` Failure. */
+  findOwn<Details>(c: Context<EmulatorEnv>, id: string): Task<Details>
+}
+
+export function createTaskStep(kind: TaskKind, deps: TaskStepDeps): TaskStep {
+  const { tasks, randomFor, defaults } = deps
+  return {
+    queue(c, order) {
+      const { namespace, seed = defaults.seed, timing = defaults.timing } = c.var.steering
+      const plan = c.var.faults
+      const random = randomFor(namespace)
+      const id = kind.newId(random)
+      const ref = { namespace, provider: kind.provider, apiKey: c.var.apiKey }
+      const charged = chargeCredits(deps, ref, order.price, id)
+      if (!charged.ok) throw new Failure(charged.reason, 'The balance does not cover this task.')
+      const { ok: _, ...split } = charged
+      const paid: Paid = { id, charged: split }
+      return tasks.create({
+        ...ref,
+        id,
+        details: oncePaid(order.details, paid),
+        batch: { ...order.batch, provider: kind.provider, seed },
+        outcome: taskOutcomeFromFaults(plan, kind.failure) ??
+          oncePaid(order.outcome, paid) ?? { kind: 'succeed' },
+        timing: typeof timing === 'string' ? sampleTiming(timing, random) : timing,
+        charge: order.price,
+        callbackUrl: order.callbackUrl,
+        callbackFaults: plan.callback,
+        internalFailure: kind.internalFailure ?? kind.failure,
+      })
+    },
+    findOwn<Details>(c: Context<EmulatorEnv>, id: string) {
+      const task = tasks.get(id)
+      // Another key's or another namespace's task does not exist for this caller.
+      if (
+        !task ||
+        task.provider !== kind.provider ||
+        task.apiKey !== c.var.apiKey ||
+        task.namespace !== c.var.steering.namespace
+      ) {
+        throw new Failure('task_not_found', `No task '${id}'.`)
+      }
+      return task as Task<Details>
+    },
+  }
+}
+
+function oncePaid<T>(value: OncePaid<T>, paid: Paid): T {
+  return typeof value === 'function' ? (value as (paid: Paid) => T)(paid) : value
+}

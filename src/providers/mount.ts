@@ -1,0 +1,84 @@
+/**
+ * Readies each provider the config mounts, once per runtime: its settings from the config, its
+ * error renderer, its task step, and its task hooks subscribed to the task engine. Building the
+ * app afterwards has no side effects, however often it is done.
+ */
+import type { EmulatorConfig } from '../config.js'
+import type { Clock } from '../core/clock.js'
+import type { Random } from '../core/random.js'
+import type { FileStore } from '../core/images/file-store.js'
+import type { ImageRenderer } from '../core/images/render-image.js'
+import type { TaskEngine } from '../core/tasks/task-engine.js'
+import type { CreditLedger } from '../core/credits/ledger.js'
+import type { KeyPolicies } from '../core/keys/key-policies.js'
+import type { DeliveryQueue } from '../core/callbacks/delivery-queue.js'
+import type { WebhookEndpoints } from '../core/callbacks/webhook-endpoints.js'
+import type { TaskFailure } from '../core/tasks/task.js'
+import { createErrorRenderer, type ErrorRenderer } from '../core/errors/render.js'
+import { createTaskStep, type TaskStep } from '../core/tasks/queue-task.js'
+import type { AnyProvider } from './descriptor.js'
+import { providers } from './index.js'
+
+export interface MountedProvider {
+  descriptor: AnyProvider
+  /** The provider's section of the config, validated and defaulted. */
+  settings: unknown
+  errors: ErrorRenderer
+  taskStep: TaskStep
+  /** How its tasks read when failed without a code. */
+  taskFailure: TaskFailure
+}
+
+export interface MountDeps {
+  clock: Clock
+  images: ImageRenderer
+  files: FileStore
+  tasks: TaskEngine
+  credits: CreditLedger
+  keys: KeyPolicies
+  deliveries: DeliveryQueue
+  webhooks: WebhookEndpoints
+  randomFor(namespace: string, purpose?: string): Random
+}
+
+/** A provider with no task hooks fails its (never created) tasks plainly. */
+const PLAIN_FAILURE: TaskFailure = { code: 'failed', message: 'Generation failed' }
+
+export function mountProviders(
+  config: EmulatorConfig,
+  deps: MountDeps,
+): ReadonlyMap<string, MountedProvider> {
+  const mounted = new Map<string, MountedProvider>()
+  for (const descriptor of providers as readonly AnyProvider[]) {
+    if (!(config.providers as readonly string[]).includes(descriptor.id)) continue
+    const settings: unknown = (config as Record<string, unknown>)[descriptor.settings.key]
+    const hooks = descriptor.tasks
+    const taskFailure = hooks?.failure ?? PLAIN_FAILURE
+    const taskStep = createTaskStep(
+      {
+        provider: descriptor.id,
+        newId: hooks?.newId ?? ((random) => random.uuid()),
+        failure: taskFailure,
+        internalFailure: hooks?.internalFailure,
+      },
+      { ...deps, defaults: { seed: config.seed, timing: config.timing } },
+    )
+    const onChange = hooks?.onChange
+    if (onChange) {
+      const services = { ...deps, settings }
+      deps.tasks.subscribe((task, previous) => {
+        if (task.provider === descriptor.id) onChange(task as never, previous, services)
+      })
+    }
+    mounted.set(descriptor.id, {
+      descriptor,
+      settings,
+      errors: createErrorRenderer(descriptor.errors(settings), {
+        retryAfterSeconds: config.retryAfterSeconds,
+      }),
+      taskStep,
+      taskFailure,
+    })
+  }
+  return mounted
+}

@@ -1,0 +1,75 @@
+/**
+ * A mounted provider as a hono sub-app. Every route shares one chain, in order: the provider's
+ * `X-Emulator-Error` names checked, body size limited, API key required (and of the right form),
+ * the key's control-plane settings enforced, faults applied; then the provider's own routes, and
+ * its 404 for the rest. Every error is rendered once, here, in the provider's envelope.
+ */
+import { Hono } from 'hono'
+import type { Runtime } from '../runtime.js'
+import type { EmulatorEnv } from '../core/http/env.js'
+import { Failure } from '../core/errors/failure.js'
+import { checkErrorName } from '../core/steering.js'
+import { limitBodySize } from '../core/http/read-body.js'
+import { requireApiKey } from '../core/auth/api-key.js'
+import { enforceKeyPolicies } from '../core/keys/enforce-key-policies.js'
+import { applyFaults } from '../core/faults/apply-faults.js'
+import { createRandom } from '../core/random.js'
+import type { MountedProvider } from './mount.js'
+
+export function createProviderApp(provider: MountedProvider, runtime: Runtime): Hono<EmulatorEnv> {
+  const { descriptor, errors, settings, taskStep } = provider
+  const { id } = descriptor
+  const { config } = runtime
+  const app = new Hono<EmulatorEnv>()
+
+  app.use(async function checkSteering(c, next) {
+    checkErrorName(c.var.steering, errors.names)
+    await next()
+  })
+  app.use(limitBodySize(config.limits))
+  app.use(requireApiKey(descriptor.keyScheme, descriptor.acceptKey))
+  app.use(
+    enforceKeyPolicies({
+      provider: id,
+      keys: runtime.keys,
+      clock: runtime.clock,
+      rateLimit: config.rateLimit,
+    }),
+  )
+  app.use(
+    applyFaults({
+      provider: id,
+      rules: runtime.faults,
+      random: createRandom(`${config.seed}:latency:${id}`),
+      scheduler: runtime.scheduler,
+    }),
+  )
+
+  descriptor.routes(app, {
+    id,
+    settings,
+    config,
+    clock: runtime.clock,
+    images: runtime.images,
+    files: runtime.files,
+    tasks: runtime.tasks,
+    credits: runtime.credits,
+    randomFor: runtime.randomFor,
+    taskStep,
+  })
+
+  app.all('*', (c) => {
+    const path = c.req.path.slice(`/${id}`.length) || '/'
+    throw new Failure('route_not_found', `Invalid URL (${c.req.method} ${path})`)
+  })
+  app.onError((err, c) => {
+    const { status, body, headers } = errors.render(err)
+    // A body refused unread leaves bytes in flight: close the connection so no client reuses it.
+    const unread = err instanceof Failure && err.kind === 'body_too_large'
+    return c.json(body as object, status as 200, {
+      ...headers,
+      ...(unread && { connection: 'close' }),
+    })
+  })
+  return app
+}
