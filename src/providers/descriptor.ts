@@ -74,7 +74,7 @@ export interface TrafficHints {
   callbackUrl?: CallbackUrlPlace
   /** Top-level body fields that differ per run and never identify a request. */
   volatileFields?: readonly string[]
-  /** The task id in a create answer, to tie recorded callbacks to their task. */
+  /** The task a callback body speaks of, for the delivery log of replayed callbacks. */
   taskIdOf?(body: unknown): string | undefined
 }
 

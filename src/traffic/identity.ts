@@ -4,9 +4,7 @@
  * application would consider "the same call" get the same identity.
  */
 import { createHash } from 'node:crypto'
-
-/** Body fields whose values change from run to run and must not decide a match. */
-const VOLATILE_FIELDS = new Set(['callback_url'])
+import { NOTHING_VOLATILE, type Volatile } from './hints.js'
 
 export interface RequestShape {
   method: string
@@ -17,26 +15,36 @@ export interface RequestShape {
   body: unknown
 }
 
-export function canonicalRequest(shape: RequestShape): string {
+/** The request as one string; `volatile` (the provider's callback URL, say) is left out. */
+export function canonicalRequest(
+  shape: RequestShape,
+  volatile: Volatile = NOTHING_VOLATILE,
+): string {
   const query = [...shape.query]
-    .filter(([name]) => !/^(key|api[-_]?key|token)$/i.test(name))
+    .filter(([name]) => !/^(key|api[-_]?key|token)$/i.test(name) && !volatile.query.has(name))
     .sort(([a, av], [b, bv]) => a.localeCompare(b) || av.localeCompare(bv))
-  return JSON.stringify([shape.method.toUpperCase(), shape.path, query, canonicalJson(shape.body)])
+  return JSON.stringify([
+    shape.method.toUpperCase(),
+    shape.path,
+    query,
+    canonicalJson(shape.body, volatile.fields),
+  ])
 }
 
-export function identityOf(shape: RequestShape): string {
-  return createHash('sha256').update(canonicalRequest(shape)).digest('hex').slice(0, 16)
+/** A short hash of the canonical request. */
+export function identityOf(shape: RequestShape, volatile: Volatile = NOTHING_VOLATILE): string {
+  return createHash('sha256').update(canonicalRequest(shape, volatile)).digest('hex').slice(0, 16)
 }
 
 /** Sorted keys, volatile fields dropped, so key order and callback hosts do not matter. */
-export function canonicalJson(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonicalJson)
+export function canonicalJson(value: unknown, volatile: ReadonlySet<string> = new Set()): unknown {
+  if (Array.isArray(value)) return value.map((item) => canonicalJson(item, volatile))
   if (value === null || typeof value !== 'object') return value
   return Object.fromEntries(
     Object.keys(value)
-      .filter((k) => !VOLATILE_FIELDS.has(k))
+      .filter((k) => !volatile.has(k))
       .sort()
-      .map((k) => [k, canonicalJson((value as Record<string, unknown>)[k])]),
+      .map((k) => [k, canonicalJson((value as Record<string, unknown>)[k], volatile)]),
   )
 }
 

@@ -29,11 +29,12 @@ export function createTraffic(
 
   if (config.mode === 'record') {
     const captures = createCaptures(runtime.randomFor('record', 'capture-tokens'))
-    for (const { id, realBaseUrl } of providers) {
+    for (const provider of providers) {
+      const { id, realBaseUrl } = provider
       const upstream = (config.upstreams as Partial<Record<string, string>>)[id] ?? realBaseUrl
       if (!upstream) continue // no upstream known (OceanBase's is per account): emulated
       middleware[id] = recordTraffic({
-        provider: id,
+        provider,
         upstream,
         cassette: openCassette(dir, id),
         blobs,
@@ -45,10 +46,10 @@ export function createTraffic(
     return { middleware, captureRoutes: captures.routes }
   }
 
-  for (const { id } of providers) {
+  for (const provider of providers) {
     const replayer = createReplayer({
-      provider: id,
-      cassette: openCassette(dir, id),
+      provider,
+      cassette: openCassette(dir, provider.id),
       blobs,
       files: runtime.files,
       deliveries: runtime.deliveries,
@@ -57,7 +58,7 @@ export function createTraffic(
       onMissing: config.replayMissing,
     })
     runtime.onReset(() => replayer.rewind())
-    middleware[id] = replayer.middleware
+    middleware[provider.id] = replayer.middleware
   }
   return { middleware }
 }

@@ -14,6 +14,8 @@ import { externalizeBase64, mapSseData } from './blobs.js'
 import type { Cassette, HarEntry, HarHeader } from './cassette.js'
 import { HOP_BY_HOP, redactHeaders, redactJson, redactUrl, scrubSecrets } from './redact.js'
 import { readRequest } from './request-shape.js'
+import { withCallbackUrl } from './hints.js'
+import type { AnyProvider } from '../providers/descriptor.js'
 import { downloadImages } from './images.js'
 
 export interface CaptureRegistry {
@@ -31,7 +33,7 @@ export interface CapturedCallback {
 }
 
 export interface RecordOptions {
-  provider: string
+  provider: AnyProvider
   upstream: string
   cassette: Cassette
   blobs: BlobStore
@@ -48,35 +50,43 @@ export function recordTraffic({
   captures,
   publicUrl,
 }: RecordOptions): MiddlewareHandler<EmulatorEnv> {
-  const mount = `/${provider}`
   return async function recordTraffic(c) {
     const started = Date.now()
-    const request = await readRequest(c, mount.length, blobs)
+    const request = await readRequest(c, provider, blobs)
     const target = new URL(upstream.replace(/\/+$/, '') + request.shape.path)
     for (const [name, value] of request.shape.query) target.searchParams.append(name, value)
 
     let resolveEntry!: (index: number) => void
     const entryIndex = new Promise<number>((resolve) => (resolveEntry = resolve))
-    const forwardedBody = rewriteCallbackUrl(request.bytes, request.contentType, (url) =>
-      captures.register(url, publicOrigin(c, { publicUrl }), {
-        provider,
-        cassette,
-        blobs,
-        secrets: request.secrets,
-        requestEntry: entryIndex,
-      }),
+    // The upstream calls the emulator back, which records the callback and passes it on.
+    const forwarded = withCallbackUrl(
+      provider.traffic?.callbackUrl,
+      {
+        url: target,
+        headers: forwardHeaders(c.req.raw.headers),
+        bytes: request.bytes,
+        contentType: request.contentType,
+      },
+      (url) =>
+        captures.register(url, publicOrigin(c, { publicUrl }), {
+          provider: provider.id,
+          cassette,
+          blobs,
+          secrets: request.secrets,
+          requestEntry: entryIndex,
+        }),
     )
 
-    const upstreamResponse = await fetch(target, {
+    const upstreamResponse = await fetch(forwarded.url, {
       method: c.req.method,
-      headers: forwardHeaders(c.req.raw.headers),
-      body: forwardedBody && new Uint8Array(forwardedBody),
+      headers: forwarded.headers,
+      body: forwarded.bytes && new Uint8Array(forwarded.bytes),
       redirect: 'manual',
     }).catch((err: Error) => {
       throw new EmulatorError(
         502,
         'upstream_unreachable',
-        `Recording ${provider}: ${target.origin} did not answer (${String(err.cause ?? err.message)}).`,
+        `Recording ${provider.id}: ${target.origin} did not answer (${String(err.cause ?? err.message)}).`,
       )
     })
     const headers = new Headers()
@@ -127,7 +137,7 @@ export function recordTraffic({
         cache: {},
         timings: { send: 0, wait: Date.now() - started, receive: 0 },
         _emulator: {
-          provider,
+          provider: provider.id,
           kind: 'request',
           canonical: scrubSecrets(request.canonical, request.secrets),
           identity: request.identity,
@@ -148,22 +158,6 @@ function forwardHeaders(headers: Headers): Headers {
     if (!HOP_BY_HOP.has(name) && !name.startsWith('x-emulator-')) out.set(name, value)
   })
   return out
-}
-
-/** The JSON body with `callback_url` replaced by a capture URL; other bodies unchanged. */
-function rewriteCallbackUrl(
-  bytes: Buffer | undefined,
-  contentType: string | undefined,
-  capture: (url: string) => string,
-): Buffer | undefined {
-  if (!bytes || !(contentType ?? '').includes('json')) return bytes
-  try {
-    const body = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>
-    if (typeof body.callback_url !== 'string') return bytes
-    return Buffer.from(JSON.stringify({ ...body, callback_url: capture(body.callback_url) }))
-  } catch {
-    return bytes
-  }
 }
 
 /** A body as cassette text: JSON with base64 in blobs and secrets redacted; SSE likewise per frame. */

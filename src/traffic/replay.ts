@@ -20,9 +20,11 @@ import type { Cassette, HarEntry } from './cassette.js'
 import { distance } from './identity.js'
 import { HOP_BY_HOP } from './redact.js'
 import { readRequest } from './request-shape.js'
+import { callbackUrlOf, taskIdOfCallback } from './hints.js'
+import type { AnyProvider } from '../providers/descriptor.js'
 
 export interface ReplayOptions {
-  provider: string
+  provider: AnyProvider
   cassette: Cassette
   blobs: BlobStore
   files: FileStore
@@ -64,7 +66,7 @@ export function createReplayer(options: ReplayOptions): Replayer {
   }
 
   const middleware: MiddlewareHandler<EmulatorEnv> = async function replayTraffic(c, next) {
-    const request = await readRequest(c, provider.length + 1, blobs)
+    const request = await readRequest(c, provider, blobs)
     const candidates = byIdentity.get(request.identity)
     if (!candidates) {
       if (options.onMissing === 'emulate') return next()
@@ -86,19 +88,23 @@ export function createReplayer(options: ReplayOptions): Replayer {
         ? null
         : restore(entry, response.content.text, origin, sse)
 
-    resendCallbacks(index, request.bytes, c, origin)
+    const callbackUrl = callbackUrlOf(provider.traffic?.callbackUrl, {
+      url: new URL(c.req.url),
+      headers: c.req.raw.headers,
+      bytes: request.bytes,
+      contentType: request.contentType,
+    })
+    if (callbackUrl) resendCallbacks(index, callbackUrl, c, origin)
     return new Response(body, { status: response.status, headers })
   }
 
-  /** Sends the callbacks recorded for entry `index` to the replayed request's callback_url. */
+  /** Sends the callbacks recorded for entry `index` to the replayed request's callback URL. */
   function resendCallbacks(
     index: number,
-    bytes: Buffer | undefined,
+    callbackUrl: string,
     c: Parameters<MiddlewareHandler<EmulatorEnv>>[0],
     origin: string,
   ): void {
-    const callbackUrl = callbackUrlOf(bytes)
-    if (!callbackUrl) return
     cassette.entries.forEach((entry, i) => {
       if (entry._emulator.kind !== 'callback' || entry._emulator.requestEntry !== index) return
       const text = restore(entry, entry.request.postData?.text ?? '', origin, false)
@@ -109,9 +115,9 @@ export function createReplayer(options: ReplayOptions): Replayer {
       )
       options.deliveries.enqueue({
         id: `replay_${options.random.hex(16)}_${i}`,
-        provider,
+        provider: provider.id,
         namespace: namespaceOf(c),
-        taskId: taskIdOf(text),
+        taskId: taskIdOfCallback(provider.traffic, text),
         event: 'replayed-callback',
         url: callbackUrl,
         body: text,
@@ -128,25 +134,6 @@ function restoreJson(text: string, transform: (json: unknown) => unknown): strin
     return JSON.stringify(transform(JSON.parse(text)))
   } catch {
     return text
-  }
-}
-
-function callbackUrlOf(bytes: Buffer | undefined): string | undefined {
-  try {
-    const url = (JSON.parse(bytes?.toString('utf8') ?? '') as { callback_url?: unknown })
-      .callback_url
-    return typeof url === 'string' ? url : undefined
-  } catch {
-    return undefined
-  }
-}
-
-function taskIdOf(text: string): string {
-  try {
-    const body = JSON.parse(text) as { id?: string; task_id?: string; data?: { task_id?: string } }
-    return body.id ?? body.task_id ?? body.data?.task_id ?? 'unknown'
-  } catch {
-    return 'unknown'
   }
 }
 

@@ -2,6 +2,8 @@
 import type { Context } from 'hono'
 import type { BlobStore } from './blobs.js'
 import { canonicalRequest, identityOf, type RequestShape } from './identity.js'
+import { volatileOf } from './hints.js'
+import type { AnyProvider } from '../providers/descriptor.js'
 import { redactJson } from './redact.js'
 
 export interface ReadRequest {
@@ -23,26 +25,43 @@ export interface ReadRequest {
   }[]
 }
 
-/** `bearer:sk-`, `raw:sk-`, `x-api-key:ak_` or `none`: how the call authenticated, never the key itself. */
-export function authShape(headers: Headers): { shape: string; secrets: string[] } {
+/**
+ * `bearer:sk-`, `raw:sk-`, `x-api-key:ak_` or `none`: how the call authenticated, never the key
+ * itself. The secrets to scrub include the key as the provider's own scheme reads it, so a
+ * scheme of any shape (`Authorization: Key <key>`) never leaks its key.
+ */
+export function authShape(
+  headers: Headers,
+  scheme?: AnyProvider['keyScheme'],
+): { shape: string; secrets: string[] } {
+  const schemeKey = readKeyQuietly(headers, scheme)
+  const secrets = (keys: string[]) => [...new Set([...keys, ...schemeKey])]
   const apiKey = headers.get('x-api-key')?.trim()
-  if (apiKey) return { shape: `x-api-key:${apiKey.slice(0, 3)}`, secrets: [apiKey] }
+  if (apiKey) return { shape: `x-api-key:${apiKey.slice(0, 3)}`, secrets: secrets([apiKey]) }
   const authorization = headers.get('authorization')?.trim()
-  if (!authorization) return { shape: 'none', secrets: [] }
+  if (!authorization) return { shape: 'none', secrets: secrets([]) }
   const bearer = /^bearer\s+(\S+)$/i.exec(authorization)
   const key = bearer ? bearer[1]! : authorization
-  return { shape: `${bearer ? 'bearer' : 'raw'}:${key.slice(0, 3)}`, secrets: [key] }
+  return { shape: `${bearer ? 'bearer' : 'raw'}:${key.slice(0, 3)}`, secrets: secrets([key]) }
+}
+
+function readKeyQuietly(headers: Headers, scheme?: AnyProvider['keyScheme']): string[] {
+  try {
+    return scheme ? [scheme.read(headers)] : []
+  } catch {
+    return []
+  }
 }
 
 export async function readRequest(
   c: Context,
-  mountLength: number,
+  provider: AnyProvider,
   blobs: BlobStore,
 ): Promise<ReadRequest> {
   const url = new URL(c.req.url)
-  const path = url.pathname.slice(mountLength) || '/'
+  const path = url.pathname.slice(provider.id.length + 1) || '/'
   const query = [...url.searchParams.entries()]
-  const auth = authShape(c.req.raw.headers)
+  const auth = authShape(c.req.raw.headers, provider.keyScheme)
   const contentType = c.req.header('content-type')
   const hasBody = c.req.method !== 'GET' && c.req.method !== 'HEAD'
   const bytes = hasBody ? Buffer.from(await c.req.arrayBuffer()) : undefined
@@ -83,11 +102,12 @@ export async function readRequest(
     query,
     body: { auth: auth.shape, body },
   }
-  const canonical = canonicalRequest(shape)
+  const volatile = volatileOf(provider.traffic)
+  const canonical = canonicalRequest(shape, volatile)
   return {
     shape,
     canonical,
-    identity: identityOf(shape),
+    identity: identityOf(shape, volatile),
     bytes,
     contentType,
     secrets: auth.secrets,

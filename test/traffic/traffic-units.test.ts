@@ -5,6 +5,14 @@ import { describe, expect, it } from 'vitest'
 import { redactHeaders, redactJson, redactUrl, scrubSecrets } from '../../src/traffic/redact.js'
 import { canonicalRequest, identityOf } from '../../src/traffic/identity.js'
 import {
+  callbackUrlOf,
+  volatileOf,
+  withCallbackUrl,
+  type RequestParts,
+} from '../../src/traffic/hints.js'
+import { aivideoapi } from '../../src/providers/aivideoapi/index.js'
+import { authorizationScheme } from '../../src/core/auth/api-key.js'
+import {
   externalizeBase64,
   internalizeBase64,
   mapSseData,
@@ -55,6 +63,52 @@ describe('redaction', () => {
   })
 })
 
+describe('callback URLs, wherever a provider carries them', () => {
+  const parts = (over: Partial<RequestParts> = {}): RequestParts => ({
+    url: new URL('http://upstream/v1/tasks?model=m'),
+    headers: new Headers(),
+    ...over,
+  })
+  const capture = (url: string) => `http://emulator/capture?for=${encodeURIComponent(url)}`
+
+  it('rewrites a JSON body field and leaves the rest of the body as sent', () => {
+    const place = { in: 'body', field: 'callback_url' } as const
+    const request = parts({
+      bytes: Buffer.from(JSON.stringify({ prompt: 'p', callback_url: 'http://app/cb' })),
+      contentType: 'application/json',
+    })
+    expect(callbackUrlOf(place, request)).toBe('http://app/cb')
+    const forwarded = withCallbackUrl(place, request, capture)
+    expect(JSON.parse(forwarded.bytes!.toString('utf8'))).toEqual({
+      prompt: 'p',
+      callback_url: capture('http://app/cb'),
+    })
+  })
+
+  it('rewrites a query parameter', () => {
+    const place = { in: 'query', name: 'webhook' } as const
+    const request = parts({
+      url: new URL('http://upstream/v1/tasks?webhook=http%3A%2F%2Fapp%2Fcb'),
+    })
+    expect(callbackUrlOf(place, request)).toBe('http://app/cb')
+    const forwarded = withCallbackUrl(place, request, capture)
+    expect(forwarded.url.searchParams.get('webhook')).toBe(capture('http://app/cb'))
+  })
+
+  it('rewrites a header', () => {
+    const place = { in: 'header', name: 'x-callback-url' } as const
+    const request = parts({ headers: new Headers({ 'x-callback-url': 'http://app/cb' }) })
+    const forwarded = withCallbackUrl(place, request, capture)
+    expect(forwarded.headers.get('x-callback-url')).toBe(capture('http://app/cb'))
+    expect(request.headers.get('x-callback-url')).toBe('http://app/cb')
+  })
+
+  it('leaves a request without a callback URL untouched', () => {
+    const request = parts()
+    expect(withCallbackUrl({ in: 'query', name: 'webhook' }, request, capture)).toBe(request)
+  })
+})
+
 describe('request identity', () => {
   const shape = (body: unknown, query: [string, string][] = []) => ({
     method: 'post',
@@ -63,20 +117,35 @@ describe('request identity', () => {
     body,
   })
 
-  it('ignores key order, query order and callback URLs', () => {
+  it('ignores key order, query order and the callback URLs the provider declares', () => {
+    const volatile = volatileOf(aivideoapi.traffic)
     const a = identityOf(
       shape({ model: 'm', prompt: 'p', callback_url: 'http://a' }, [
         ['b', '2'],
         ['a', '1'],
       ]),
+      volatile,
     )
     const b = identityOf(
       shape({ prompt: 'p', model: 'm', callback_url: 'http://b' }, [
         ['a', '1'],
         ['b', '2'],
       ]),
+      volatile,
     )
     expect(a).toBe(b)
+  })
+
+  it('keeps a callback_url that the provider does not declare as its callback URL', () => {
+    const withUrl = (url: string) => identityOf(shape({ prompt: 'p', callback_url: url }))
+    expect(withUrl('http://a')).not.toBe(withUrl('http://b'))
+  })
+
+  it('ignores a callback URL carried in a query parameter when the provider says so', () => {
+    const volatile = volatileOf({ callbackUrl: { in: 'query', name: 'webhook' } })
+    const withUrl = (url: string) =>
+      identityOf(shape({ prompt: 'p' }, [['webhook', url]]), volatile)
+    expect(withUrl('http://a')).toBe(withUrl('http://b'))
   })
 
   it('tells different bodies apart', () => {
@@ -93,6 +162,9 @@ describe('request identity', () => {
       secrets: ['ak_123'],
     })
     expect(authShape(new Headers())).toEqual({ shape: 'none', secrets: [] })
+    // A scheme of another shape still has its bare key scrubbed.
+    const key = authShape(new Headers({ authorization: 'Key fal-123' }), authorizationScheme('Key'))
+    expect(key.secrets).toContain('fal-123')
     expect(canonicalRequest(shape({ auth: 'bearer:sk-' }))).not.toContain('abcdef')
   })
 })

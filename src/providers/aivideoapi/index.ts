@@ -33,7 +33,8 @@ export const aivideoapi = defineProvider({
   },
   traffic: {
     callbackUrl: { in: 'body', field: 'callback_url' },
-    taskIdOf: (body) => (body as { data?: { taskId?: string } }).data?.taskId,
+    // A callback's body is the task as polled.
+    taskIdOf: (body) => (body as { id?: string }).id,
   },
 
   routes(app, services) {

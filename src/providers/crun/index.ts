@@ -29,7 +29,11 @@ export const crun = defineProvider({
   tasks: { newId: (random) => random.uuid(), failure: GENERATION_FAILED, onChange: sendCallback },
   traffic: {
     callbackUrl: { in: 'body', field: 'callback_url' },
-    taskIdOf: (body) => (body as { data?: { task_id?: string } }).data?.task_id,
+    // A callback's body is the task's `data`, or the whole envelope (setting `callbackBody`).
+    taskIdOf: (body) => {
+      const callback = body as { task_id?: string; data?: { task_id?: string } }
+      return callback.task_id ?? callback.data?.task_id
+    },
   },
 
   routes(app, services) {
