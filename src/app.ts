@@ -63,7 +63,8 @@ export function createApp(runtime: Runtime): Hono<EmulatorEnv> {
     throw new EmulatorError(
       404,
       'not_found',
-      `No such route. Providers are mounted at ${ids.map((id) => `/${id}`).join(', ')}; the control plane at /__emulator.`,
+      `No such route. Providers are mounted at ${ids.map((id) => `/${id}`).join(', ')}; ` +
+        'the control plane at /__emulator.',
     )
   })
   app.onError((err, c) => {

@@ -14,7 +14,9 @@ export const CoreConfigSchema = z.object({
   publicUrl: z.url().optional(),
   /** Seeds every random choice: ids, accents, revised prompts, chaos. */
   seed: z.string().default('gpt-image-emulator'),
-  /** When set, the emulator's clock starts at this instant, so timestamps repeat from run to run. */
+  /**
+   * When set, the emulator's clock starts at this instant, so timestamps repeat from run to run.
+   */
   startTime: z.iso.datetime({ offset: true }).optional(),
   /** Providers to mount; every provider by default (config.ts names them). */
   providers: z.array(z.string()).min(1).optional(),
@@ -29,7 +31,9 @@ export const CoreConfigSchema = z.object({
   upstreams: z.record(z.string(), z.url()).default({}),
   /** Folder of the cassettes: `<provider>.har` and `blobs/`. */
   cassettes: z.string().min(1).default('cassettes'),
-  /** In replay, a request no recording matches gets an error (`error`) or is emulated (`emulate`). */
+  /**
+   * In replay, a request no recording matches gets an error (`error`) or is emulated (`emulate`).
+   */
   replayMissing: z.enum(['error', 'emulate']).default('error'),
   limits: z
     .object({

@@ -50,7 +50,10 @@ export function describeStartupError(err: unknown, env: NodeJS.ProcessEnv): stri
   return err instanceof Error ? err.message : String(err)
 }
 
-/** `aivideoapi=https://api.aivideoapi.ai,crun=http://localhost:9000` -> { aivideoapi: ..., crun: ... } */
+/**
+ * `aivideoapi=https://api.aivideoapi.ai,crun=http://localhost:9000` -> { aivideoapi: ..., crun: ...
+ * }
+ */
 export function parseUpstreams(text: string): Record<string, string> {
   return Object.fromEntries(
     text

@@ -5,7 +5,11 @@
  * @example
  * const emulator = await startEmulator({ timing: 'instant' })
  * const openai = new OpenAI({ apiKey: 'sk-test', baseURL: `${emulator.baseUrls.gptproto}/v1` })
- * await emulator.control.faults.add({ match: { provider: 'gptproto' }, error: 'rate_limit_exceeded', times: 1 })
+ * await emulator.control.faults.add({
+ *   match: { provider: 'gptproto' },
+ *   error: 'rate_limit_exceeded',
+ *   times: 1,
+ * })
  * await emulator.close()
  */
 import { startServer } from './server.js'

@@ -53,7 +53,8 @@ process.on('SIGINT', () => void stop('SIGINT'))
 // Announce readiness only once the signal handlers are in place.
 const { config } = emulator.runtime
 console.log(
-  `gpt-image-emulator ${VERSION} listening on ${emulator.url} (${config.mode}, timing ${config.timing})`,
+  `gpt-image-emulator ${VERSION} listening on ${emulator.url} ` +
+    `(${config.mode}, timing ${config.timing})`,
 )
 for (const { id } of providers)
   if (config.providers.includes(id)) console.log(`  ${id.padEnd(13)} ${emulator.url}/${id}`)

@@ -30,7 +30,7 @@ export interface Runtime {
    * The seeded generator of a namespace: ids, timings and secrets drawn in one namespace do not
    * shift another's, so each namespace's run repeats exactly for the same seed.
    */
-  randomFor(namespace: string, purpose?: string): Random
+  randomFor: (namespace: string, purpose?: string) => Random
   images: ImageRenderer
   files: FileStore
   tasks: TaskEngine
@@ -80,7 +80,8 @@ export function createRuntime(config: EmulatorConfig, overrides: RuntimeOverride
   const keys = createKeyPolicies()
   const faults = createFaultRules(config.seed)
 
-  // Every provider refunds a task that does not succeed ("Failed tasks are automatically refunded").
+  // Every provider refunds a task that does not succeed ("Failed tasks are automatically
+  // refunded").
   tasks.subscribe((task) => {
     if (task.state === 'failed' || task.state === 'canceled') credits.refund(task, task.id)
   })

@@ -4,6 +4,9 @@ import type { EmulatorConfigInput } from '../config.js'
 import { PROVIDER_IDS } from '../providers/index.js'
 import { parseUpstreams } from '../env.js'
 
+// The environment column's common part (the space before it too), so the rows fit 100 characters.
+const ENV = ' env EMULATOR_'
+
 export const HELP = `gpt-image-emulator: a local stand-in for the gpt-image-2 APIs of skills.video,
 OceanBase Cloud, aivideoapi.ai, CRUN and GPTProto. Point your application's base URL at it.
 
@@ -14,14 +17,14 @@ Usage: gpt-image-emulator [options]
       --providers <ids>     providers to mount, comma-separated (default all):
                             ${PROVIDER_IDS.join(', ')}
       --mode <mode>         emulate (default), record (forward to the real providers
-                            and write cassettes) or replay (answer from cassettes)   env EMULATOR_MODE
+                            and write cassettes) or replay (answer from cassettes)  ${ENV}MODE
       --upstream <id=url>   record mode: a provider's upstream base URL; repeatable
-                            (default: the real base URLs; OceanBase needs one)       env EMULATOR_UPSTREAMS
+                            (default: the real base URLs; OceanBase needs one)      ${ENV}UPSTREAMS
       --cassettes <dir>     folder of cassettes for record and replay (default cassettes)
-      --timing <profile>    async task timing: instant, fast (default), realistic    env EMULATOR_TIMING
-      --seed <text>         seed for ids, images and chaos: same seed, same run     env EMULATOR_SEED
-      --credits <n>         credits a key starts with (default 1000)                 env EMULATOR_CREDITS
-      --public-url <url>    origin for image URLs in responses (docker networks)     env EMULATOR_PUBLIC_URL
+      --timing <profile>    async task timing: instant, fast (default), realistic   ${ENV}TIMING
+      --seed <text>         seed for ids, images and chaos: same seed, same run    ${ENV}SEED
+      --credits <n>         credits a key starts with (default 1000)                ${ENV}CREDITS
+      --public-url <url>    origin for image URLs in responses (docker networks)    ${ENV}PUBLIC_URL
       --config <file>       a JSON or YAML file with any setting of src/config.ts
       --log <format>        one line per request: pretty (default), json or off
   -h, --help                show this help
@@ -84,7 +87,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
   if (values['public-url'] !== undefined) input.publicUrl = values['public-url']
   if (values.log !== undefined) input.log = values.log
   return {
-    input: input as EmulatorConfigInput,
+    input,
     configFile: values.config,
     help: values.help ?? false,
     version: values.version ?? false,

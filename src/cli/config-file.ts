@@ -1,4 +1,6 @@
-/** `--config <file>`: a JSON or YAML file of settings, checked against the config schema on its own. */
+/**
+ * `--config <file>`: a JSON or YAML file of settings, checked against the config schema on its own.
+ */
 import { readFileSync } from 'node:fs'
 import { extname } from 'node:path'
 import { z } from 'zod'
@@ -23,7 +25,8 @@ export async function readConfigFile(path: string): Promise<EmulatorConfigInput>
       : JSON.parse(text)
   } catch (err) {
     throw new ConfigFileError(
-      `${path}: not valid ${extname(path).toLowerCase() === '.json' ? 'JSON' : 'YAML'}: ${(err as Error).message.split('\n')[0]}`,
+      `${path}: not valid ${extname(path).toLowerCase() === '.json' ? 'JSON' : 'YAML'}: ` +
+        `${(err as Error).message.split('\n')[0]}`,
     )
   }
   const result = ConfigSchema.strict().safeParse(value ?? {}, { reportInput: true })
@@ -34,12 +37,20 @@ export async function readConfigFile(path: string): Promise<EmulatorConfigInput>
   return value as EmulatorConfigInput
 }
 
-/** `mode: expected one of emulate, record, replay, got "emulator"`, naming the field and what it takes. */
+/**
+ * `mode: expected one of emulate, record, replay, got "emulator"`, naming the field and what it
+ * takes.
+ */
 export function describeIssue(issue: z.core.$ZodIssue): string {
   const field = issue.path.map(String).join('.') || '(top level)'
   if (issue.code === 'invalid_value')
-    return `${field}: expected one of ${issue.values.map(String).join(', ')}, got ${JSON.stringify(issue.input)}`
-  if (issue.code === 'unrecognized_keys')
-    return `${field === '(top level)' ? '' : `${field}: `}unknown setting${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`
+    return (
+      `${field}: expected one of ${issue.values.map(String).join(', ')}, got ` +
+      JSON.stringify(issue.input)
+    )
+  if (issue.code === 'unrecognized_keys') {
+    const where = field === '(top level)' ? '' : `${field}: `
+    return `${where}unknown setting${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`
+  }
   return `${field}: ${issue.message}`
 }

@@ -3,9 +3,9 @@ import type { EmulatorConfigInput } from '../config.js'
 
 export function mergeConfig(...layers: (EmulatorConfigInput | undefined)[]): EmulatorConfigInput {
   return layers.reduce<Record<string, unknown>>(
-    (merged, layer) => mergeObjects(merged, (layer ?? {}) as Record<string, unknown>),
+    (merged, layer) => mergeObjects(merged, layer ?? {}),
     {},
-  ) as EmulatorConfigInput
+  )
 }
 
 function mergeObjects(

@@ -26,7 +26,8 @@ export class EmulatorControlError extends Error {
     readonly status: number,
     readonly body: unknown,
   ) {
-    const reason = (body as { emulator_error?: { message?: string } })?.emulator_error?.message
+    const reason = (body as { emulator_error?: { message?: string } } | undefined)?.emulator_error
+      ?.message
     super(`control plane answered ${status}${reason ? `: ${reason}` : ''}`)
   }
 }
@@ -103,12 +104,9 @@ export function createControlClient(
   return {
     namespace: (namespace) => createControlClient(url, { ...options, namespace }),
     health: () => call('GET', '/health'),
-    reset: async () =>
-      void (await call(
-        'POST',
-        '/reset',
-        options.namespace ? { namespace: options.namespace } : {},
-      )),
+    reset: async () => {
+      await call('POST', '/reset', options.namespace ? { namespace: options.namespace } : {})
+    },
     journal: async (filter = {}) =>
       (await call<Schemas['JournalList']>('GET', '/journal', undefined, filter)).entries,
     tasks: {
@@ -127,13 +125,19 @@ export function createControlClient(
     faults: {
       add: (rule) => call('POST', '/faults', rule),
       list: async () => (await call<{ faults: FaultRule[] }>('GET', '/faults')).faults,
-      remove: async (id) => void (await call('DELETE', `/faults/${encodeURIComponent(id)}`)),
-      clear: async () => void (await call('DELETE', '/faults')),
+      remove: async (id) => {
+        await call('DELETE', `/faults/${encodeURIComponent(id)}`)
+      },
+      clear: async () => {
+        await call('DELETE', '/faults')
+      },
     },
     webhooks: {
       add: (endpoint) => call('POST', '/webhooks', endpoint),
       list: async () => (await call<Schemas['WebhookEndpointList']>('GET', '/webhooks')).endpoints,
-      remove: async (id) => void (await call('DELETE', `/webhooks/${encodeURIComponent(id)}`)),
+      remove: async (id) => {
+        await call('DELETE', `/webhooks/${encodeURIComponent(id)}`)
+      },
     },
     deliveries: async (filter = {}) =>
       (

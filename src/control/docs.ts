@@ -9,7 +9,40 @@ import type { EmulatorEnv } from '../core/http/env.js'
 import { EmulatorError } from '../core/errors/emulator-error.js'
 import { specPath, SPEC_IDS } from '../specs.js'
 
-type Node = Record<string, any>
+/**
+ * What this page reads of a parsed spec: the document and every object in it (path item,
+ * operation, parameter, schema, response) share this one loose shape, as the YAML gives them.
+ */
+interface Node {
+  [key: string]: unknown
+  $ref?: string
+  info?: { title?: string; description?: string }
+  servers?: { url?: string; description?: string }[]
+  paths?: Record<string, Node>
+  summary?: string
+  description?: string
+  parameters?: Node[]
+  requestBody?: { content?: Record<string, Node> }
+  responses?: Record<string, Node>
+  name?: string
+  in?: string
+  schema?: Node
+  required?: string[]
+  properties?: Record<string, Node>
+  items?: Node
+  anyOf?: Node[]
+  oneOf?: Node[]
+  enum?: unknown[]
+  const?: unknown
+  type?: string | string[]
+  default?: unknown
+  minimum?: number
+  maximum?: number
+  maxLength?: number
+  maxItems?: number
+  'x-emulator-inferred'?: boolean
+  'x-emulator-inferred-reason'?: string
+}
 
 export function createDocsRoutes(): Hono<EmulatorEnv> {
   const app = new Hono<EmulatorEnv>()
@@ -17,7 +50,11 @@ export function createDocsRoutes(): Hono<EmulatorEnv> {
     c.html(
       page(
         'gpt-image-emulator API reference',
-        `<h1>API reference</h1><ul>${SPEC_IDS.map((id) => `<li><a href="/__emulator/docs/${id}">${id}</a> (<a href="/__emulator/specs/${id}.openapi.yaml">YAML</a>)</li>`).join('')}</ul>`,
+        `<h1>API reference</h1><ul>${SPEC_IDS.map(
+          (id) =>
+            `<li><a href="/__emulator/docs/${id}">${id}</a> ` +
+            `(<a href="/__emulator/specs/${id}.openapi.yaml">YAML</a>)</li>`,
+        ).join('')}</ul>`,
       ),
     ),
   )
@@ -38,11 +75,11 @@ export function createDocsRoutes(): Hono<EmulatorEnv> {
 function renderSpec(id: string, spec: Node): string {
   const resolve = (node: Node | undefined): Node | undefined => {
     if (!node?.$ref) return node
-    const target = (node.$ref as string)
+    const target = node.$ref
       .slice(2)
       .split('/')
       .reduce<Node | undefined>(
-        (n, part) => n?.[part.replace(/~1/g, '/').replace(/~0/g, '~')],
+        (n, part) => n?.[part.replace(/~1/g, '/').replace(/~0/g, '~')] as Node | undefined,
         spec,
       )
     return resolve(
@@ -52,16 +89,20 @@ function renderSpec(id: string, spec: Node): string {
     )
   }
   const parts = [
-    `<p><a href="/__emulator/docs">All specs</a> · <a href="/__emulator/specs/${id}.openapi.yaml">YAML</a></p>`,
+    '<p><a href="/__emulator/docs">All specs</a> · ' +
+      `<a href="/__emulator/specs/${id}.openapi.yaml">YAML</a></p>`,
     `<h1>${esc(spec.info?.title ?? id)}</h1>`,
     md(spec.info?.description),
   ]
-  if (spec.servers)
-    parts.push(
-      `<p>${spec.servers.map((s: Node) => `<code>${esc(s.url)}</code> ${esc(s.description ?? '')}`).join('<br>')}</p>`,
+  if (spec.servers) {
+    const servers = spec.servers.map(
+      (s) => `<code>${esc(s.url)}</code> ${esc(s.description ?? '')}`,
     )
-  for (const [path, item] of Object.entries<Node>(spec.paths ?? {})) {
-    for (const [method, op] of Object.entries<Node>(item)) {
+    parts.push(`<p>${servers.join('<br>')}</p>`)
+  }
+  for (const [path, item] of Object.entries(spec.paths ?? {})) {
+    // A path item's keys are its operations (by HTTP method) and a few others, skipped below.
+    for (const [method, op] of Object.entries(item) as [string, Node][]) {
       if (!['get', 'post', 'put', 'delete', 'patch'].includes(method)) continue
       parts.push(
         `<h2><span class="method">${method.toUpperCase()}</span> <code>${esc(path)}</code></h2>`,
@@ -82,7 +123,7 @@ function renderSpec(id: string, spec: Node): string {
             ]),
           ),
         )
-      for (const [type, content] of Object.entries<Node>(op.requestBody?.content ?? {})) {
+      for (const [type, content] of Object.entries(op.requestBody?.content ?? {})) {
         const schema = resolve(content.schema)
         parts.push(
           `<h3>Request body <code>${esc(type)}</code></h3>`,
@@ -95,7 +136,7 @@ function renderSpec(id: string, spec: Node): string {
         '<h3>Responses</h3>',
         table(
           ['status', 'meaning'],
-          Object.entries<Node>(op.responses ?? {}).map(([status, r]) => [
+          Object.entries(op.responses ?? {}).map(([status, r]) => [
             status,
             `${md(resolve(r)?.description)}${inferred(resolve(r))}`,
           ]),
@@ -121,7 +162,7 @@ function fieldRows(
   prefix: string,
 ): string[][] {
   const required = new Set<string>(schema?.required ?? [])
-  return Object.entries<Node>(schema?.properties ?? {}).flatMap(([name, raw]) => {
+  return Object.entries(schema?.properties ?? {}).flatMap(([name, raw]) => {
     const p = resolve(raw) ?? {}
     const limits = [
       p.minimum !== undefined && `min ${p.minimum}`,
@@ -147,18 +188,22 @@ function typeOf(schema: Node | undefined): string {
   if (schema.enum) return schema.enum.join(' | ')
   if (schema.const !== undefined) return JSON.stringify(schema.const)
   if (schema.type === 'array') return `${typeOf(schema.items)}[]`
-  if (schema.anyOf || schema.oneOf) return (schema.anyOf ?? schema.oneOf).map(typeOf).join(' or ')
+  const alternatives = schema.anyOf || schema.oneOf
+  if (alternatives) return alternatives.map(typeOf).join(' or ')
   return Array.isArray(schema.type) ? schema.type.join(' | ') : (schema.type ?? 'object')
 }
 
 function inferred(node: Node | undefined): string {
   return node?.['x-emulator-inferred']
-    ? ` <span class="inferred" title="x-emulator-inferred">inferred: ${esc(node['x-emulator-inferred-reason'] ?? '')}</span>`
+    ? ' <span class="inferred" title="x-emulator-inferred">' +
+        `inferred: ${esc(node['x-emulator-inferred-reason'] ?? '')}</span>`
     : ''
 }
 
 function table(head: string[], rows: string[][]): string {
-  return `<table><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr>${rows.map((r) => `<tr>${r.map((cell) => `<td>${cell}</td>`).join('')}</tr>`).join('')}</table>`
+  const headRow = `<tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr>`
+  const bodyRows = rows.map((r) => `<tr>${r.map((cell) => `<td>${cell}</td>`).join('')}</tr>`)
+  return `<table>${headRow}${bodyRows.join('')}</table>`
 }
 
 /** Just enough Markdown for spec descriptions: code spans and paragraphs. */
@@ -171,15 +216,25 @@ function md(text: unknown): string {
     .join('')
 }
 
-function esc(text: unknown): string {
+function esc(text: string | number | boolean | undefined): string {
   return String(text ?? '').replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`)
 }
 
+const STYLE = [
+  'body{font:15px/1.5 system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;' +
+    'color:#222}',
+  'code{background:#f3f3f5;padding:0 .25em;border-radius:3px}' +
+    'table{border-collapse:collapse;margin:.5rem 0 1rem;width:100%}',
+  'td,th{border:1px solid #ddd;padding:.3rem .5rem;vertical-align:top;text-align:left}' +
+    'th{background:#fafafa}',
+  'h2{margin-top:2.5rem;border-top:1px solid #eee;padding-top:1rem}' +
+    '.method{color:#fff;background:#446;border-radius:4px;padding:0 .4em;font-size:.8em}',
+  '.inferred{color:#8a5a00;background:#fff4d6;border-radius:3px;padding:0 .3em;font-size:.85em}',
+].join('\n')
+
 function page(title: string, body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title><style>
-body{font:15px/1.5 system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#222}
-code{background:#f3f3f5;padding:0 .25em;border-radius:3px}table{border-collapse:collapse;margin:.5rem 0 1rem;width:100%}
-td,th{border:1px solid #ddd;padding:.3rem .5rem;vertical-align:top;text-align:left}th{background:#fafafa}
-h2{margin-top:2.5rem;border-top:1px solid #eee;padding-top:1rem}.method{color:#fff;background:#446;border-radius:4px;padding:0 .4em;font-size:.8em}
-.inferred{color:#8a5a00;background:#fff4d6;border-radius:3px;padding:0 .3em;font-size:.85em}</style></head><body>${body}</body></html>`
+  return (
+    '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
+    `<title>${esc(title)}</title><style>\n${STYLE}</style></head><body>${body}</body></html>`
+  )
 }

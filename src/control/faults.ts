@@ -46,7 +46,7 @@ const NewFault = z
     times: z.int().min(1).optional(),
   })
   .refine((f) => f.error !== undefined || f.latency_ms !== undefined || f.fault !== undefined, {
-    message: 'a rule needs at least one of error, latency_ms or fault',
+    error: 'a rule needs at least one of error, latency_ms or fault',
   })
 
 export function createFaultRoutes(runtime: Runtime): Hono<EmulatorEnv> {
@@ -139,7 +139,7 @@ function toWire(rule: FaultRule): FaultWire {
   return {
     id: rule.id,
     match: {
-      ...(match.provider && { provider: match.provider as FaultWire['match']['provider'] }),
+      ...(match.provider && { provider: match.provider }),
       ...(match.method && { method: match.method }),
       ...(match.path && { path: match.path }),
       ...(match.key && { key: match.key }),

@@ -98,7 +98,7 @@ function view(runtime: Runtime, ref: AccountRef): KeyView {
   const policy = runtime.keys.get(ref)
   const account = runtime.credits.account(ref)
   return {
-    provider: ref.provider as KeyView['provider'],
+    provider: ref.provider,
     key: ref.apiKey,
     namespace: ref.namespace,
     disabled: policy.disabled,

@@ -1,4 +1,7 @@
-/** `POST /__emulator/reset`: forget everything, or one namespace's tasks, journal, credits, keys, faults and webhooks. */
+/**
+ * `POST /__emulator/reset`: forget everything, or one namespace's tasks, journal, credits, keys,
+ * faults and webhooks.
+ */
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { Runtime } from '../runtime.js'

@@ -89,7 +89,7 @@ function toWire(task: Task, c: Context, runtime: Runtime): TaskWire {
   const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString())
   return {
     id: task.id,
-    provider: task.provider as TaskWire['provider'],
+    provider: task.provider,
     namespace: task.namespace,
     state: task.state,
     created_at: new Date(task.createdAt).toISOString(),

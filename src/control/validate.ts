@@ -1,4 +1,7 @@
-/** Control-plane body validation: refusals in the emulator's envelope, naming the field and its allowed values. */
+/**
+ * Control-plane body validation: refusals in the emulator's envelope, naming the field and its
+ * allowed values.
+ */
 import type { Context } from 'hono'
 import type { z } from 'zod'
 import { EmulatorError } from '../core/errors/emulator-error.js'

@@ -148,15 +148,14 @@ export function steer(
   onSteered: (c: Context<EmulatorEnv>) => void,
 ): MiddlewareHandler<EmulatorEnv> {
   return async function steer(c, next) {
-    let refusal: unknown
     try {
       c.set('steering', decodeSteering(c.req.raw.headers))
-    } catch (err) {
+    } catch (refusal) {
       c.set('steering', UNSTEERED)
-      refusal = err
+      onSteered(c)
+      throw refusal
     }
     onSteered(c)
-    if (refusal) throw refusal
     await next()
   }
 }

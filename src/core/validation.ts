@@ -1,6 +1,7 @@
 /**
  * Request validation: one zod-issue translator, worded per family. Plain words ("'model' is
- * required.") by default; the OpenAI-shaped providers pass OpenAI's (openai-family/openai-errors.ts).
+ * required.") by default; the OpenAI-shaped providers pass OpenAI's
+ * (openai-family/openai-errors.ts).
  */
 import type { z } from 'zod'
 import { Failure } from './errors/failure.js'

@@ -31,8 +31,11 @@ export interface ProviderServices<Settings> {
   files: FileStore
   tasks: TaskEngine
   credits: CreditLedger
-  randomFor(namespace: string, purpose?: string): Random
-  /** Queues a task (charge, seed, timing, faults) and finds the caller's own; async providers only. */
+  randomFor: (namespace: string, purpose?: string) => Random
+  /**
+   * Queues a task (charge, seed, timing, faults) and finds the caller's own; async providers
+   * only.
+   */
   taskStep: TaskStep
 }
 
@@ -43,12 +46,12 @@ export interface TaskHookServices<Settings> {
   files: FileStore
   deliveries: DeliveryQueue
   webhooks: WebhookEndpoints
-  randomFor(namespace: string, purpose?: string): Random
+  randomFor: (namespace: string, purpose?: string) => Random
 }
 
 export interface TaskHooks<Settings> {
   /** How this provider's task ids look (`uuid`, `gen_<hex>`). */
-  newId(random: Random): string
+  newId: (random: Random) => string
   /** How its tasks read when they fail upstream (faults, the control plane without a code). */
   failure: TaskFailure
   /** Recorded if rendering breaks; `failure` when omitted. */
@@ -56,6 +59,8 @@ export interface TaskHooks<Settings> {
   /**
    * Called once for the creation (`previous` undefined) and each transition of this provider's
    * tasks: where callbacks and webhooks are sent from. Wired once, when the runtime is made.
+   * A method, not a function property, so that its `task: Task<never>` parameter is bivariant:
+   * each provider's hook takes its own `Task<Details>`.
    */
   onChange?(
     task: Task<never>,
@@ -95,7 +100,7 @@ export interface ProviderDescriptor<
   realBaseUrl?: string
   keyScheme: KeyScheme
   /** Refuses keys of the wrong form (aivideoapi's start with `sk-`). */
-  acceptKey?(key: string): boolean
+  acceptKey?: (key: string) => boolean
   /** A key of the accepted form, for examples and the contract harness. */
   exampleKey: string
   /** Its own settings: the config section `key`, validated and defaulted by `schema`. */

@@ -63,11 +63,10 @@ export function mountProviders(
       },
       { ...deps, defaults: { seed: config.seed, timing: config.timing } },
     )
-    const onChange = hooks?.onChange
-    if (onChange) {
+    if (hooks?.onChange) {
       const services = { ...deps, settings }
       deps.tasks.subscribe((task, previous) => {
-        if (task.provider === descriptor.id) onChange(task as never, previous, services)
+        if (task.provider === descriptor.id) hooks.onChange?.(task as never, previous, services)
       })
     }
     mounted.set(descriptor.id, {

@@ -20,7 +20,8 @@ export interface BlobStore {
 export function openBlobStore(dir: string): BlobStore {
   return {
     put(bytes) {
-      const path = `blobs/${createHash('sha256').update(bytes).digest('hex').slice(0, 32)}.${extensionOf(bytes)}`
+      const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 32)
+      const path = `blobs/${hash}.${extensionOf(bytes)}`
       const full = join(dir, path)
       if (!existsSync(full)) {
         mkdirSync(join(dir, 'blobs'), { recursive: true })

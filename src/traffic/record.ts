@@ -82,11 +82,12 @@ export function recordTraffic({
       headers: forwarded.headers,
       body: forwarded.bytes && new Uint8Array(forwarded.bytes),
       redirect: 'manual',
-    }).catch((err: Error) => {
+    }).catch((err: unknown) => {
+      const { cause, message } = err as { cause?: unknown; message?: unknown }
       throw new EmulatorError(
         502,
         'upstream_unreachable',
-        `Recording ${provider.id}: ${target.origin} did not answer (${String(err.cause ?? err.message)}).`,
+        `Recording ${provider.id}: ${target.origin} did not answer (${String(cause ?? message)}).`,
       )
     })
     const headers = new Headers()
@@ -145,7 +146,7 @@ export function recordTraffic({
         },
       }
       resolveEntry(cassette.append(entry))
-    })().catch((err) => console.error('[gpt-image-emulator] recording failed:', err))
+    })().catch((err: unknown) => console.error('[gpt-image-emulator] recording failed:', err))
 
     return new Response(toClient, { status: upstreamResponse.status, headers })
   }
@@ -160,7 +161,10 @@ function forwardHeaders(headers: Headers): Headers {
   return out
 }
 
-/** A body as cassette text: JSON with base64 in blobs and secrets redacted; SSE likewise per frame. */
+/**
+ * A body as cassette text: JSON with base64 in blobs and secrets redacted; SSE likewise per
+ * frame.
+ */
 export function textOf(
   bytes: Buffer,
   mimeType: string,

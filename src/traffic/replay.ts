@@ -146,7 +146,8 @@ function noRecording(canonical: string, cassette: Cassette): EmulatorError {
     .sort((a, b) => a.d - b.d)[0]
   const [method, path] = JSON.parse(canonical) as [string, string]
   const hint = closest
-    ? ` The closest recording is ${closest.e.request.method} ${new URL(closest.e.request.url).pathname} (${closest.e._emulator.canonical}).`
+    ? ` The closest recording is ${closest.e.request.method} ` +
+      `${new URL(closest.e.request.url).pathname} (${closest.e._emulator.canonical}).`
     : ` The ${cassette.provider} cassette has no recordings.`
   return new EmulatorError(
     404,

@@ -69,11 +69,15 @@ export async function readRequest(
   let params: ReadRequest['params']
   if (bytes && bytes.length > 0) {
     if ((contentType ?? '').startsWith('multipart/form-data')) {
-      const form = await new Request('http://local/', {
+      const request = new Request('http://local/', {
         method: 'POST',
         headers: { 'content-type': contentType! },
         body: bytes,
-      }).formData()
+      })
+      // undici deprecates formData() for streaming servers; these bytes are already read whole,
+      // and it is the parser hono's c.req.formData() runs for the providers' own routes.
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- see the comment above
+      const form = await request.formData()
       params = []
       const fields: [string, string][] = []
       for (const [name, value] of form.entries()) {

@@ -19,7 +19,10 @@ export interface DeliveryRequest {
   body: string
   /** Headers for one attempt; called per attempt so signatures can carry a fresh timestamp. */
   headers: (attemptAt: number) => Record<string, string>
-  /** Whether this is the task's last event (out-of-order delivery releases held events then); true when omitted. */
+  /**
+   * Whether this is the task's last event (out-of-order delivery releases held events then); true
+   * when omitted.
+   */
   terminal?: boolean
   /** Injected faults: failed first attempts, a duplicate, held and reversed order. */
   faults?: CallbackFault
@@ -202,8 +205,10 @@ export function createDeliveryQueue(options: DeliveryQueueOptions): DeliveryQueu
         }
       }
       pending++
-      if (!request.faults?.outOfOrder)
-        return later(request.id, 0, () => void attempt(request, summary, 1))
+      if (!request.faults?.outOfOrder) {
+        later(request.id, 0, () => void attempt(request, summary, 1))
+        return
+      }
       const group = `${request.namespace}\u0000${request.taskId}`
       const queue = [...(held.get(group) ?? []), { request, summary }]
       if (request.terminal === false) return void held.set(group, queue)
@@ -244,6 +249,6 @@ function describeNetworkError(err: unknown, timeoutMs: number): string {
   if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError'))
     return `timeout after ${timeoutMs} ms`
   const cause = err instanceof Error && err.cause instanceof Error ? err.cause : err
-  const code = (cause as { code?: string }).code
-  return code ? `${code}: ${(cause as Error).message}` : String((cause as Error)?.message ?? cause)
+  const { code, message } = cause as { code?: string; message?: unknown }
+  return code ? `${code}: ${String(message)}` : String(message ?? cause)
 }

@@ -164,7 +164,8 @@ export function createCreditLedger(options: {
     },
     reset(namespace) {
       for (const key of [...accounts.keys()])
-        if (namespace === undefined || JSON.parse(key)[0] === namespace) accounts.delete(key)
+        if (namespace === undefined || (JSON.parse(key) as string[])[0] === namespace)
+          accounts.delete(key)
     },
   }
 }

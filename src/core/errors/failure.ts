@@ -13,7 +13,9 @@ export type FailureKind =
   | 'invalid_request'
   /** No credentials were sent, or they are not in the expected form. */
   | 'missing_api_key'
-  /** Credentials were sent but are not accepted (unknown form, or disabled on the control plane). */
+  /**
+   * Credentials were sent but are not accepted (unknown form, or disabled on the control plane).
+   */
   | 'invalid_api_key'
   /** The caller's address is outside the key's allowlist. */
   | 'ip_not_allowed'

@@ -6,6 +6,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono'
 import type { EmulatorEnv } from '../http/env.js'
+import { incomingOf } from '../http/env.js'
 import type { Random } from '../random.js'
 import type { FaultRules } from './fault-rules.js'
 import type { Scheduler } from '../scheduler.js'
@@ -82,7 +83,7 @@ async function readPrompt(c: Context): Promise<string | undefined> {
 type Socket = NonNullable<EmulatorEnv['Bindings']['incoming']>['socket']
 
 function socketOf(c: Context<EmulatorEnv>): Socket {
-  const socket = c.env?.incoming?.socket
+  const socket = incomingOf(c)?.socket
   if (!socket)
     throw new EmulatorError(
       400,
@@ -93,7 +94,9 @@ function socketOf(c: Context<EmulatorEnv>): Socket {
   return socket
 }
 
-/** `reset` sends a TCP RST; `empty` closes the connection without a response. Nothing is processed. */
+/**
+ * `reset` sends a TCP RST; `empty` closes the connection without a response. Nothing is processed.
+ */
 function dropConnection(c: Context<EmulatorEnv>, kind: 'reset' | 'empty'): Response {
   const socket = socketOf(c)
   if (kind === 'reset') socket.resetAndDestroy()
@@ -123,7 +126,9 @@ async function truncate(c: Context<EmulatorEnv>): Promise<Response> {
   return new Response(body, { status: c.res.status, headers })
 }
 
-/** The same status and headers with a body that is not valid JSON: its first half, properly framed. */
+/**
+ * The same status and headers with a body that is not valid JSON: its first half, properly framed.
+ */
 async function malform(response: Response): Promise<Response> {
   const text = await response.text()
   const headers = new Headers(response.headers)
@@ -143,7 +148,8 @@ function cutStream(c: Context<EmulatorEnv>, afterEvents: number): Response {
   )
     return response
   const socket = socketOf(c)
-  const reader = response.body.getReader()
+  // Node's Response types its body loosely; a hono response body is bytes.
+  const reader = response.body.getReader() as ReadableStreamDefaultReader<Uint8Array>
   const decoder = new TextDecoder()
   const encoder = new TextEncoder()
   let buffered = ''
@@ -153,10 +159,14 @@ function cutStream(c: Context<EmulatorEnv>, afterEvents: number): Response {
       if (sent >= afterEvents) {
         await reader.cancel()
         await dropAfterFlush(socket)
-        return controller.close()
+        controller.close()
+        return
       }
       const { done, value } = await reader.read()
-      if (done) return controller.close()
+      if (done) {
+        controller.close()
+        return
+      }
       buffered += decoder.decode(value, { stream: true })
       let end: number
       while ((end = buffered.indexOf('\n\n')) !== -1 && sent < afterEvents) {

@@ -5,8 +5,10 @@
  *   X-Emulator-Error: rate_limit_exceeded           an entry of the provider's error catalogue
  *   X-Emulator-Latency: 250 | 100-400               milliseconds before answering
  *   X-Emulator-Fault: <token>[, <token>...]         reset | empty | truncate | malformed |
- *                                                   stream-cut:<events> | task-fail:<queued|running>[:<code>] |
- *                                                   callback-fail:<attempts> | callback-duplicate | callback-out-of-order
+ *                                                   stream-cut:<events> |
+ *                                                   task-fail:<queued|running>[:<code>] |
+ *                                                   callback-fail:<attempts> | callback-duplicate |
+ *                                                   callback-out-of-order
  */
 
 export type ConnectionFault =
@@ -71,7 +73,9 @@ export function parseLatency(text: string): { minMs: number; maxMs: number } {
   return { minMs, maxMs }
 }
 
-/** Parses the comma-separated tokens of `X-Emulator-Fault` into a plan (errors name the bad token). */
+/**
+ * Parses the comma-separated tokens of `X-Emulator-Fault` into a plan (errors name the bad token).
+ */
 export function parseFaultTokens(text: string): FaultPlan {
   const plan: FaultPlan = {}
   for (const raw of text.split(',')) {

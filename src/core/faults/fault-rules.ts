@@ -51,7 +51,9 @@ export interface FaultRules {
   remove(namespace: string, id: string): boolean
   /** Whether any rule of the namespace matches on the prompt (so the body must be read first). */
   needsPrompt(namespace: string): boolean
-  /** The merged plan of every rule that fires for this request (rules in the order they were added). */
+  /**
+   * The merged plan of every rule that fires for this request (rules in the order they were added).
+   */
   fire(request: FaultRequest): FaultPlan
   reset(namespace?: string): void
 }

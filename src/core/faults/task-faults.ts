@@ -2,7 +2,10 @@
 import type { TaskFailure, TaskOutcome } from '../tasks/task.js'
 import type { FaultPlan } from './fault-actions.js'
 
-/** A failing outcome when the plan asks for one (with the provider's usual failure unless a code is given). */
+/**
+ * A failing outcome when the plan asks for one (with the provider's usual failure unless a code is
+ * given).
+ */
 export function taskOutcomeFromFaults(
   plan: FaultPlan | undefined,
   usual: TaskFailure,

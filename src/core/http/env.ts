@@ -1,5 +1,6 @@
 /** The hono environment every route shares: what middleware leaves on the context. */
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Context } from 'hono'
 import type { FaultPlan } from '../faults/fault-actions.js'
 import type { Steering } from '../steering.js'
 
@@ -16,7 +17,18 @@ export interface EmulatorEnv {
     steering: Steering
     /** The caller's key, set by `requireApiKey` on provider routes. */
     apiKey: string
-    /** Faults for this request: the fault rules' plan merged with the steering's one-shot faults. */
+    /**
+     * Faults for this request: the fault rules' plan merged with the steering's one-shot
+     * faults.
+     */
     faults: FaultPlan
   }
+}
+
+/**
+ * The Node request behind `c`; undefined in-process, where hono leaves `c.env` itself undefined
+ * (so its type, which says otherwise, is widened here).
+ */
+export function incomingOf(c: Context<EmulatorEnv>): IncomingMessage | undefined {
+  return (c.env as EmulatorEnv['Bindings'] | undefined)?.incoming
 }

@@ -1,7 +1,8 @@
 /**
  * JSON bodies whose base64 fields are spliced in raw. Images are nearly all of an image API's
  * response, and JSON.stringify scans every character of them for escapes that base64 (and a
- * `data:image/...;base64,` prefix) can never contain; splicing them as bytes takes a tenth of the time.
+ * `data:image/...;base64,` prefix) can never contain; splicing them as bytes takes a tenth of the
+ * time.
  */
 import type { Context } from 'hono'
 import { randomBytes } from 'node:crypto'
@@ -16,7 +17,7 @@ const PLACEHOLDER = new RegExp(`"${ESCAPED_MARKER.replace(/\\/g, '\\\\')}(\\d+)"
 export function jsonWithBase64(value: unknown): Buffer {
   const raws: string[] = []
   const text = JSON.stringify(value, (key, field: unknown) => {
-    if (RAW_FIELDS.has(key) && typeof field === 'string') return MARKER + (raws.push(field) - 1)
+    if (RAW_FIELDS.has(key) && typeof field === 'string') return `${MARKER}${raws.push(field) - 1}`
     return field
   })
   const parts: Buffer[] = []
@@ -35,7 +36,8 @@ export function jsonWithBase64(value: unknown): Buffer {
 
 /** Responds with `value` as `application/json`, base64 fields spliced in raw. */
 export function respondJson(c: Context, value: unknown, status: 200 | 201 = 200): Response {
-  // A Buffer is a Uint8Array; hono's type wants one over a plain ArrayBuffer, which it also is here.
+  // A Buffer is a Uint8Array; hono's type wants one over a plain ArrayBuffer, which it also is
+  // here.
   return c.body(jsonWithBase64(value) as Uint8Array<ArrayBuffer>, status, {
     'content-type': 'application/json',
   })

@@ -30,7 +30,8 @@ export function logRequests(
     }
     const statusText = paint(status >= 500 ? 31 : status >= 400 ? 33 : 32, String(status))
     write(
-      `${new Date().toISOString().slice(11, 23)} ${c.req.method.padEnd(6)} ${statusText} ${String(latencyMs).padStart(7)} ms  ${c.req.path}`,
+      `${new Date().toISOString().slice(11, 23)} ${c.req.method.padEnd(6)} ${statusText} ` +
+        `${String(latencyMs).padStart(7)} ms  ${c.req.path}`,
     )
   }
 }

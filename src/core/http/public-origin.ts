@@ -1,4 +1,6 @@
-/** The origin for absolute URLs in responses: EMULATOR_PUBLIC_URL when set, else the request's own. */
+/**
+ * The origin for absolute URLs in responses: EMULATOR_PUBLIC_URL when set, else the request's own.
+ */
 import type { Context } from 'hono'
 
 export function publicOrigin(c: Context, config: { publicUrl?: string | undefined }): string {

@@ -39,7 +39,10 @@ export function isMultipart(c: Context): boolean {
   return (c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')
 }
 
-/** The body as a JSON object; anything else (empty, invalid, an array) is a `malformed_body` failure. */
+/**
+ * The body as a JSON object; anything else (empty, invalid, an array) is a `malformed_body`
+ * failure.
+ */
 export async function readJsonObject(c: Context): Promise<Record<string, unknown>> {
   const text = await c.req.text()
   let value: unknown
@@ -48,7 +51,8 @@ export async function readJsonObject(c: Context): Promise<Record<string, unknown
   } catch {
     throw new Failure(
       'malformed_body',
-      'We could not parse the JSON body of your request. The API expects a JSON payload, but what was sent was not valid JSON.',
+      'We could not parse the JSON body of your request. The API expects a JSON payload, ' +
+        'but what was sent was not valid JSON.',
     )
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -57,11 +61,17 @@ export async function readJsonObject(c: Context): Promise<Record<string, unknown
   return value as Record<string, unknown>
 }
 
+/**
+ * A file field as FormData yields it: Node's types declare undici's File apart from
+ * node:buffer's, though at run time they are the one global class.
+ */
+export type UploadedFile = Exclude<ReturnType<FormData['get']>, string | null>
+
 export interface MultipartBody {
   /** Text fields; a field sent more than once keeps its last value. */
   fields: Record<string, string>
   /** File fields by name, in the order sent (`image[]` and `image` stay separate). */
-  files: Record<string, File[]>
+  files: Record<string, UploadedFile[]>
 }
 
 /**

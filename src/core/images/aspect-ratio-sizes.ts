@@ -48,7 +48,9 @@ export function sizeFor(ratio: AspectRatio, tier: Tier, variant: OneKVariant = '
   return parsePixelSize(text)!
 }
 
-/** The tier a pixel size from the table belongs to, or undefined when the table does not list it. */
+/**
+ * The tier a pixel size from the table belongs to, or undefined when the table does not list it.
+ */
 export function tierOfPixelSize(text: string): Tier | undefined {
   for (const [first, second, twoK, fourK] of Object.values(TABLE) as (readonly (
     string | null

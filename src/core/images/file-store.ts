@@ -28,7 +28,8 @@ export function createFileStore(maxBytes: number): FileStore {
   })
   return {
     put(bytes, format) {
-      const name = `${createHash('sha256').update(bytes).digest('hex').slice(0, 32)}.${EXTENSIONS[format]}`
+      const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 32)
+      const name = `${hash}.${EXTENSIONS[format]}`
       if (!files.has(name)) files.set(name, { bytes, contentType: CONTENT_TYPES[format] })
       return name
     },

@@ -1,6 +1,6 @@
 /**
- * Pixel-size rules of OpenAI's GPT image models, shared by every provider that takes `WIDTHxHEIGHT`.
- * Messages use OpenAI's wording where it is known, since resellers relay them.
+ * Pixel-size rules of OpenAI's GPT image models, shared by every provider that takes
+ * `WIDTHxHEIGHT`. Messages use OpenAI's wording where it is known, since resellers relay them.
  */
 
 export interface PixelSize {
@@ -42,7 +42,9 @@ export function formatPixelSize({ width, height }: PixelSize): string {
   return `${width}x${height}`
 }
 
-/** Checks a `size` string against gpt-image-2's rules: `auto`, or free `WIDTHxHEIGHT` within limits. */
+/**
+ * Checks a `size` string against gpt-image-2's rules: `auto`, or free `WIDTHxHEIGHT` within limits.
+ */
 export function checkGptImage2Size(text: string): SizeCheck {
   if (text === 'auto') return { ok: true, size: 'auto' }
   const size = parsePixelSize(text)
@@ -86,7 +88,9 @@ export function checkLegacyGptImageSize(text: string): SizeCheck {
   return {
     ok: false,
     rule: 'not_supported',
-    message: `Invalid value: '${text}'. Supported values are: '1024x1024', '1024x1536', '1536x1024', and 'auto'.`,
+    message:
+      `Invalid value: '${text}'. ` +
+      "Supported values are: '1024x1024', '1024x1536', '1536x1024', and 'auto'.",
   }
 }
 

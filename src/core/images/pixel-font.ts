@@ -1,5 +1,6 @@
 // A tiny hand-drawn 5x7 bitmap font for stamping labels onto generated placeholder images.
-// Containers have no system fonts and output must be byte-for-byte deterministic, so we draw our own.
+// Containers have no system fonts and output must be byte-for-byte deterministic, so we draw our
+// own.
 
 /** Width of every glyph in font pixels. */
 export const GLYPH_WIDTH = 5
@@ -148,7 +149,9 @@ const GLYPHS: ReadonlyMap<string, readonly number[]> = new Map(
 )
 const FALLBACK = compile('fallback', FALLBACK_SOURCE)
 
-/** Normalises a scale to a whole number of pixels; anything below 1 (or not finite) draws nothing. */
+/**
+ * Normalises a scale to a whole number of pixels; anything below 1 (or not finite) draws nothing.
+ */
 function pixelScale(scale: number): number {
   return Number.isFinite(scale) && scale >= 1 ? Math.floor(scale) : 0
 }
@@ -209,7 +212,10 @@ export function drawText(
   }
 }
 
-/** Width in pixels that drawText covers for `text`: no trailing gap after the last character, 0 when empty. */
+/**
+ * Width in pixels that drawText covers for `text`: no trailing gap after the last character, 0 when
+ * empty.
+ */
 export function textWidth(text: string, scale: number): number {
   return widthOf(Array.from(text).length, pixelScale(scale))
 }

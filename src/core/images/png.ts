@@ -134,7 +134,9 @@ export function adler32Rows(raw: Uint8Array, stride: number): number {
   return adler
 }
 
-/** The Adler-32 of A followed by B, from adler(A), adler(B) and B's length (zlib's adler32_combine). */
+/**
+ * The Adler-32 of A followed by B, from adler(A), adler(B) and B's length (zlib's adler32_combine).
+ */
 export function combineAdler32(first: number, second: number, secondLength: number): number {
   const remainder = secondLength % ADLER_MOD
   let sum1 = first & 0xffff

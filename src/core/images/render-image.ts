@@ -239,7 +239,9 @@ async function encodeWithSharp(spec: ImageSpec, background: Background): Promise
   return image.webp({ quality, effort: 2 }).toBuffer()
 }
 
-/** Rows `from` to `to` of an indexed image as PNG scanlines: a filter-type byte, then the pixels. */
+/**
+ * Rows `from` to `to` of an indexed image as PNG scanlines: a filter-type byte, then the pixels.
+ */
 function filteredRows(pixels: Uint8Array, width: number, from: number, to: number): Uint8Array {
   const stride = width + 1
   const out = new Uint8Array((to - from) * stride)

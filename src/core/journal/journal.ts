@@ -35,7 +35,7 @@ export interface Journal {
 
 export function createJournal(maxEntries: number): Journal {
   // A ring: recording is O(1) however full the journal is.
-  let ring: (JournalEntry | undefined)[] = new Array(maxEntries)
+  let ring = new Array<JournalEntry | undefined>(maxEntries)
   let next = 0
   let size = 0
   const inOrder = (): JournalEntry[] => {
@@ -60,7 +60,7 @@ export function createJournal(maxEntries: number): Journal {
       ),
     reset(namespace) {
       const kept = namespace === undefined ? [] : inOrder().filter((e) => e.namespace !== namespace)
-      ring = new Array(maxEntries)
+      ring = new Array<JournalEntry | undefined>(maxEntries)
       next = 0
       size = 0
       for (const entry of kept) this.record(entry)
@@ -70,7 +70,10 @@ export function createJournal(maxEntries: number): Journal {
 
 const SECRET_HEADERS = new Set(['authorization', 'x-api-key', 'cookie', 'proxy-authorization'])
 
-/** Request headers with secrets cut to a recognisable prefix: `Bearer sk-a…` keeps which key it was. */
+/**
+ * Request headers with secrets cut to a recognisable prefix: `Bearer sk-a…` keeps which key it
+ * was.
+ */
 export function maskHeaders(headers: Headers): Record<string, string> {
   const out: Record<string, string> = {}
   headers.forEach((value, name) => {

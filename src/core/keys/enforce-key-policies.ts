@@ -6,6 +6,7 @@
  */
 import type { MiddlewareHandler } from 'hono'
 import type { EmulatorEnv } from '../http/env.js'
+import { incomingOf } from '../http/env.js'
 import type { Clock } from '../clock.js'
 import type { KeyPolicies } from './key-policies.js'
 import type { BucketLimits } from './token-bucket.js'
@@ -30,7 +31,7 @@ export function enforceKeyPolicies({
     const ref = { namespace: namespaceOf(c), provider, apiKey: c.get('apiKey') }
     const policy = keys.get(ref)
     if (policy.disabled) throw new Failure('invalid_api_key', 'This API key has been disabled.')
-    if (!keys.allows(ref, c.env?.incoming?.socket.remoteAddress)) {
+    if (!keys.allows(ref, incomingOf(c)?.socket.remoteAddress)) {
       throw new Failure('ip_not_allowed', "Request IP is not in the key's allowlist.")
     }
 

@@ -78,7 +78,8 @@ export function createKeyPolicies(): KeyPolicies {
       for (const [key, entry] of [...policies])
         if (namespace === undefined || entry.ref.namespace === namespace) policies.delete(key)
       for (const key of [...buckets.keys()])
-        if (namespace === undefined || JSON.parse(key)[0] === namespace) buckets.delete(key)
+        if (namespace === undefined || (JSON.parse(key) as string[])[0] === namespace)
+          buckets.delete(key)
     },
   }
 }

@@ -53,7 +53,7 @@ export interface TaskStepDeps {
   credits: CreditLedger
   keys: KeyPolicies
   clock: Clock
-  randomFor(namespace: string, purpose?: string): Random
+  randomFor: (namespace: string, purpose?: string) => Random
   /** The server's seed and timing profile, for requests that steer neither. */
   defaults: { seed: string; timing: TimingProfile }
 }

@@ -120,7 +120,8 @@ export function createTaskEngine({
   function start(task: Task): void {
     if (task.state !== 'queued') return
     if (task.outcome.kind === 'fail' && task.outcome.stage === 'queued') {
-      return transition(task, 'failed', { failure: task.outcome.failure })
+      transition(task, 'failed', { failure: task.outcome.failure })
+      return
     }
     transition(task, 'running', { startedAt: clock.now() })
     void render(task).catch(() => {}) // begin now; finish() awaits it
@@ -129,16 +130,26 @@ export function createTaskEngine({
 
   async function finish(task: Task): Promise<void> {
     if (task.state !== 'running') return
-    if (task.outcome.kind === 'fail')
-      return transition(task, 'failed', { failure: task.outcome.failure })
+    if (task.outcome.kind === 'fail') {
+      transition(task, 'failed', { failure: task.outcome.failure })
+      return
+    }
     try {
       const rendered = await render(task)
-      if (task.state === 'running') transition(task, 'succeeded', { images: rendered })
+      if (stillRunning(task)) transition(task, 'succeeded', { images: rendered })
     } catch (err) {
       console.error(`[gpt-image-emulator] rendering task ${task.id} failed:`, err)
-      if (task.state === 'running')
+      if (stillRunning(task))
         transition(task, 'failed', { failure: internals.get(task.id)!.newTask.internalFailure })
     }
+  }
+
+  /**
+   * Whether the task is still running after an await: it may have been cancelled meanwhile, which
+   * the narrowing from before the await cannot know.
+   */
+  function stillRunning(task: Task): boolean {
+    return task.state === 'running'
   }
 
   function forget(id: string): void {
@@ -170,7 +181,7 @@ export function createTaskEngine({
       const { internalFailure: _, ...fields } = newTask
       const task: Task<Details> = { ...fields, state: 'queued', createdAt: clock.now() }
       tasks.set(task.id, task)
-      internals.set(task.id, { newTask: newTask as NewTask<unknown> })
+      internals.set(task.id, { newTask })
       prune()
       schedule(task, task.timing.queueMs, () => start(task))
       notify(task, undefined)

@@ -78,7 +78,9 @@ function resolveSize(
   if (tier) return { size: parsePixelSize(aspectRatio)!, tier }
   throw new Failure(
     'invalid_request',
-    `'input.aspect_ratio' must be auto, a supported ratio (1:1, 3:2, 2:3, 4:3, 3:4, 5:4, 4:5, 16:9, 9:16, 2:1, 1:2, 3:1, 1:3, 21:9, 9:21) or a pixel size from the Size & Resolution table; got '${aspectRatio}'.`,
+    `'input.aspect_ratio' must be auto, a supported ratio (1:1, 3:2, 2:3, 4:3, 3:4, 5:4, ` +
+      '4:5, 16:9, 9:16, 2:1, 1:2, 3:1, 1:3, 21:9, 9:21) or a pixel size from the Size & ' +
+      `Resolution table; got '${aspectRatio}'.`,
     { param: 'input.aspect_ratio' },
   )
 }
@@ -99,7 +101,9 @@ function moderate(
     stage: 'running',
     failure: {
       code: 'upstream_error',
-      message: `The request failed because the input text may contain sensitive information. Request id: ${id}`,
+      message:
+        'The request failed because the input text may contain sensitive information. ' +
+        `Request id: ${id}`,
     },
   }
 }

@@ -23,7 +23,7 @@ export const CreateTaskRequest = z.object({
       nsfw_checker: z.boolean().default(true),
     })
     .refine((input) => Boolean(input.prompt) || (input.image_urls?.length ?? 0) > 0, {
-      message: "At least one of 'input.prompt' or 'input.image_urls' must be provided.",
+      error: "At least one of 'input.prompt' or 'input.image_urls' must be provided.",
     }),
   callback_url: httpUrl.optional(),
 })

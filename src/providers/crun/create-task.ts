@@ -1,4 +1,7 @@
-/** `POST /api/v1/client/job/CreateTask`: validates, prices and queues a task on one of three channels. */
+/**
+ * `POST /api/v1/client/job/CreateTask`: validates, prices and queues a task on one of three
+ * channels.
+ */
 import type { Handler } from 'hono'
 import type { EmulatorEnv } from '../../core/http/env.js'
 import type { components } from '../../generated/crun.js'

@@ -44,7 +44,10 @@ const isHttpUrl = (text: string) => {
   }
 }
 
-/** Reference images must be links: "Never send Base64, data URIs, or local paths" (CRUN's own client). */
+/**
+ * Reference images must be links: "Never send Base64, data URIs, or local paths" (CRUN's own
+ * client).
+ */
 const imgUrls = (max: number) =>
   z
     .array(z.string())
@@ -55,7 +58,9 @@ const imgUrls = (max: number) =>
       ctx.addIssue({
         code: 'custom',
         path: [index],
-        message: `'input.img_urls.${index}' must be an http(s) URL: upload the file and send its file_url, never Base64 or a data URI.`,
+        message:
+          `'input.img_urls.${index}' must be an http(s) URL: upload the file and send its ` +
+          'file_url, never Base64 or a data URI.',
       })
     })
 
@@ -83,8 +88,9 @@ export const StableInput = z
   })
   .refine((input) => !(input.background === 'transparent' && input.output_format === 'jpeg'), {
     path: ['background'],
-    message:
-      "'input.background' transparent needs 'input.output_format' png or webp: jpeg has no alpha channel.",
+    error:
+      "'input.background' transparent needs 'input.output_format' png or webp: " +
+      'jpeg has no alpha channel.',
   })
 
 export const PremiumInput = z.strictObject({

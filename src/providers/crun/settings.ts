@@ -17,7 +17,9 @@ export const CrunSettings = z.object({
    * `200`, as its public clients observe, or `mirror` to use the body code as the status.
    */
   refusalStatus: z.enum(['200', 'mirror']).default('200'),
-  /** Callback body: the bare task `data` object (the docs' wording) or the whole TaskInfo envelope. */
+  /**
+   * Callback body: the bare task `data` object (the docs' wording) or the whole TaskInfo envelope.
+   */
   callbackBody: z.enum(['data', 'envelope']).default('data'),
 })
 export type CrunSettings = z.output<typeof CrunSettings>

@@ -41,7 +41,8 @@ const CATALOGUE = {
   moderation_blocked: {
     status: 400,
     message:
-      'Your request was rejected by the safety system. If you believe this is an error, contact us and include the request ID. safety_violations=[unsafe-content].',
+      'Your request was rejected by the safety system. If you believe this is an error, ' +
+      'contact us and include the request ID. safety_violations=[unsafe-content].',
     type: 'image_generation_user_error',
     code: 'moderation_blocked',
     extra: { moderation_details: { moderation_stage: 'input', categories: ['unsafe-content'] } },

@@ -27,7 +27,9 @@ const imageOptions = {
 export const GenerationRequest = z.strictObject(imageOptions)
 export type GenerationRequest = z.output<typeof GenerationRequest>
 
-/** The text fields of an edit, after `formFieldsToJson` turned numbers and booleans back into JSON. */
+/**
+ * The text fields of an edit, after `formFieldsToJson` turned numbers and booleans back into JSON.
+ */
 export const EditFields = z.strictObject({
   ...imageOptions,
   input_fidelity: z.enum(['high', 'low']).default('low'),

@@ -20,7 +20,9 @@ import { GenerationRequest } from './schemas.js'
 
 type ImagesResponse = components['schemas']['ImagesResponse']
 
-/** No quality parameter exists here; images are labelled and priced as medium (x-emulator-inferred). */
+/**
+ * No quality parameter exists here; images are labelled and priced as medium (x-emulator-inferred).
+ */
 const QUALITY = 'medium'
 
 export function createGenerationHandler({

@@ -77,7 +77,8 @@ async function readInputImages(form: MultipartBody): Promise<ImageInfo[]> {
   if (files.length > MAX_EDIT_IMAGES) {
     throw new Failure(
       'invalid_request',
-      `Invalid 'image': array too long. Expected an array with maximum length ${MAX_EDIT_IMAGES}, but got an array with length ${files.length} instead.`,
+      `Invalid 'image': array too long. Expected an array with maximum length ` +
+        `${MAX_EDIT_IMAGES}, but got an array with length ${files.length} instead.`,
       { param: 'image', code: 'array_above_max_length' },
     )
   }
@@ -85,9 +86,11 @@ async function readInputImages(form: MultipartBody): Promise<ImageInfo[]> {
     files.map(async (file, i) => {
       const info = await inspectImage(new Uint8Array(await file.arrayBuffer()))
       if (!info || !IMAGE_FORMATS.includes(info.format)) {
+        const found = info ? ` ('${info.format}')` : ''
         throw new Failure(
           'invalid_request',
-          `Invalid file 'image[${i}]': unsupported image format${info ? ` ('${info.format}')` : ''}. Supported file formats are 'image/jpeg', 'image/png', and 'image/webp'.`,
+          `Invalid file 'image[${i}]': unsupported image format${found}. ` +
+            "Supported file formats are 'image/jpeg', 'image/png', and 'image/webp'.",
           { param: 'image', code: 'invalid_image_format' },
         )
       }
@@ -109,7 +112,8 @@ async function checkMask(form: MultipartBody, first: ImageInfo): Promise<void> {
   if (info.width !== first.width || info.height !== first.height) {
     throw new Failure(
       'invalid_request',
-      `Invalid 'mask': the mask (${info.width}x${info.height}) must have the same dimensions as the first image (${first.width}x${first.height}).`,
+      `Invalid 'mask': the mask (${info.width}x${info.height}) must have the same ` +
+        `dimensions as the first image (${first.width}x${first.height}).`,
       { param: 'mask', code: 'invalid_value' },
     )
   }

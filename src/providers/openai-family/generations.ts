@@ -1,4 +1,6 @@
-/** `POST /v1/images/generations`: text to image, answered as JSON or, with `stream: true`, as SSE. */
+/**
+ * `POST /v1/images/generations`: text to image, answered as JSON or, with `stream: true`, as SSE.
+ */
 import type { Handler } from 'hono'
 import type { EmulatorEnv } from '../../core/http/env.js'
 import { respondJson } from '../../core/http/json-with-base64.js'

@@ -77,7 +77,10 @@ export function resolveImageOptions(
   return { size, format, compression: request.output_compression ?? 100, background, quality }
 }
 
-/** The pixel size for `size` under the model's rules, or an `invalid_request` failure naming the rule. */
+/**
+ * The pixel size for `size` under the model's rules, or an `invalid_request` failure naming the
+ * rule.
+ */
 export function resolveSize(model: GptImageModel, size: string, autoSize: PixelSize): PixelSize {
   const check = model === 'gpt-image-2' ? checkGptImage2Size(size) : checkLegacyGptImageSize(size)
   if (!check.ok)

@@ -34,7 +34,10 @@ export const openAIEnvelope: Envelope = (entry, detail): OpenAIErrorBody => ({
   },
 })
 
-/** How OpenAI itself answers the provider-neutral failures; resellers replace what they word otherwise. */
+/**
+ * How OpenAI itself answers the provider-neutral failures; resellers replace what they word
+ * otherwise.
+ */
 export const OPENAI_FAILURES = {
   missing_api_key: 'invalid_api_key',
   invalid_api_key: 'invalid_api_key',
@@ -54,7 +57,9 @@ export const OPENAI_FAILURES = {
 /** OpenAI's safety-system refusal: its sentence names the categories that tripped it. */
 export function moderationBlockedOverrides(category: string) {
   return {
-    message: `Your request was rejected by the safety system. If you believe this is an error, contact us and include the request ID. safety_violations=[${category}].`,
+    message:
+      'Your request was rejected by the safety system. If you believe this is an error, ' +
+      `contact us and include the request ID. safety_violations=[${category}].`,
     extra: { moderation_details: { moderation_stage: 'input', categories: [category] } },
   }
 }
@@ -86,12 +91,14 @@ export const openAIWording: IssueWording = (issue) => {
   switch (issue.code) {
     case 'invalid_type':
       return say(
-        `Invalid type for '${name}': expected ${typeName(issue.expected)}, but got ${typeOf(issue.input)} instead.`,
+        `Invalid type for '${name}': expected ${typeName(issue.expected)}, but got ` +
+          `${typeOf(issue.input)} instead.`,
         'invalid_type',
       )
     case 'invalid_value':
       return say(
-        `Invalid value: '${String(issue.input)}'. Supported values are: ${listValues(issue.values)}.`,
+        `Invalid value: '${String(issue.input)}'. Supported values are: ` +
+          `${listValues(issue.values)}.`,
         'invalid_value',
       )
     case 'unrecognized_keys': {
@@ -105,29 +112,35 @@ export const openAIWording: IssueWording = (issue) => {
     case 'too_big':
       if (issue.origin === 'string') {
         return say(
-          `Invalid '${name}': string too long. Expected a string with maximum length ${issue.maximum}, but got a string with length ${String(issue.input).length} instead.`,
+          `Invalid '${name}': string too long. Expected a string with maximum length ` +
+            `${issue.maximum}, but got a string with length ${String(issue.input).length} instead.`,
           'string_above_max_length',
         )
       }
       if (issue.origin === 'array') {
         return say(
-          `Invalid '${name}': array too long. Expected an array with maximum length ${issue.maximum}, but got an array with length ${(issue.input as unknown[]).length} instead.`,
+          `Invalid '${name}': array too long. Expected an array with maximum length ` +
+            `${issue.maximum}, but got an array with length ` +
+            `${(issue.input as unknown[]).length} instead.`,
           'array_above_max_length',
         )
       }
       return say(
-        `Invalid '${name}': integer above maximum value. Expected a value <= ${issue.maximum}, but got ${String(issue.input)} instead.`,
+        `Invalid '${name}': integer above maximum value. Expected a value <= ` +
+          `${issue.maximum}, but got ${String(issue.input)} instead.`,
         'integer_above_max_value',
       )
     case 'too_small':
       if (issue.origin === 'string') {
         return say(
-          `Invalid '${name}': empty string. Expected a string with minimum length ${issue.minimum}, but got an empty string instead.`,
+          `Invalid '${name}': empty string. Expected a string with minimum length ` +
+            `${issue.minimum}, but got an empty string instead.`,
           'empty_string',
         )
       }
       return say(
-        `Invalid '${name}': integer below minimum value. Expected a value >= ${issue.minimum}, but got ${String(issue.input)} instead.`,
+        `Invalid '${name}': integer below minimum value. Expected a value >= ` +
+          `${issue.minimum}, but got ${String(issue.input)} instead.`,
         'integer_below_min_value',
       )
     default:

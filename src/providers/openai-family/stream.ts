@@ -39,8 +39,10 @@ export function streamImageJob(c: Context, context: ImagesContext, job: ImageJob
       if (!stream.aborted) await stream.writeSSE({ event: event.type, data: JSON.stringify(event) })
     }
 
-    for (let image = 0; image < job.request.n && !stream.aborted; image++) {
-      for (let partial = 0; partial < partials && !stream.aborted; partial++) {
+    // Asked afresh each time: the client may hang up during any await.
+    const open = () => !stream.aborted
+    for (let image = 0; image < job.request.n && open(); image++) {
+      for (let partial = 0; partial < partials && open(); partial++) {
         const bytes = await renderJobImage(context, job, image, { index: partial, of: partials })
         await send({
           type: types.partial,

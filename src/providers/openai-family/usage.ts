@@ -2,8 +2,8 @@
  * Token usage in OpenAI's image-usage shape. Real counts come from OpenAI's tokenizer and image
  * pricing; these estimates are deterministic and of the right magnitude (x-emulator-inferred):
  * text ceil(chars / 4) + 6 (the seed's "a cat" gives its 8), output images 196 / 784 / 3136 tokens
- * per 1024x1024 image at low / medium / high (the seed's 196 at low, scaled as gpt-image-1's table),
- * scaled by pixel count, and 100 more per partial image, as GPTProto's docs say.
+ * per 1024x1024 image at low / medium / high (the seed's 196 at low, scaled as gpt-image-1's
+ * table), scaled by pixel count, and 100 more per partial image, as GPTProto's docs say.
  */
 import type { PixelSize } from '../../core/images/gpt-image-sizes.js'
 import type { Quality } from './image-options.js'

@@ -19,7 +19,10 @@ import { statusOf, type SkillsVideoDetails } from './wire.js'
 
 type Schemas = components['schemas']
 
-/** The alternate doc copy's presets as ratios (fal.ai's names); the tier still comes from `resolution`. */
+/**
+ * The alternate doc copy's presets as ratios (fal.ai's names); the tier still comes from
+ * `resolution`.
+ */
 const PRESET_RATIOS: Record<(typeof IMAGE_SIZES)[number], Schemas['AspectRatio']> = {
   auto: '1:1',
   square_hd: '1:1',

@@ -1,4 +1,6 @@
-/** `GET /api/v1/generation/{id}` and `GET /api/v1/generations/running`: the caller's generations. */
+/**
+ * `GET /api/v1/generation/{id}` and `GET /api/v1/generations/running`: the caller's generations.
+ */
 import type { Handler } from 'hono'
 import type { EmulatorEnv } from '../../core/http/env.js'
 import type { components } from '../../generated/skills-video.js'

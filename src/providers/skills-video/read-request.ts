@@ -11,6 +11,7 @@ import {
   isMultipart,
   readFormData,
   readJsonObject,
+  type UploadedFile,
 } from '../../core/http/read-body.js'
 import { inspectImage } from '../../core/images/inspect-image.js'
 import type { ImageFormat } from '../../core/images/render-image.js'
@@ -71,7 +72,7 @@ async function readForm(
 }
 
 async function storeUpload(
-  file: File,
+  file: UploadedFile,
   position: string,
   files: FileStore,
   origin: string,

@@ -45,7 +45,7 @@ export function createStreamHandler(
 interface FrameFeed {
   /** The frames so far and to come, ending after the terminal one. */
   each(): AsyncGenerator<Frame>
-  close(): void
+  close: () => void
 }
 
 function followFrames(
@@ -72,10 +72,16 @@ function followFrames(
       const frame = pending.shift()
       if (frame) {
         yield frame
-        if (TERMINAL.includes(frame.status)) return close()
+        if (TERMINAL.includes(frame.status)) {
+          close()
+          return
+        }
         continue
       }
-      if (tasks.get(task.id) !== task) return close()
+      if (tasks.get(task.id) !== task) {
+        close()
+        return
+      }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, LIVENESS_CHECK_MS)
         timer.unref()

@@ -114,7 +114,10 @@ function progressOf(
   }
 }
 
-/** A failure from the control plane may carry any code; one outside the family reads as a plain failure. */
+/**
+ * A failure from the control plane may carry any code; one outside the family reads as a plain
+ * failure.
+ */
 function failureOf(failure: TaskFailure | undefined): { code: FailureCode; message: string } {
   if (!failure) return { code: 'IMAGE_GENERATION_FAILED', message: 'Generation failed' }
   return {
