@@ -95,7 +95,6 @@ export function createDeliveryQueue(options: DeliveryQueueOptions): DeliveryQueu
   const timers = new Map<string, () => void>()
   let pending = 0
   let waiters: (() => void)[] = []
-  const duplicated = new Set<string>()
   /** Out-of-order deliveries of each task, held until its last event. */
   const held = new Map<string, { request: DeliveryRequest; summary: DeliverySummary }[]>()
 
@@ -116,32 +115,48 @@ export function createDeliveryQueue(options: DeliveryQueueOptions): DeliveryQueu
     timers.set(id, cancel)
   }
 
+  /** POSTs once, within the timeout (on the scheduler, so fake time can run it out). */
+  async function post(request: DeliveryRequest, at: number): Promise<number> {
+    const abort = new AbortController()
+    const timeout = new DOMException(`timeout after ${policy.timeoutMs} ms`, 'TimeoutError')
+    const cancelTimeout = scheduler.after(policy.timeoutMs, () => abort.abort(timeout))
+    try {
+      const response = await send(request.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'gpt-image-emulator',
+          ...request.headers(at),
+        },
+        body: request.body,
+        signal: abort.signal,
+        redirect: 'manual',
+      })
+      await response.body?.cancel().catch(() => undefined)
+      return response.status
+    } finally {
+      cancelTimeout()
+    }
+  }
+
+  /**
+   * One attempt of a delivery; `duplicate` marks the extra copy a callback-duplicate fault sends
+   * after a success, which is logged but never changes the delivery's outcome.
+   */
   async function attempt(
     request: DeliveryRequest,
     summary: DeliverySummary,
     number: number,
+    duplicate = false,
   ): Promise<void> {
     const at = clock.now()
-    const started = performance.now()
     let status: number | null = null
     let error: string | null = null
-    const injected = number <= (request.faults?.failFirst ?? 0)
+    const injected = !duplicate && number <= (request.faults?.failFirst ?? 0)
     if (injected) error = 'injected failure (callback-fail fault): not sent'
     else
       try {
-        const response = await send(request.url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'user-agent': 'gpt-image-emulator',
-            ...request.headers(at),
-          },
-          body: request.body,
-          signal: AbortSignal.timeout(policy.timeoutMs),
-          redirect: 'manual',
-        })
-        status = response.status
-        await response.body?.cancel().catch(() => {})
+        status = await post(request, at)
         if (status < 200 || status >= 300) error = `HTTP ${status}`
       } catch (err) {
         error = describeNetworkError(err, policy.timeoutMs)
@@ -149,7 +164,14 @@ export function createDeliveryQueue(options: DeliveryQueueOptions): DeliveryQueu
     if (!deliveries.has(summary.id)) return // reset while in flight
     summary.attempts = number
     const delivered = error === null
-    const outcome = delivered ? 'delivered' : number < policy.maxAttempts ? 'retrying' : 'failed'
+    const outcome =
+      delivered || duplicate
+        ? delivered
+          ? 'delivered'
+          : 'failed'
+        : number < policy.maxAttempts
+          ? 'retrying'
+          : 'failed'
     log.push({
       deliveryId: request.id,
       provider: request.provider,
@@ -160,7 +182,7 @@ export function createDeliveryQueue(options: DeliveryQueueOptions): DeliveryQueu
       attempt: number,
       at,
       status,
-      latencyMs: Math.round(performance.now() - started),
+      latencyMs: clock.now() - at,
       error,
       outcome,
     })
@@ -171,11 +193,10 @@ export function createDeliveryQueue(options: DeliveryQueueOptions): DeliveryQueu
         policy.backoffMs * 2 ** (number - 1),
         () => void attempt(request, summary, number + 1),
       )
-    else if (delivered && request.faults?.duplicate && !duplicated.has(request.id)) {
+    else if (delivered && request.faults?.duplicate && !duplicate) {
       // At-least-once made visible: the same callback, same id, once more.
-      duplicated.add(request.id)
-      later(request.id, 0, () => void attempt(request, summary, number + 1))
-    } else settle(summary, outcome)
+      later(request.id, 0, () => void attempt(request, summary, number + 1, true))
+    } else settle(summary, duplicate ? 'delivered' : outcome)
   }
 
   const matches =
@@ -236,7 +257,6 @@ export function createDeliveryQueue(options: DeliveryQueueOptions): DeliveryQueu
         if (namespace === undefined || log[i]!.namespace === namespace) log.splice(i, 1)
       for (const group of [...held.keys()])
         if (namespace === undefined || group.startsWith(`${namespace}\u0000`)) held.delete(group)
-      if (namespace === undefined) duplicated.clear()
     },
     close() {
       for (const cancel of timers.values()) cancel()

@@ -60,9 +60,13 @@ interface State {
   consumed: number
   entries: LedgerEntry[]
   charges: Map<string, { subscription: number; permanent: number }>
+  /** Charges of the last day, for spend windows; a refund takes its own charge out. */
+  spends: { at: number; milli: number; taskId: string }[]
 }
 
 const MAX_ENTRIES = 1_000
+/** The longest spend window (the daily limit): older charges never count again. */
+const SPEND_HISTORY_MS = 24 * 60 * 60 * 1000
 const toMilli = (credits: number) => Math.round(credits * 1000)
 const fromMilli = (milli: number) => milli / 1000
 
@@ -85,6 +89,7 @@ export function createCreditLedger(options: {
         consumed: 0,
         entries: [],
         charges: new Map(),
+        spends: [],
       }
       record(s, 'grant', grant)
       accounts.set(keyOf(ref), s)
@@ -127,6 +132,9 @@ export function createCreditLedger(options: {
       s.permanent -= fromPermanent
       s.consumed += milli
       s.charges.set(taskId, { subscription: fromSubscription, permanent: fromPermanent })
+      const now = options.clock.now()
+      s.spends = s.spends.filter((spend) => spend.at >= now - SPEND_HISTORY_MS)
+      s.spends.push({ at: now, milli, taskId })
       record(s, 'charge', milli, taskId)
       return {
         ok: true,
@@ -143,15 +151,13 @@ export function createCreditLedger(options: {
       s.subscription += charged.subscription
       s.permanent += charged.permanent
       s.consumed -= charged.subscription + charged.permanent
+      // The refund cancels its own charge, in whichever window that charge fell.
+      s.spends = s.spends.filter((spend) => spend.taskId !== taskId)
       record(s, 'refund', charged.subscription + charged.permanent, taskId)
     },
     spentSince(ref, since) {
       let milli = 0
-      for (const entry of state(ref).entries) {
-        if (entry.at < since) continue
-        if (entry.kind === 'charge') milli += toMilli(entry.amount)
-        if (entry.kind === 'refund') milli -= toMilli(entry.amount)
-      }
+      for (const spend of state(ref).spends) if (spend.at >= since) milli += spend.milli
       return fromMilli(milli)
     },
     setBalance(ref, { subscription, permanent = 0 }) {

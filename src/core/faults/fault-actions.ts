@@ -124,8 +124,9 @@ export function parseFaultTokens(text: string): FaultPlan {
 export function mergePlans(...plans: FaultPlan[]): FaultPlan {
   const merged: FaultPlan = {}
   for (const plan of plans) {
-    Object.assign(merged, plan)
-    if (plan.callback) merged.callback = { ...merged.callback, ...plan.callback }
+    // Callback faults add up (a rule's callback-fail with a header's callback-duplicate).
+    const callback = plan.callback && { ...merged.callback, ...plan.callback }
+    Object.assign(merged, plan, callback && { callback })
   }
   return merged
 }
