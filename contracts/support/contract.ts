@@ -7,7 +7,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import type { ProviderId } from '../../src/providers/index.js'
+import { providerById, type ProviderId } from '../../src/providers/index.js'
 import { createSpecValidator, sseData } from '../../test/support/spec-validator.js'
 import { startReceiver, type Receiver } from '../../test/support/receiver.js'
 import { openCassette, type HarEntry } from '../../src/traffic/cassette.js'
@@ -64,20 +64,19 @@ export interface Contract {
 export interface CaseTools {
   /** A local receiver for callbacks, with the URL the provider should call. */
   receiver(): Promise<Receiver & { callbackUrl: string }>
-  /** Polls `read` until `done`, returning every distinct answer (live tasks can take minutes). */
+  /**
+   * Polls `read` until `done`, returning every distinct answer: every 3 s for a remote provider
+   * (live tasks can take minutes), every 20 ms on loopback (emulator, replay, a local recorder).
+   */
   poll(
     read: () => Promise<ContractResponse>,
     done: (r: ContractResponse) => boolean,
   ): Promise<ContractResponse[]>
 }
 
-const AUTH: Record<ProviderId, (key: string) => Record<string, string>> = {
-  'skills-video': (key) => ({ authorization: `Bearer ${key}` }),
-  oceanbase: (key) => ({ authorization: `Bearer ${key}` }),
-  aivideoapi: (key) => ({ authorization: `Bearer ${key}` }),
-  crun: (key) => ({ 'x-api-key': key }),
-  gptproto: (key) => ({ authorization: key }),
-}
+/** The provider's usual auth headers for `key`, as its descriptor's key scheme sends them. */
+const AUTH = (provider: ProviderId, key: string): Record<string, string> =>
+  providerById(provider)!.keyScheme.send(key)
 
 export function contract(provider: ProviderId): Contract {
   const target = contractTarget(provider)
@@ -170,7 +169,7 @@ export function contract(provider: ProviderId): Contract {
             },
             async poll(read, done) {
               const seen: ContractResponse[] = []
-              const deadline = Date.now() + (target.kind === 'live' ? 540_000 : 15_000)
+              const deadline = Date.now() + (target.remote ? 540_000 : 15_000)
               for (;;) {
                 const r = await read()
                 if (
@@ -181,9 +180,7 @@ export function contract(provider: ProviderId): Contract {
                 )
                   seen.push(r)
                 if (done(r) || Date.now() > deadline) return seen
-                await new Promise((resolve) =>
-                  setTimeout(resolve, target.kind === 'live' ? 3000 : 40),
-                )
+                await new Promise((resolve) => setTimeout(resolve, target.remote ? 3000 : 20))
               }
             },
           }
@@ -206,7 +203,7 @@ export function contract(provider: ProviderId): Contract {
 async function send(target: Target, request: ContractRequest): Promise<ContractResponse> {
   const url = new URL(target.baseUrl + request.path)
   for (const [name, value] of Object.entries(request.query ?? {})) url.searchParams.set(name, value)
-  const headers: Record<string, string> = { ...(request.auth ?? AUTH[target.provider](target.key)) }
+  const headers: Record<string, string> = { ...(request.auth ?? AUTH(target.provider, target.key)) }
   if (request.json !== undefined) headers['content-type'] = 'application/json'
   const response = await fetch(url, {
     method: request.method,
@@ -262,7 +259,7 @@ function loadRecordings(provider: ProviderId): Recordings | undefined {
   return {
     find(request, key, seen) {
       if (request.form) return undefined
-      const headers = new Headers(request.auth ?? AUTH[provider](key))
+      const headers = new Headers(request.auth ?? AUTH(provider, key))
       const body =
         request.json === undefined
           ? null

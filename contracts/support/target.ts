@@ -10,7 +10,7 @@
  * money, each at the cheapest settings, and CONTRACT_DRY_RUN=1 lists what would be sent.
  */
 import { inject } from 'vitest'
-import { REAL_BASE_URLS, type ProviderId } from '../../src/providers/index.js'
+import { REAL_BASE_URLS, providerById, type ProviderId } from '../../src/providers/index.js'
 
 export type TargetKind = 'emulator' | 'live' | 'replay'
 
@@ -24,20 +24,23 @@ export interface Target {
   key: string
   /** The emulator's own origin, when the target is an emulator (control plane reachable). */
   emulatorUrl?: string
+  /**
+   * Whether the provider is a real remote service (a live target off loopback): only then do
+   * tasks take minutes and polls wait seconds; the emulator, replay and loopback recorders answer
+   * in milliseconds.
+   */
+  remote: boolean
   /** Whether the provider can reach a callback receiver started by the suite. */
   callbacks: { enabled: boolean; publicUrl?: string; port?: number }
   dryRun: boolean
   maxPaidCalls: number
 }
 
-/** Keys for emulator and replay runs; their first characters are what replay matches on. */
-export const DEFAULT_KEYS: Record<ProviderId, string> = {
-  'skills-video': 'sk-contract-skills-video',
-  oceanbase: 'sk-contract-oceanbase',
-  aivideoapi: 'sk-contract-aivideoapi',
-  crun: 'ak_contract0000000000000000000000000',
-  gptproto: 'sk-contract-gptproto',
-}
+/**
+ * The key for emulator and replay runs: the descriptor's `exampleKey`, whose first characters are
+ * what replay matches on.
+ */
+export const defaultKey = (provider: ProviderId): string => providerById(provider)!.exampleKey
 
 export const envName = (provider: ProviderId) => provider.toUpperCase().replace(/-/g, '_')
 
@@ -51,8 +54,9 @@ export function contractTarget(provider: ProviderId): Target {
       kind,
       provider,
       baseUrl: `${emulatorUrl}/${provider}`,
-      key: process.env[`${envName(provider)}_API_KEY`] ?? DEFAULT_KEYS[provider],
+      key: process.env[`${envName(provider)}_API_KEY`] ?? defaultKey(provider),
       emulatorUrl,
+      remote: false,
       callbacks: { enabled: true },
       dryRun: false,
       maxPaidCalls: Infinity,
@@ -73,6 +77,7 @@ export function contractTarget(provider: ProviderId): Target {
         : undefined,
     baseUrl: baseUrl ?? '',
     key: key ?? '',
+    remote: !loopback,
     callbacks: publicUrl
       ? { enabled: true, publicUrl, port: Number(process.env.CONTRACT_CALLBACK_PORT ?? 0) }
       : { enabled: loopback },

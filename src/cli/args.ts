@@ -8,7 +8,7 @@ import { parseUpstreams } from '../env.js'
 const ENV = ' env EMULATOR_'
 
 export const HELP = `gpt-image-emulator: a local stand-in for the gpt-image-2 APIs of skills.video,
-OceanBase Cloud, aivideoapi.ai, CRUN and GPTProto. Point your application's base URL at it.
+OceanBase Cloud, aivideoapi.ai, CRUN, GPTProto and OpenAI. Point your application's base URL at it.
 
 Usage: gpt-image-emulator [options]
 
@@ -33,7 +33,7 @@ Usage: gpt-image-emulator [options]
 Settings apply in this order, later ones winning: defaults, --config file, environment, options.
 
 Examples:
-  gpt-image-emulator                                    all five providers on :4010
+  gpt-image-emulator                                    every provider on :4010
   gpt-image-emulator --timing instant --seed ci-run-1   tasks finish at once, reproducibly
   gpt-image-emulator --mode record --upstream aivideoapi=https://api.aivideoapi.ai
 

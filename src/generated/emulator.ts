@@ -1229,7 +1229,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: "emulator" | "skills-video" | "oceanbase" | "aivideoapi" | "crun" | "gptproto";
+                /** @description `emulator`, or a provider id. */
+                id: string;
             };
             cookie?: never;
         };

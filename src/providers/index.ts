@@ -7,8 +7,9 @@ import { oceanbase } from './oceanbase/index.js'
 import { aivideoapi } from './aivideoapi/index.js'
 import { crun } from './crun/index.js'
 import { gptproto } from './gptproto/index.js'
+import { openai } from './openai/index.js'
 
-export const providers = [skillsVideo, oceanbase, aivideoapi, crun, gptproto] as const
+export const providers = [skillsVideo, oceanbase, aivideoapi, crun, gptproto, openai] as const
 
 export type ProviderId = (typeof providers)[number]['id']
 

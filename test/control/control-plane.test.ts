@@ -1,7 +1,9 @@
 /** The control plane and /files, checked against specs/emulator.openapi.yaml, every response covered. */
 import { describe, expect, it } from 'vitest'
 import { useEmulator, jsonRequest } from '../support/emulator.js'
+import { PROVIDER_IDS } from '../../src/providers/index.js'
 import { createSpecValidator } from '../support/spec-validator.js'
+import { startReceiver } from '../support/receiver.js'
 
 const server = useEmulator()
 const spec = createSpecValidator('emulator')
@@ -26,13 +28,8 @@ describe('control plane', () => {
   it('reports health with every mounted provider', async () => {
     const { status, json } = await call('GET', '/__emulator/health')
     expect(status).toBe(200)
-    expect(json.providers.map((p: { id: string }) => p.id).sort()).toEqual([
-      'aivideoapi',
-      'crun',
-      'gptproto',
-      'oceanbase',
-      'skills-video',
-    ])
+    expect(json.providers.map((p: { id: string }) => p.id)).toEqual(PROVIDER_IDS)
+    expect(PROVIDER_IDS).toContain('openai')
   })
 
   it('lists the specs and serves each as YAML', async () => {
@@ -118,14 +115,46 @@ describe('control plane', () => {
   })
 
   it('lists deliveries of the namespace', async () => {
-    const { status, json } = await call(
-      'GET',
-      '/__emulator/deliveries?provider=aivideoapi',
-      undefined,
-      { 'x-emulator-namespace': 'empty' },
-    )
-    expect(status).toBe(200)
-    expect(json).toEqual({ deliveries: [] })
+    const receiver = await startReceiver()
+    try {
+      // One callback in each of two namespaces: each must list its own and only its own.
+      const taskIn = async (namespace: string) => {
+        const response = await fetch(
+          `${server.url}/aivideoapi/v1/images/generations`,
+          jsonRequest(
+            { model: 'gpt-image-2', input: { prompt: namespace }, callback_url: receiver.url },
+            {
+              'x-emulator-namespace': namespace,
+              authorization: 'Bearer sk-k',
+              'x-emulator-timing': 'queue=0;run=0',
+            },
+          ),
+        )
+        return ((await response.json()) as any).data.taskId as string
+      }
+      const a = await taskIn('deliveries-a')
+      const b = await taskIn('deliveries-b')
+      await receiver.waitFor(2)
+      await server.emulator.runtime.deliveries.idle()
+      const list = async (namespace: string) => {
+        const { status, json } = await call(
+          'GET',
+          '/__emulator/deliveries?provider=aivideoapi',
+          undefined,
+          { 'x-emulator-namespace': namespace },
+        )
+        expect(status).toBe(200)
+        return json.deliveries.map((d: { task_id: string; status: string }) => [
+          d.task_id,
+          d.status,
+        ])
+      }
+      expect(await list('deliveries-a')).toEqual([[a, 'delivered']])
+      expect(await list('deliveries-b')).toEqual([[b, 'delivered']])
+      expect(await list('empty')).toEqual([])
+    } finally {
+      await receiver.close()
+    }
   })
 
   it('answers an unknown route outside the providers in its own envelope', async () => {

@@ -5,19 +5,19 @@
  */
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { startServer } from '../../src/server.js'
-import { PROVIDER_IDS } from '../../src/providers/index.js'
+import { solidImage } from '../support/images.js'
+import { PROVIDER_IDS, providers } from '../../src/providers/index.js'
 
-const KEYS: Record<string, string> = {
-  'skills-video': 'sk-loopback-skills-video-SECRET-1',
-  oceanbase: 'sk-loopback-oceanbase-SECRET-2',
-  aivideoapi: 'sk-loopback-aivideoapi-SECRET-3',
-  crun: 'ak_loopbackcrunSECRET4000000000000',
-  gptproto: 'sk-loopback-gptproto-SECRET-5',
-}
+/** A key per provider, of the form it accepts, that no cassette may ever contain. */
+const KEYS: Record<string, string> = Object.fromEntries(
+  providers.map((p, i) => [p.id, `${p.exampleKey}-loopback-SECRET-${i + 1}`]),
+)
 const envName = (id: string) => id.toUpperCase().replace(/-/g, '_')
 
 function runContracts(
@@ -39,6 +39,23 @@ function runContracts(
   })
 }
 
+/**
+ * The edit cases' reference image, served on loopback: the suite's default is a Wikimedia URL,
+ * which the recorder tries to download for every poll that echoes it (slowly, or never offline).
+ */
+async function serveReferenceImage(): Promise<{ url: string; close(): void }> {
+  const png = await solidImage(64, 64)
+  const server = createServer((_, res) =>
+    res.writeHead(200, { 'content-type': 'image/png' }).end(png),
+  )
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}/reference.png`,
+    close: () => (server.closeAllConnections(), server.close()),
+  }
+}
+
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name)
@@ -51,6 +68,8 @@ describe('record and replay on loopback', () => {
     'records the contract suite against emulator A, then passes it from cassettes alone',
     { timeout: 120_000 },
     async () => {
+      const reference = await serveReferenceImage()
+      onTestFinished(() => reference.close())
       const cassettes = mkdtempSync(join(tmpdir(), 'cassettes-'))
       const reports = mkdtempSync(join(tmpdir(), 'reports-'))
       const upstream = await startServer({ port: 0, timing: 'fast', seed: 'upstream' })
@@ -63,6 +82,7 @@ describe('record and replay on loopback', () => {
 
       const live = await runContracts({
         CONTRACT_TARGET: 'live',
+        CONTRACT_IMAGE_URL: reference.url,
         CONTRACT_MAX_PAID_CALLS: '100',
         CONTRACT_CASSETTES: join(cassettes, 'none-yet'),
         CONTRACT_REPORT_DIR: reports,
@@ -93,6 +113,7 @@ describe('record and replay on loopback', () => {
 
       const replay = await runContracts({
         CONTRACT_TARGET: 'replay',
+        CONTRACT_IMAGE_URL: reference.url,
         CONTRACT_CASSETTES: cassettes,
         CONTRACT_REPORT_DIR: reports,
         ...Object.fromEntries(PROVIDER_IDS.map((id) => [`${envName(id)}_API_KEY`, KEYS[id]!])),

@@ -5,6 +5,7 @@
  */
 import { authorizationScheme } from '../../core/auth/api-key.js'
 import { addImagesRoutes } from '../openai-family/images-routes.js'
+import { relayedModerationMessage } from '../openai-family/openai-errors.js'
 import { defineProvider } from '../descriptor.js'
 import { GPTPROTO_ERRORS } from './errors.js'
 import { GptprotoSettings } from './settings.js'
@@ -26,6 +27,7 @@ export const gptproto = defineProvider({
       edit: EditFields,
       autoQuality: services.settings.autoQuality,
       b64DataUriPrefix: services.settings.b64DataUriPrefix,
+      moderationMessage: relayedModerationMessage,
     })
   },
 })

@@ -58,7 +58,10 @@ export function planImageJob(
     request.moderation === 'low'
       ? undefined
       : findTriggerTerm(request.prompt, config.moderation.triggerTerms)
-  if (term) throw new Refusal('moderation_blocked', moderationBlockedOverrides(term))
+  if (term) {
+    const message = policy.moderationMessage(term, c.var.requestId)
+    throw new Refusal('moderation_blocked', moderationBlockedOverrides(message, term))
+  }
 
   const options = resolveImageOptions(request, {
     autoSize: inputs.autoSize ?? DEFAULT_AUTO_SIZE,

@@ -36,4 +36,6 @@ export interface ImagesPolicy {
   autoQuality: Quality
   /** Sends `b64_json` as a `data:` URI (GPTProto's -plus channels) instead of bare base64. */
   b64DataUriPrefix: boolean
+  /** The safety refusal's sentence for a prompt that tripped `category`. */
+  moderationMessage(category: string, requestId: string): string
 }

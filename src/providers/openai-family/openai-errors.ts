@@ -54,12 +54,15 @@ export const OPENAI_FAILURES = {
   internal: 'internal_error',
 } as const satisfies FailureTable
 
-/** OpenAI's safety-system refusal: its sentence names the categories that tripped it. */
-export function moderationBlockedOverrides(category: string) {
+/** The safety-system refusal as GPTProto relays it: no address, no request id. */
+export const relayedModerationMessage = (category: string): string =>
+  'Your request was rejected by the safety system. If you believe this is an error, ' +
+  `contact us and include the request ID. safety_violations=[${category}].`
+
+/** OpenAI's safety-system refusal: the sentence the policy words, the category in the details. */
+export function moderationBlockedOverrides(message: string, category: string) {
   return {
-    message:
-      'Your request was rejected by the safety system. If you believe this is an error, ' +
-      `contact us and include the request ID. safety_violations=[${category}].`,
+    message,
     extra: { moderation_details: { moderation_stage: 'input', categories: [category] } },
   }
 }
