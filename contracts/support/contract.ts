@@ -13,6 +13,7 @@ import { startReceiver, type Receiver } from '../../test/support/receiver.js'
 import { openCassette, type HarEntry } from '../../src/traffic/cassette.js'
 import { openBlobStore, internalizeBase64 } from '../../src/traffic/blobs.js'
 import { canonicalRequest } from '../../src/traffic/identity.js'
+import { volatileOf } from '../../src/traffic/hints.js'
 import { redactJson } from '../../src/traffic/redact.js'
 import { authShape } from '../../src/traffic/request-shape.js'
 import { contractTarget, type Target } from './target.js'
@@ -266,12 +267,15 @@ function loadRecordings(provider: ProviderId): Recordings | undefined {
           : typeof request.json === 'string'
             ? safeJson(request.json)
             : redactJson(request.json)
-      const canonical = canonicalRequest({
-        method: request.method,
-        path: request.path,
-        query: Object.entries(request.query ?? {}),
-        body: { auth: authShape(headers).shape, body },
-      })
+      const canonical = canonicalRequest(
+        {
+          method: request.method,
+          path: request.path,
+          query: Object.entries(request.query ?? {}),
+          body: { auth: authShape(headers).shape, body },
+        },
+        volatileOf(providerById(provider)?.traffic),
+      )
       const entries = byCanonical.get(canonical)
       if (!entries) return undefined
       const turn = seen.get(canonical) ?? 0
