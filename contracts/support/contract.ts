@@ -103,100 +103,96 @@ export function contract(provider: ProviderId): Contract {
         (options.controlPlane && target.kind !== 'emulator'
           ? 'needs the emulator control plane'
           : undefined)
-      it(
-        name,
-        { timeout: options.timeout ?? (target.kind === 'live' ? 600_000 : 20_000) },
-        async (ctx) => {
-          const result: CaseResult = { name, outcome: 'skipped', spec: [], recording: null }
-          results.push(result)
-          if (skip) {
-            result.note = skip
-            return ctx.skip()
+      it(name, { timeout: options.timeout ?? (target.remote ? 600_000 : 20_000) }, async (ctx) => {
+        const result: CaseResult = { name, outcome: 'skipped', spec: [], recording: null }
+        results.push(result)
+        if (skip) {
+          result.note = skip
+          return ctx.skip()
+        }
+        if (
+          options.paid &&
+          target.kind === 'live' &&
+          !target.dryRun &&
+          ++paidCalls > target.maxPaidCalls
+        ) {
+          result.note = `over CONTRACT_MAX_PAID_CALLS=${target.maxPaidCalls}`
+          return ctx.skip()
+        }
+        const seen = new Map<string, number>()
+        const call: Call = async (request) => {
+          if (target.dryRun) {
+            console.log(
+              `[dry run] ${provider} ${request.method} ${target.baseUrl}${request.path} ${request.json ? JSON.stringify(request.json) : request.form ? '(multipart)' : ''}`,
+            )
+            result.note = 'dry run'
+            ctx.skip()
           }
-          if (
-            options.paid &&
-            target.kind === 'live' &&
-            !target.dryRun &&
-            ++paidCalls > target.maxPaidCalls
-          ) {
-            result.note = `over CONTRACT_MAX_PAID_CALLS=${target.maxPaidCalls}`
-            return ctx.skip()
-          }
-          const seen = new Map<string, number>()
-          const call: Call = async (request) => {
-            if (target.dryRun) {
-              console.log(
-                `[dry run] ${provider} ${request.method} ${target.baseUrl}${request.path} ${request.json ? JSON.stringify(request.json) : request.form ? '(multipart)' : ''}`,
-              )
-              result.note = 'dry run'
-              ctx.skip()
-            }
-            const response = await send(target, request)
-            try {
-              await spec.check(
-                request.method,
-                request.path,
-                new Response(response.text, { status: response.status, headers: response.headers }),
-                response.text,
-              )
-            } catch (err) {
-              result.spec.push(
-                `${request.method} ${request.path} ${response.status}: ${(err as Error).message.split('\n')[0]}`,
-              )
-            }
-            const recorded = recordings?.find(request, target.key, seen)
-            if (recordings) {
-              result.recording ??= []
-              if (recorded === undefined)
-                result.recording.push(`${request.method} ${request.path}: not recorded`)
-              else
-                result.recording.push(
-                  ...compare(recorded, response).map(
-                    (d) => `${request.method} ${request.path}: ${d}`,
-                  ),
-                )
-            }
-            return response
-          }
-          const receivers: Receiver[] = []
-          const tools: CaseTools = {
-            async receiver() {
-              const receiver = await startReceiver()
-              receivers.push(receiver)
-              return {
-                ...receiver,
-                callbackUrl: target.callbacks.publicUrl ?? `${receiver.url}/callback`,
-              }
-            },
-            async poll(read, done) {
-              const seen: ContractResponse[] = []
-              const deadline = Date.now() + (target.remote ? 540_000 : 15_000)
-              for (;;) {
-                const r = await read()
-                if (
-                  seen.length === 0 ||
-                  JSON.stringify(normalize(seen.at(-1)!.json)) !==
-                    JSON.stringify(normalize(r.json)) ||
-                  r.json?.status !== seen.at(-1)!.json?.status
-                )
-                  seen.push(r)
-                if (done(r) || Date.now() > deadline) return seen
-                await new Promise((resolve) => setTimeout(resolve, target.remote ? 3000 : 20))
-              }
-            },
-          }
+          const response = await send(target, request)
           try {
-            await body(call, tools)
-            expect(result.spec, 'responses must match the spec').toEqual([])
-            result.outcome = 'passed'
+            await spec.check(
+              request.method,
+              request.path,
+              new Response(response.text, { status: response.status, headers: response.headers }),
+              response.text,
+            )
           } catch (err) {
-            result.outcome = 'failed'
-            throw err
-          } finally {
-            await Promise.all(receivers.map((r) => r.close()))
+            result.spec.push(
+              `${request.method} ${request.path} ${response.status}: ${(err as Error).message.split('\n')[0]}`,
+            )
           }
-        },
-      )
+          const recorded = recordings?.find(request, target.key, seen)
+          if (recordings) {
+            result.recording ??= []
+            if (recorded === undefined)
+              result.recording.push(`${request.method} ${request.path}: not recorded`)
+            else
+              result.recording.push(
+                ...compare(recorded, response).map(
+                  (d) => `${request.method} ${request.path}: ${d}`,
+                ),
+              )
+          }
+          return response
+        }
+        const receivers: Receiver[] = []
+        const tools: CaseTools = {
+          async receiver() {
+            const receiver = await startReceiver()
+            receivers.push(receiver)
+            return {
+              ...receiver,
+              callbackUrl: target.callbacks.publicUrl ?? `${receiver.url}/callback`,
+            }
+          },
+          async poll(read, done) {
+            const seen: ContractResponse[] = []
+            const deadline = Date.now() + (target.remote ? 540_000 : 15_000)
+            for (;;) {
+              const r = await read()
+              if (
+                seen.length === 0 ||
+                JSON.stringify(normalize(seen.at(-1)!.json)) !==
+                  JSON.stringify(normalize(r.json)) ||
+                r.json?.status !== seen.at(-1)!.json?.status
+              )
+                seen.push(r)
+              if (done(r) || Date.now() > deadline) return seen
+              await new Promise((resolve) => setTimeout(resolve, target.remote ? 3000 : 20))
+            }
+          },
+        }
+        try {
+          await body(call, tools)
+          expect(result.spec, 'responses must match the spec').toEqual([])
+          result.outcome = 'passed'
+        } catch (err) {
+          result.outcome = 'failed'
+          throw err
+        } finally {
+          await Promise.all(receivers.map((r) => r.close()))
+        }
+      })
     },
   }
 }

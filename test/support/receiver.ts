@@ -7,10 +7,15 @@ export interface Received {
   headers: IncomingHttpHeaders
   body: string
   at: number
+  /** When the receiver answered it; undefined while it is held (or if it never is). */
+  answeredAt?: number
 }
 
-/** What to answer the nth request (0-based): a status code, or 'hang' to never answer. */
-export type Answer = (index: number, request: Received) => number | 'hang'
+/**
+ * What to answer the nth request (0-based): a status code, 'hang' to never answer, or a promise
+ * of a status code to answer only once it settles (a slow receiver, released by the test).
+ */
+export type Answer = (index: number, request: Received) => number | 'hang' | Promise<number>
 
 export interface Receiver {
   url: string
@@ -27,12 +32,18 @@ export async function startReceiver(answer: Answer = () => 200): Promise<Receive
     let body = ''
     req.on('data', (chunk) => (body += chunk))
     req.on('end', () => {
-      const request = { path: req.url ?? '/', headers: req.headers, body, at: Date.now() }
+      const request: Received = { path: req.url ?? '/', headers: req.headers, body, at: Date.now() }
       const index = received.push(request) - 1
       waiters = waiters.filter((w) => (received.length >= w.count ? (w.resolve(), false) : true))
       const status = answer(index, request)
       if (status === 'hang') return // never answer; the sender's timeout must end it
-      res.writeHead(status, { 'content-type': 'text/plain' }).end('ok')
+      const reply = (code: number) => {
+        if (res.destroyed) return // the sender gave up first
+        request.answeredAt = Date.now()
+        res.writeHead(code, { 'content-type': 'text/plain' }).end('ok')
+      }
+      if (typeof status === 'number') reply(status)
+      else void status.then(reply)
     })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))

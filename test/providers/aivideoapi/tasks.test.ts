@@ -4,6 +4,7 @@ import { createSpecValidator } from '../../support/spec-validator.js'
 import { decode } from '../../support/images.js'
 import { pollUntil } from '../../support/poll.js'
 import { startReceiver, type Receiver } from '../../support/receiver.js'
+import { startServer } from '../../../src/server.js'
 
 const server = useEmulator({
   timing: 'instant',
@@ -379,16 +380,42 @@ describe('aivideoapi callbacks', () => {
   })
 
   it('answers the create request before the callback is delivered', async () => {
-    receiver = await startReceiver(() => 'hang')
-    const started = Date.now()
-    const { status } = await create(
-      headers({ 'x-emulator-timing': 'instant' }),
-      { prompt: 'fast path' },
-      { callback_url: receiver.url },
-    )
-    expect(status).toBe(200)
-    await receiver.waitFor(1)
-    expect(receiver.received[0]!.at).toBeGreaterThanOrEqual(started)
+    // The receiver holds each callback until the test releases it, and this emulator waits for
+    // it (one attempt, a long timeout): a create that waited on the delivery could not answer.
+    let release: (status: number) => void = () => {}
+    const released = new Promise<number>((resolve) => (release = resolve))
+    receiver = await startReceiver(() => released)
+    const slow = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      timing: 'instant',
+      callbacks: { maxAttempts: 1, backoffMs: 0, timeoutMs: 15_000 },
+    })
+    try {
+      const path = '/aivideoapi/v1/images/generations'
+      const answered = fetch(
+        slow.url + path,
+        jsonRequest(
+          { model: 'gpt-image-2', input: { prompt: 'fast path' }, callback_url: receiver.url },
+          headers(),
+        ),
+      ).then(async (response) => ({ response, text: await response.text(), at: Date.now() }))
+      const [held] = await receiver.waitFor(1)
+      const created = await Promise.race([
+        answered,
+        new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 3000)),
+      ])
+      expect(created, 'no create answer while the receiver held the callback').toBeDefined()
+      expect(created!.response.status).toBe(200)
+      await spec.check('POST', path, created!.response, created!.text)
+      expect(held!.answeredAt, 'the receiver answered before the create did').toBeUndefined()
+      release(200)
+      await slow.runtime.deliveries.idle()
+      expect(held!.answeredAt).toBeGreaterThanOrEqual(created!.at)
+    } finally {
+      release(200)
+      await slow.close()
+    }
   })
 })
 

@@ -16,7 +16,7 @@ afterEach(async () => {
 
 describe('CRUN callbacks', () => {
   const server = useEmulator({ timing: 'instant', callbacks: CALLBACKS })
-  const { headers, create, taskInfo } = crunClient(server, spec)
+  const { headers, create, taskInfo, untilDone } = crunClient(server, spec)
 
   it('POSTs the bare TaskInfo data object to callback_url once the task succeeds', async () => {
     receiver = await startReceiver()
@@ -62,13 +62,17 @@ describe('CRUN callbacks', () => {
   it('sends no callback for a task created without callback_url', async () => {
     const h = headers()
     const { json } = await create(h, 'openai/gpt-image-2', { prompt: 'no callback' })
-    await new Promise((resolve) => setTimeout(resolve, 100))
-    const log = (await (
-      await fetch(`${server.url}/__emulator/deliveries?task_id=${json.data.task_id}`, {
-        headers: h,
-      })
-    ).json()) as any
-    expect(log.deliveries).toEqual([])
+    const id = json.data.task_id
+    // The task must have ended, and every delivery it could have caused settled, before the log
+    // can prove that none was sent.
+    expect((await untilDone(h, id)).at(-1)).toMatchObject({ task_id: id, status: 'success' })
+    await server.emulator.runtime.deliveries.idle()
+    for (const query of [`?task_id=${id}`, '']) {
+      const log = (await (
+        await fetch(`${server.url}/__emulator/deliveries${query}`, { headers: h })
+      ).json()) as any
+      expect(log.deliveries, `deliveries${query}`).toEqual([])
+    }
   })
 
   it('retries a receiver that fails twice, then recovers, and logs the three attempts in /__emulator/deliveries', async () => {
