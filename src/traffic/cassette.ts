@@ -69,6 +69,24 @@ export interface Cassette {
   readonly entries: HarEntry[]
   /** Adds an entry and writes the file; returns the entry's index. */
   append(entry: HarEntry): number
+  /**
+   * Holds a place for a request's entry in arrival order, so a slow recording (one whose images
+   * are still downloading) never lands after the polls that came later.
+   */
+  reserve(): CassetteSlot
+}
+
+export interface CassetteSlot {
+  /** Fills the place; resolves to the entry's index once every earlier place is settled. */
+  fill(entry: HarEntry): Promise<number>
+  /** Gives the place up (the recording failed), so later entries are not held back. */
+  drop(): void
+}
+
+interface Place {
+  entry?: HarEntry
+  dropped?: boolean
+  written?: (index: number) => void
 }
 
 export function cassettePath(dir: string, provider: string): string {
@@ -86,16 +104,50 @@ export function openCassette(dir: string, provider: string): Cassette {
           entries: [],
         },
       }
+  const places: Place[] = []
+
+  const write = () => {
+    mkdirSync(dir, { recursive: true })
+    // Written whole and renamed into place, so a crash never leaves half a cassette.
+    writeFileSync(`${path}.tmp`, JSON.stringify(har, null, 2) + '\n')
+    renameSync(`${path}.tmp`, path)
+  }
+
+  /** Writes the settled places at the head of the line, in the order they were reserved. */
+  const settle = () => {
+    let wrote = false
+    while (places[0]?.entry ?? places[0]?.dropped) {
+      const place = places.shift()!
+      if (!place.entry) continue
+      place.written?.(har.log.entries.push(place.entry) - 1)
+      wrote = true
+    }
+    if (wrote) write()
+  }
+
   return {
     provider,
     entries: har.log.entries,
     append(entry) {
       const index = har.log.entries.push(entry) - 1
-      mkdirSync(dir, { recursive: true })
-      // Written whole and renamed into place, so a crash never leaves half a cassette.
-      writeFileSync(`${path}.tmp`, JSON.stringify(har, null, 2) + '\n')
-      renameSync(`${path}.tmp`, path)
+      write()
       return index
+    },
+    reserve() {
+      const place: Place = {}
+      places.push(place)
+      return {
+        fill(entry) {
+          const written = new Promise<number>((resolve) => (place.written = resolve))
+          place.entry = entry
+          settle()
+          return written
+        },
+        drop() {
+          place.dropped = true
+          settle()
+        },
+      }
     },
   }
 }

@@ -52,7 +52,11 @@ export function recordTraffic({
 }: RecordOptions): MiddlewareHandler<EmulatorEnv> {
   return async function recordTraffic(c) {
     const started = Date.now()
-    const request = await readRequest(c, provider, blobs)
+    const place = cassette.reserve()
+    const request = await readRequest(c, provider, blobs).catch((err: unknown) => {
+      place.drop()
+      throw err
+    })
     const target = new URL(upstream.replace(/\/+$/, '') + request.shape.path)
     for (const [name, value] of request.shape.query) target.searchParams.append(name, value)
 
@@ -83,6 +87,7 @@ export function recordTraffic({
       body: forwarded.bytes && new Uint8Array(forwarded.bytes),
       redirect: 'manual',
     }).catch((err: unknown) => {
+      place.drop()
       const { cause, message } = err as { cause?: unknown; message?: unknown }
       throw new EmulatorError(
         502,
@@ -145,8 +150,11 @@ export function recordTraffic({
           images: await downloadImages(bytes, mimeType, blobs, request.bytes?.toString('utf8')),
         },
       }
-      resolveEntry(cassette.append(entry))
-    })().catch((err: unknown) => console.error('[gpt-image-emulator] recording failed:', err))
+      resolveEntry(await place.fill(entry))
+    })().catch((err: unknown) => {
+      place.drop()
+      console.error('[gpt-image-emulator] recording failed:', err)
+    })
 
     return new Response(toClient, { status: upstreamResponse.status, headers })
   }

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -11,6 +11,7 @@ import {
   type RequestParts,
 } from '../../src/traffic/hints.js'
 import { aivideoapi } from '../../src/providers/aivideoapi/index.js'
+import { openCassette, type HarEntry } from '../../src/traffic/cassette.js'
 import { authorizationScheme } from '../../src/core/auth/api-key.js'
 import {
   externalizeBase64,
@@ -195,5 +196,29 @@ describe('blobs', () => {
     expect(mapSseData(text, (j) => ({ ...(j as object), seen: true }))).toBe(
       'event: e\ndata: {"n":1,"seen":true}\n\ndata: {"n":2,"seen":true}\n\n',
     )
+  })
+})
+
+describe('cassette places', () => {
+  it('writes entries in the order their requests arrived, whatever order they finish in', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cassette-order-'))
+    try {
+      const cassette = openCassette(dir, 'crun')
+      const entry = (url: string) =>
+        ({ request: { url }, _emulator: { provider: 'crun', kind: 'request' } }) as HarEntry
+      const first = cassette.reserve()
+      const dropped = cassette.reserve()
+      const second = cassette.reserve()
+      const secondWritten = second.fill(entry('/poll-2'))
+      expect(cassette.entries).toHaveLength(0)
+      dropped.drop()
+      expect(await Promise.all([first.fill(entry('/poll-1')), secondWritten])).toEqual([0, 1])
+      expect(openCassette(dir, 'crun').entries.map((e) => e.request.url)).toEqual([
+        '/poll-1',
+        '/poll-2',
+      ])
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
