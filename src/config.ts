@@ -42,3 +42,21 @@ export type { ProviderId }
 export function resolveConfig(input: EmulatorConfigInput = {}): EmulatorConfig {
   return ConfigSchema.parse(input, { reportInput: true })
 }
+
+/**
+ * `mode: expected one of emulate, record, replay, got "emulator"`, naming the field and what it
+ * takes.
+ */
+export function describeIssue(issue: z.core.$ZodIssue): string {
+  const field = issue.path.map(String).join('.') || '(top level)'
+  if (issue.code === 'invalid_value')
+    return (
+      `${field}: expected one of ${issue.values.map(String).join(', ')}, got ` +
+      JSON.stringify(issue.input)
+    )
+  if (issue.code === 'unrecognized_keys') {
+    const where = field === '(top level)' ? '' : `${field}: `
+    return `${where}unknown setting${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`
+  }
+  return `${field}: ${issue.message}`
+}

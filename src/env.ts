@@ -3,8 +3,7 @@
  * phrased in terms of those variables.
  */
 import { z } from 'zod'
-import type { EmulatorConfigInput } from './config.js'
-import { describeIssue } from './cli/config-file.js'
+import { describeIssue, type EmulatorConfigInput } from './config.js'
 
 const ENV_NAMES: Record<string, string> = {
   port: 'PORT',

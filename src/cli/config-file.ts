@@ -3,8 +3,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { extname } from 'node:path'
-import { z } from 'zod'
-import { ConfigSchema, type EmulatorConfigInput } from '../config.js'
+import { ConfigSchema, describeIssue, type EmulatorConfigInput } from '../config.js'
 
 export class ConfigFileError extends Error {}
 
@@ -35,22 +34,4 @@ export async function readConfigFile(path: string): Promise<EmulatorConfigInput>
       result.error.issues.map((issue) => `${path}: ${describeIssue(issue)}`).join('\n'),
     )
   return value as EmulatorConfigInput
-}
-
-/**
- * `mode: expected one of emulate, record, replay, got "emulator"`, naming the field and what it
- * takes.
- */
-export function describeIssue(issue: z.core.$ZodIssue): string {
-  const field = issue.path.map(String).join('.') || '(top level)'
-  if (issue.code === 'invalid_value')
-    return (
-      `${field}: expected one of ${issue.values.map(String).join(', ')}, got ` +
-      JSON.stringify(issue.input)
-    )
-  if (issue.code === 'unrecognized_keys') {
-    const where = field === '(top level)' ? '' : `${field}: `
-    return `${where}unknown setting${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`
-  }
-  return `${field}: ${issue.message}`
 }

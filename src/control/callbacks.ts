@@ -8,7 +8,7 @@ import type { Runtime } from '../runtime.js'
 import type { EmulatorEnv } from '../core/http/env.js'
 import type { components } from '../generated/emulator.js'
 import { EmulatorError } from '../core/errors/emulator-error.js'
-import { namespaceOf } from '../core/steering.js'
+import { namespaceOf } from '../core/steering/middleware.js'
 import { readControlBody } from './validate.js'
 
 type Schemas = components['schemas']

@@ -60,7 +60,7 @@ export function createDocsRoutes(): Hono<EmulatorEnv> {
   )
   app.get('/docs/:id', async (c) => {
     const id = c.req.param('id')
-    if (!(SPEC_IDS as readonly string[]).includes(id))
+    if (!SPEC_IDS.includes(id))
       throw new EmulatorError(404, 'not_found', `No spec '${id}'.`, {
         field: 'id',
         allowed: [...SPEC_IDS],

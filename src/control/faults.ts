@@ -9,7 +9,7 @@ import type { EmulatorEnv } from '../core/http/env.js'
 import type { components } from '../generated/emulator.js'
 import type { FaultRule } from '../core/faults/fault-rules.js'
 import { EmulatorError } from '../core/errors/emulator-error.js'
-import { namespaceOf } from '../core/steering.js'
+import { namespaceOf } from '../core/steering/middleware.js'
 import {
   FAULT_TOKENS,
   FaultSyntaxError,

@@ -50,7 +50,7 @@ export function createControlRoutes(runtime: Runtime): Hono<EmulatorEnv> {
 
   app.get('/specs/:file', async (c) => {
     const id = c.req.param('file').replace(/\.openapi\.yaml$/, '')
-    if (!(SPEC_IDS as readonly string[]).includes(id)) {
+    if (!SPEC_IDS.includes(id)) {
       throw new EmulatorError(404, 'not_found', `No spec '${c.req.param('file')}'.`, {
         field: 'file',
         allowed: SPEC_IDS.map((s) => `${s}.openapi.yaml`),

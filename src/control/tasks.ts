@@ -10,7 +10,7 @@ import type { components } from '../generated/emulator.js'
 import type { Task, TaskState } from '../core/tasks/task.js'
 import { EmulatorError } from '../core/errors/emulator-error.js'
 import { publicOrigin } from '../core/http/public-origin.js'
-import { namespaceOf } from '../core/steering.js'
+import { namespaceOf } from '../core/steering/middleware.js'
 import { readControlBody } from './validate.js'
 
 type TaskWire = components['schemas']['Task']

@@ -3,7 +3,7 @@
  * error renderer, its task step, and its task hooks subscribed to the task engine. Building the
  * app afterwards has no side effects, however often it is done.
  */
-import type { EmulatorConfig } from '../config.js'
+import type { CoreConfig } from '../config-core.js'
 import type { Clock } from '../core/clock.js'
 import type { Random } from '../core/random.js'
 import type { FileStore } from '../core/images/file-store.js'
@@ -44,13 +44,18 @@ export interface MountDeps {
 /** A provider with no task hooks fails its (never created) tasks plainly. */
 const PLAIN_FAILURE: TaskFailure = { code: 'failed', message: 'Generation failed' }
 
+/** The settings mounting reads: which providers, and each one's config section by its key. */
+export type MountConfig = Pick<CoreConfig, 'seed' | 'timing' | 'retryAfterSeconds'> & {
+  providers: readonly string[]
+}
+
 export function mountProviders(
-  config: EmulatorConfig,
+  config: MountConfig,
   deps: MountDeps,
 ): ReadonlyMap<string, MountedProvider> {
   const mounted = new Map<string, MountedProvider>()
   for (const descriptor of providers as readonly AnyProvider[]) {
-    if (!(config.providers as readonly string[]).includes(descriptor.id)) continue
+    if (!config.providers.includes(descriptor.id)) continue
     const settings: unknown = (config as Record<string, unknown>)[descriptor.settings.key]
     const hooks = descriptor.tasks
     const taskFailure = hooks?.failure ?? PLAIN_FAILURE

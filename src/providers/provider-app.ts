@@ -5,10 +5,14 @@
  * its 404 for the rest. Every error is rendered once, here, in the provider's envelope.
  */
 import { Hono } from 'hono'
-import type { Runtime } from '../runtime.js'
 import type { EmulatorEnv } from '../core/http/env.js'
+import type { CoreConfig } from '../config-core.js'
+import type { Scheduler } from '../core/scheduler.js'
+import type { KeyPolicies } from '../core/keys/key-policies.js'
+import type { FaultRules } from '../core/faults/fault-rules.js'
+import type { ProviderServices } from './descriptor.js'
 import { Failure } from '../core/errors/failure.js'
-import { checkErrorName } from '../core/steering.js'
+import { checkErrorName } from '../core/steering/decode.js'
 import { limitBodySize } from '../core/http/read-body.js'
 import { requireApiKey } from '../core/auth/api-key.js'
 import { enforceKeyPolicies } from '../core/keys/enforce-key-policies.js'
@@ -16,10 +20,21 @@ import { applyFaults } from '../core/faults/apply-faults.js'
 import { createRandom } from '../core/random.js'
 import type { MountedProvider } from './mount.js'
 
-export function createProviderApp(provider: MountedProvider, runtime: Runtime): Hono<EmulatorEnv> {
+/** What the shared chain and the provider's routes use; the runtime has all of it. */
+export type ProviderAppDeps = Omit<ProviderServices<unknown>, 'id' | 'settings' | 'taskStep'> & {
+  config: CoreConfig
+  scheduler: Scheduler
+  keys: KeyPolicies
+  faults: FaultRules
+}
+
+export function createProviderApp(
+  provider: MountedProvider,
+  deps: ProviderAppDeps,
+): Hono<EmulatorEnv> {
   const { descriptor, errors, settings, taskStep } = provider
   const { id } = descriptor
-  const { config } = runtime
+  const { config } = deps
   const app = new Hono<EmulatorEnv>()
 
   app.use(async function checkSteering(c, next) {
@@ -31,17 +46,17 @@ export function createProviderApp(provider: MountedProvider, runtime: Runtime): 
   app.use(
     enforceKeyPolicies({
       provider: id,
-      keys: runtime.keys,
-      clock: runtime.clock,
+      keys: deps.keys,
+      clock: deps.clock,
       rateLimit: config.rateLimit,
     }),
   )
   app.use(
     applyFaults({
       provider: id,
-      rules: runtime.faults,
+      rules: deps.faults,
       random: createRandom(`${config.seed}:latency:${id}`),
-      scheduler: runtime.scheduler,
+      scheduler: deps.scheduler,
     }),
   )
 
@@ -49,12 +64,12 @@ export function createProviderApp(provider: MountedProvider, runtime: Runtime): 
     id,
     settings,
     config,
-    clock: runtime.clock,
-    images: runtime.images,
-    files: runtime.files,
-    tasks: runtime.tasks,
-    credits: runtime.credits,
-    randomFor: runtime.randomFor,
+    clock: deps.clock,
+    images: deps.images,
+    files: deps.files,
+    tasks: deps.tasks,
+    credits: deps.credits,
+    randomFor: deps.randomFor,
     taskStep,
   })
 

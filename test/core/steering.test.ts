@@ -1,6 +1,6 @@
 // Proves decodeSteering reads each X-Emulator-* header and refuses unknown headers and bad values.
 import { describe, expect, it } from 'vitest'
-import { checkErrorName, decodeSteering, type Steering } from '../../src/core/steering.js'
+import { checkErrorName, decodeSteering, type Steering } from '../../src/core/steering/decode.js'
 import { EmulatorError } from '../../src/core/errors/emulator-error.js'
 import { FAULT_TOKENS } from '../../src/core/faults/fault-actions.js'
 

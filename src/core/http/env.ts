@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Context } from 'hono'
 import type { FaultPlan } from '../faults/fault-actions.js'
-import type { Steering } from '../steering.js'
+import type { Steering } from '../steering/decode.js'
 
 export interface EmulatorEnv {
   /** Set by @hono/node-server; absent when the app is called in-process (`app.request`). */

@@ -3,7 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono'
 import type { EmulatorEnv } from '../http/env.js'
 import type { Clock } from '../clock.js'
 import { isMultipart } from '../http/read-body.js'
-import { namespaceOf } from '../steering.js'
+import { namespaceOf } from '../steering/middleware.js'
 import { maskHeaders, summarizeJson, type Journal } from './journal.js'
 
 export function recordRequests(

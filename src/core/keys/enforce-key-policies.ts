@@ -11,7 +11,7 @@ import type { Clock } from '../clock.js'
 import type { KeyPolicies } from './key-policies.js'
 import type { BucketLimits } from './token-bucket.js'
 import { Failure } from '../errors/failure.js'
-import { namespaceOf } from '../steering.js'
+import { namespaceOf } from '../steering/middleware.js'
 
 export interface KeyPolicyOptions {
   provider: string

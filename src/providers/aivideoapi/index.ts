@@ -6,7 +6,7 @@
  */
 import type { components } from '../../generated/aivideoapi.js'
 import { bearerScheme } from '../../core/auth/api-key.js'
-import { namespaceOf } from '../../core/steering.js'
+import { namespaceOf } from '../../core/steering/middleware.js'
 import { defineProvider } from '../descriptor.js'
 import { AIVIDEOAPI_ERRORS } from './errors.js'
 import { AivideoapiSettings } from './settings.js'

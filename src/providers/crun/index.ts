@@ -7,7 +7,7 @@
  */
 import type { components } from '../../generated/crun.js'
 import { headerScheme } from '../../core/auth/api-key.js'
-import { namespaceOf } from '../../core/steering.js'
+import { namespaceOf } from '../../core/steering/middleware.js'
 import { defineProvider } from '../descriptor.js'
 import { crunErrors } from './errors.js'
 import { CrunSettings } from './settings.js'

@@ -8,7 +8,7 @@
 import type { components } from '../../generated/skills-video.js'
 import { bearerScheme } from '../../core/auth/api-key.js'
 import { Refusal } from '../../core/errors/failure.js'
-import { namespaceOf } from '../../core/steering.js'
+import { namespaceOf } from '../../core/steering/middleware.js'
 import { defineProvider } from '../descriptor.js'
 import { SKILLS_VIDEO_ERRORS, unsupportedModelMessage } from './errors.js'
 import { SkillsVideoSettings } from './settings.js'

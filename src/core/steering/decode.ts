@@ -1,25 +1,22 @@
 /**
- * `X-Emulator-*` request headers, decoded once: the first middleware turns every one of them into
- * one typed `Steering` value on the context, or refuses the request with a 400 naming the header
- * before anything else runs (no charge, no task, no upload kept). Handlers read the value, never
- * the headers.
+ * `X-Emulator-*` request headers, decoded once into one typed `Steering` value, or refused with a
+ * 400 naming the header; middleware.ts does this first on every route, before anything else runs
+ * (no charge, no task, no upload kept). Handlers read the value, never the headers.
  */
-import type { Context, MiddlewareHandler } from 'hono'
-import type { EmulatorEnv } from './http/env.js'
-import { EmulatorError } from './errors/emulator-error.js'
+import { EmulatorError } from '../errors/emulator-error.js'
 import {
   TIMING_PROFILES,
   parseExplicitTiming,
   type Timing,
   type TimingProfile,
-} from './tasks/timing.js'
+} from '../tasks/timing.js'
 import {
   FAULT_TOKENS,
   FaultSyntaxError,
   parseFaultTokens,
   parseLatency,
   type FaultPlan,
-} from './faults/fault-actions.js'
+} from '../faults/fault-actions.js'
 
 export const DEFAULT_NAMESPACE = 'default'
 const NAMESPACE = /^[A-Za-z0-9._-]{1,64}$/
@@ -37,7 +34,7 @@ export interface Steering {
 }
 
 /** What an undecodable request is logged and numbered under. */
-const UNSTEERED: Steering = { namespace: DEFAULT_NAMESPACE, faults: {} }
+export const UNSTEERED: Steering = { namespace: DEFAULT_NAMESPACE, faults: {} }
 
 type Refuse = (message: string, allowed?: readonly string[]) => never
 
@@ -140,26 +137,6 @@ export function decodeSteering(headers: Headers): Steering {
   return steering
 }
 
-/**
- * The first middleware of every route: puts the decoded steering on the context, numbers the
- * request (`onSteered`), and only then refuses a bad header, so even a refusal has a request id.
- */
-export function steer(
-  onSteered: (c: Context<EmulatorEnv>) => void,
-): MiddlewareHandler<EmulatorEnv> {
-  return async function steer(c, next) {
-    try {
-      c.set('steering', decodeSteering(c.req.raw.headers))
-    } catch (refusal) {
-      c.set('steering', UNSTEERED)
-      onSteered(c)
-      throw refusal
-    }
-    onSteered(c)
-    await next()
-  }
-}
-
 /** Refuses an `X-Emulator-Error` that is not in the provider's catalogue. */
 export function checkErrorName(steering: Steering, names: readonly string[]): void {
   const name = steering.faults.error
@@ -175,6 +152,3 @@ export function checkErrorName(steering: Steering, names: readonly string[]): vo
     )
   }
 }
-
-/** The namespace the request is steered to (`default` unless `X-Emulator-Namespace` says). */
-export const namespaceOf = (c: Context<EmulatorEnv>): string => c.var.steering.namespace
