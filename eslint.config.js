@@ -37,7 +37,19 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.js'],
+    files: ['**/*.{js,mjs}'],
     extends: [tseslint.configs.disableTypeChecked],
+  },
+  {
+    // The compose example's app: a plain Node script, outside the TypeScript project.
+    files: ['examples/compose/app/generate.mjs'],
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        fetch: 'readonly',
+        console: 'readonly',
+        setTimeout: 'readonly',
+      },
+    },
   },
 )

@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os'
 import { defineConfig } from 'vitest/config'
 
-// The contract suites: `npm run contracts` (emulator target); see contracts/README.md for live and replay.
+// The contract suites: `npm run contracts` (emulator target).
+// See contracts/README.md for live and replay.
 export default defineConfig({
   test: {
     include: ['contracts/**/*.contract.ts'],

@@ -21,7 +21,7 @@ const pollMs = Number(values['poll-ms'])
 const callbacks = new Map<string, number>()
 const receiver = createServer((req, res) => {
   let body = ''
-  req.on('data', (chunk) => (body += chunk))
+  req.on('data', (chunk: Buffer) => (body += chunk.toString()))
   req.on('end', () => {
     const id = JSON.parse(body).id as string
     callbacks.set(id, (callbacks.get(id) ?? 0) + 1)
@@ -92,16 +92,16 @@ const completed = [...statuses.values()].filter((s) => s === 'completed').length
 const missing = ids.filter((id) => !callbacks.has(id)).length
 const doubled = ids.filter((id) => (callbacks.get(id) ?? 0) > 1).length
 console.log(
-  `\n${taskCount} concurrent aivideoapi tasks, fast timing, polled every ${pollMs} ms, one callback each\n`,
+  `\n${taskCount} concurrent aivideoapi tasks, fast timing, polled every ${pollMs} ms, ` +
+    'one callback each\n',
 )
 console.log('| measure | value |')
 console.log('|---|---|')
 console.log(`| all created | ${Math.round(createdMs)} ms |`)
 console.log(`| all polled to completion | ${Math.round(polledMs)} ms |`)
 console.log(`| wall time, last callback included | ${Math.round(wallMs)} ms |`)
-console.log(
-  `| HTTP requests to the emulator | ${requests} (${Math.round(requests / (polledMs / 1000))} req/s) |`,
-)
+const requestRate = Math.round(requests / (polledMs / 1000))
+console.log(`| HTTP requests to the emulator | ${requests} (${requestRate} req/s) |`)
 console.log(`| completed / lost | ${completed} / ${taskCount - statuses.size} |`)
 console.log(`| callbacks missing / doubled | ${missing} / ${doubled} |`)
 console.log(`| emulator peak RSS | ${peakRss} MB |`)

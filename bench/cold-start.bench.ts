@@ -10,7 +10,8 @@ import { ROOT } from './support.js'
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '20' } } })
 const runs = Number(values.runs)
 const BARE =
-  "require('node:http').createServer((q, s) => s.end('ok')).listen(Number(process.env.PORT), '127.0.0.1')"
+  "require('node:http').createServer((q, s) => s.end('ok'))" +
+  ".listen(Number(process.env.PORT), '127.0.0.1')"
 
 async function timeToFirst200(args: string[], port: number, path: string): Promise<number> {
   const started = performance.now()
@@ -57,5 +58,6 @@ console.log('|---|---|---|---|')
 console.log(`| gpt-image-emulator (dist/main.js) | ${e.median} | ${e.p90} | ${e.max} |`)
 console.log(`| bare node:http server | ${b.median} | ${b.p90} | ${b.max} |`)
 console.log(
-  `\nemulator median / bare median: ${(e.median / b.median).toFixed(1)}x; target: emulator under 300 ms`,
+  `\nemulator median / bare median: ${(e.median / b.median).toFixed(1)}x; ` +
+    'target: emulator under 300 ms',
 )

@@ -79,9 +79,12 @@ const baseline = await reference('bare')
 
 const ratio = (r: autocannon.Result) => (r.requests.average / baseline.requests.average).toFixed(2)
 const row = (name: string, r: autocannon.Result) =>
-  `| ${name} | ${Math.round(r.requests.average)} | ${ratio(r)} | ${r.latency.p50} | ${r.latency.p99} | ${r.non2xx + r.errors} |`
+  `| ${name} | ${Math.round(r.requests.average)} | ${ratio(r)} | ` +
+  `${r.latency.p50} | ${r.latency.p99} | ${r.non2xx + r.errors} |`
+const bodyBytes = sample.headers.get('content-length')
 console.log(
-  `\ngptproto 1024x1024 PNG, ${connections} connections, ${seconds} s per row, response body ${sample.headers.get('content-length')} bytes\n`,
+  `\ngptproto 1024x1024 PNG, ${connections} connections, ${seconds} s per row, ` +
+    `response body ${bodyBytes} bytes\n`,
 )
 console.log('| server | req/s | ratio to baseline | p50 ms | p99 ms | failed |')
 console.log('|---|---|---|---|---|---|')

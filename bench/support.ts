@@ -19,12 +19,12 @@ export function startChild(script: string, env: Record<string, string> = {}): Pr
   })
   return new Promise((resolve, reject) => {
     let output = ''
-    child.stdout!.on('data', (chunk) => {
-      output += chunk
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
       const match = /listening on (http:\/\/\S+)/.exec(output)
       if (match) {
-        child.stdout!.removeAllListeners('data')
-        child.stdout!.resume()
+        child.stdout.removeAllListeners('data')
+        child.stdout.resume()
         resolve({
           url: match[1]!,
           child,

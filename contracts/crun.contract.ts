@@ -1,4 +1,4 @@
-/** CRUN's contract: tasks on three channels, outcomes in the body code, checked against the chosen target. */
+/** CRUN's contract: tasks on three channels, outcomes in the body code, on the chosen target. */
 import { expect } from 'vitest'
 import { contract } from './support/contract.js'
 

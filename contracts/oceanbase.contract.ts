@@ -1,4 +1,6 @@
-/** OceanBase Cloud AI API's contract: synchronous gpt-image-2, checked against the chosen target. */
+/**
+ * OceanBase Cloud AI API's contract: synchronous gpt-image-2, checked against the chosen target.
+ */
 import { expect } from 'vitest'
 import { contract } from './support/contract.js'
 
@@ -30,8 +32,7 @@ c.describe('oceanbase', () => {
 
   for (const field of ['model', 'prompt', 'size', 'n'] as const) {
     c.case(`requires ${field}`, {}, async (call) => {
-      const json: Record<string, unknown> = { ...seedRequest }
-      delete json[field]
+      const { [field]: _omitted, ...json }: Record<string, unknown> = seedRequest
       const r = await call({ method: 'POST', path: GENERATE, json })
       expect(r.status).toBe(400)
       expect(r.json.error).toMatchObject({

@@ -105,7 +105,8 @@ c.describe('openai', () => {
     [
       'keeps the fixed sizes of gpt-image-1.5',
       { ...cheapest, model: 'gpt-image-1.5', size: '2048x2048' },
-      "Invalid value: '2048x2048'. Supported values are: '1024x1024', '1024x1536', '1536x1024', and 'auto'.",
+      "Invalid value: '2048x2048'. " +
+        "Supported values are: '1024x1024', '1024x1536', '1536x1024', and 'auto'.",
     ],
   ] as const) {
     c.case(name, {}, async (call) => {

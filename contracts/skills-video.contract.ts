@@ -1,4 +1,4 @@
-/** skills.video's contract: queued generations, polling, SSE and webhooks, checked against the chosen target. */
+/** skills.video's contract: queued generations, polling, SSE and webhooks, on the chosen target. */
 import { expect } from 'vitest'
 import { Webhook } from 'standardwebhooks'
 import { contract } from './support/contract.js'

@@ -23,7 +23,9 @@ export async function specIds(): Promise<string[]> {
 /** The TypeScript source generated for one spec, header included. */
 export async function generateTypes(id: string): Promise<string> {
   const ast = await openapiTS(pathToFileURL(join(SPECS_DIR, `${id}.openapi.yaml`)))
-  const header = `// Generated from specs/${id}.openapi.yaml by \`npm run gen\` (openapi-typescript). Do not edit.\n\n`
+  const header =
+    `// Generated from specs/${id}.openapi.yaml by \`npm run gen\` (openapi-typescript). ` +
+    'Do not edit.\n\n'
   return header + astToString(ast)
 }
 

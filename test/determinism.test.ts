@@ -1,4 +1,6 @@
-/** One seed (and start time) makes a run repeat exactly: ids, timestamps, images, prompts and chaos. */
+/**
+ * One seed (and start time) makes a run repeat exactly: ids, timestamps, images, prompts and chaos.
+ */
 import { describe, expect, it } from 'vitest'
 import { startServer } from '../src/server.js'
 import { jsonRequest } from './support/emulator.js'

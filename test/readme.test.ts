@@ -1,4 +1,4 @@
-/** The README shows code that runs: its vitest example is examples/vitest/image-app.test.ts, verbatim. */
+/** The README's code runs: its vitest example is examples/vitest/image-app.test.ts, verbatim. */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { HELP } from '../src/cli/args.js'

@@ -1,4 +1,7 @@
-/** The emulator as a process: it reports readiness on /__emulator/health and stops cleanly on signals. */
+/**
+ * The emulator as a process: it reports readiness on /__emulator/health and stops cleanly on
+ * signals.
+ */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { Agent, get } from 'node:http'
@@ -11,7 +14,7 @@ interface EmulatorProcess {
   child: ChildProcess
   url: string
   /** Resolves, with the time it was seen, once stdout shows a line matching `pattern`. */
-  printed(pattern: RegExp): Promise<number>
+  printed: (pattern: RegExp) => Promise<number>
 }
 
 async function startProcess(env: Record<string, string> = {}): Promise<EmulatorProcess> {
@@ -21,15 +24,15 @@ async function startProcess(env: Record<string, string> = {}): Promise<EmulatorP
   })
   let output = ''
   let watchers: { pattern: RegExp; resolve: (at: number) => void }[] = []
-  child.stdout!.on('data', (chunk) => {
-    output += chunk
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString()
     const at = performance.now()
     watchers = watchers.filter((w) => (w.pattern.test(output) ? (w.resolve(at), false) : true))
   })
   const printed = (pattern: RegExp) =>
     new Promise<number>((resolve) => watchers.push({ pattern, resolve }))
   const url = await new Promise<string>((resolve, reject) => {
-    printed(/listening on http:\/\/\S+/).then(() =>
+    void printed(/listening on http:\/\/\S+/).then(() =>
       resolve(/listening on (http:\/\/\S+)/.exec(output)![1]!),
     )
     child.once('exit', (code) =>
@@ -98,7 +101,7 @@ describe('the emulator process', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let stderr = ''
-    child.stderr!.on('data', (d) => (stderr += d))
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
     const [code] = await once(child, 'exit')
     expect(code).toBe(1)
     expect(stderr).toMatch(/PORT="abc"/)

@@ -54,25 +54,25 @@ export interface CaseOptions {
 
 export interface Contract {
   target: Target
-  describe(name: string, body: () => void): void
-  case(
+  describe: (name: string, body: () => void) => void
+  case: (
     name: string,
     options: CaseOptions,
     body: (call: Call, tools: CaseTools) => Promise<void>,
-  ): void
+  ) => void
 }
 
 export interface CaseTools {
   /** A local receiver for callbacks, with the URL the provider should call. */
-  receiver(): Promise<Receiver & { callbackUrl: string }>
+  receiver: () => Promise<Receiver & { callbackUrl: string }>
   /**
    * Polls `read` until `done`, returning every distinct answer: every 3 s for a remote provider
    * (live tasks can take minutes), every 20 ms on loopback (emulator, replay, a local recorder).
    */
-  poll(
+  poll: (
     read: () => Promise<ContractResponse>,
     done: (r: ContractResponse) => boolean,
-  ): Promise<ContractResponse[]>
+  ) => Promise<ContractResponse[]>
 }
 
 /** The provider's usual auth headers for `key`, as its descriptor's key scheme sends them. */
@@ -122,8 +122,13 @@ export function contract(provider: ProviderId): Contract {
         const seen = new Map<string, number>()
         const call: Call = async (request) => {
           if (target.dryRun) {
+            const payload = request.json
+              ? JSON.stringify(request.json)
+              : request.form
+                ? '(multipart)'
+                : ''
             console.log(
-              `[dry run] ${provider} ${request.method} ${target.baseUrl}${request.path} ${request.json ? JSON.stringify(request.json) : request.form ? '(multipart)' : ''}`,
+              `[dry run] ${provider} ${request.method} ${target.baseUrl}${request.path} ${payload}`,
             )
             result.note = 'dry run'
             ctx.skip()
@@ -137,9 +142,8 @@ export function contract(provider: ProviderId): Contract {
               response.text,
             )
           } catch (err) {
-            result.spec.push(
-              `${request.method} ${request.path} ${response.status}: ${(err as Error).message.split('\n')[0]}`,
-            )
+            const firstLine = (err as Error).message.split('\n')[0]
+            result.spec.push(`${request.method} ${request.path} ${response.status}: ${firstLine}`)
           }
           const recorded = recordings?.find(request, target.key, seen)
           if (recordings) {
@@ -215,7 +219,7 @@ async function send(target: Target, request: ContractRequest): Promise<ContractR
   })
   const text = await response.text()
   const sse = (response.headers.get('content-type') ?? '').startsWith('text/event-stream')
-  let json: any = null
+  let json: any
   try {
     json = sse ? null : JSON.parse(text)
   } catch {

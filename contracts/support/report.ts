@@ -26,7 +26,7 @@ export function writePart(target: string, provider: string, cases: CaseResult[])
 
 export function writeReport(target: string): string {
   const dir = join(REPORT_DIR, target)
-  let parts: string[] = []
+  let parts: string[]
   try {
     parts = readdirSync(dir)
       .filter((f) => f.endsWith('.json'))
@@ -59,9 +59,8 @@ export function writeReport(target: string): string {
           : c.recording.length
             ? c.recording.map(cell).join('<br>')
             : 'same'
-      lines.push(
-        `| ${cell(c.name)} | ${c.outcome}${c.note ? ` (${cell(c.note)})` : ''} | ${spec} | ${recording} |`,
-      )
+      const note = c.note ? ` (${cell(c.note)})` : ''
+      lines.push(`| ${cell(c.name)} | ${c.outcome}${note} | ${spec} | ${recording} |`)
     }
     lines.push('')
   }

@@ -1,4 +1,4 @@
-/** Building the app has no side effects: an app built twice on one runtime sends one callback per task. */
+/** Building the app has no side effects: built twice on one runtime, one callback per task. */
 import { afterAll, expect, it } from 'vitest'
 import { serve, type ServerType } from '@hono/node-server'
 import type { AddressInfo } from 'node:net'

@@ -13,7 +13,7 @@ describe('startEmulator and its control client', () => {
     expect((await emulator.control.health()).status).toBe('ok')
   })
 
-  it('drives tasks, keys, faults, webhooks, deliveries and the journal in a namespace', async () => {
+  it('drives tasks, keys, faults, webhooks, deliveries and journal in a namespace', async () => {
     const control = emulator.control.namespace('client-test')
     const headers = {
       authorization: 'Bearer sk-client',

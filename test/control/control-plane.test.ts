@@ -1,4 +1,4 @@
-/** The control plane and /files, checked against specs/emulator.openapi.yaml, every response covered. */
+/** The control plane and /files against specs/emulator.openapi.yaml, every response covered. */
 import { describe, expect, it } from 'vitest'
 import { useEmulator, jsonRequest } from '../support/emulator.js'
 import { PROVIDER_IDS } from '../../src/providers/index.js'
@@ -163,7 +163,7 @@ describe('control plane', () => {
     expect(((await response.json()) as any).emulator_error.code).toBe('not_found')
   })
 
-  it('records provider requests in the journal with secrets masked and bodies summarized', async () => {
+  it('journals provider requests with secrets masked and bodies summarized', async () => {
     const ns = { 'x-emulator-namespace': 'journal-a' }
     await fetch(
       `${server.url}/gptproto/v1/images/generations`,

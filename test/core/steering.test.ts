@@ -170,7 +170,7 @@ describe('checkErrorName', () => {
     expect(() => checkErrorName(steering(), [])).not.toThrow()
   })
 
-  it('refuses an X-Emulator-Error outside the catalogue with invalid_header, listing the names', () => {
+  it('refuses an X-Emulator-Error outside the catalogue: invalid_header, listing names', () => {
     let thrown: unknown
     try {
       checkErrorName(steering('nope'), ['rate_limited', 'server_error'])

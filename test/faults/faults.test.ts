@@ -70,7 +70,7 @@ describe('one-shot fault headers', () => {
   })
 
   it('empty closes the connection without a response', async () => {
-    const error = await generate({ 'x-emulator-fault': 'empty' }).catch((e: Error) => e)
+    const error = await generate({ 'x-emulator-fault': 'empty' }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(Error)
     expect(String((error as Error & { cause?: unknown }).cause)).toMatch(
       /closed|socket|terminated/i,
@@ -91,7 +91,7 @@ describe('one-shot fault headers', () => {
     expect(() => JSON.parse(text)).toThrow()
   })
 
-  it('stream-cut breaks an SSE answer after N events, and the openai SDK sees the break', async () => {
+  it('stream-cut breaks an SSE answer after N events; the openai SDK sees the break', async () => {
     const client = new OpenAI({
       apiKey: 'sk-faults',
       baseURL: `${server.url}/gptproto/v1`,
@@ -247,7 +247,7 @@ describe('fault rules', () => {
     expect((await send('sk-other', 'a black cat')).status).toBe(200)
   })
 
-  it('match on the prompt of a multipart body, which the handler and the journal still read', async () => {
+  it("match on a multipart body's prompt, which the handler and journal still read", async () => {
     const ns = namespace()
     await addRule(ns, {
       match: { provider: 'skills-video', prompt_contains: 'storm' },

@@ -61,7 +61,7 @@ describe('key settings', () => {
     expect((await aivideoapi(ns)).status).toBe(200)
   })
 
-  it("answers spending past the hourly limit with aivideoapi's 429 spend_limit_exceeded", async () => {
+  it("answers spending over the hourly limit: aivideoapi's 429 spend_limit_exceeded", async () => {
     const ns = namespace()
     await setKey(ns, 'aivideoapi', 'sk-policy', { spend_limits: { hourly: 10 } })
     expect((await aivideoapi(ns)).status).toBe(200)
@@ -81,7 +81,7 @@ describe('key settings', () => {
     expect((await aivideoapi(ns)).status).toBe(402)
   })
 
-  it('rate-limits with a token bucket: x-ratelimit headers, then 429 with retry-after', async () => {
+  it('rate-limits by token bucket: x-ratelimit headers, then 429 with retry-after', async () => {
     const ns = namespace()
     await setKey(ns, 'gptproto', 'sk-policy', {
       rate_limit: { capacity: 2, refill_per_second: 0.5 },

@@ -120,7 +120,7 @@ function rawPost(
       },
       (res) => {
         let body = ''
-        res.on('data', (d) => (body += d))
+        res.on('data', (d: Buffer) => (body += d.toString()))
         res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
       },
     )

@@ -4,7 +4,7 @@ import { sleep } from '../../src/core/scheduler.js'
 import { createFakeTime } from './fake-time.js'
 
 describe('fake time', () => {
-  it('runs due callbacks in due-time order, ties in scheduling order, each at its due time', async () => {
+  it('runs due callbacks by due time, ties in scheduling order, each at its due time', async () => {
     const time = createFakeTime(1_000)
     const ran: string[] = []
     const at = (name: string) => () => ran.push(`${name}@${time.clock.now()}`)
@@ -33,7 +33,7 @@ describe('fake time', () => {
     expect(ran).toBe(false)
   })
 
-  it('runs callbacks scheduled by a callback when they fall due within the same advance', async () => {
+  it('runs callbacks a callback schedules when they fall due in the same advance', async () => {
     const time = createFakeTime(0)
     const ran: number[] = []
     time.scheduler.after(10, () => {

@@ -18,9 +18,7 @@ export async function solidImage(
   return image.toFormat(format).toBuffer()
 }
 
-export async function decode(
-  bytes: Buffer,
-): Promise<{
+export async function decode(bytes: Buffer): Promise<{
   format: string | undefined
   width: number | undefined
   height: number | undefined

@@ -1,4 +1,6 @@
-/** A real local HTTP server that receives callbacks and webhooks, answering as each test scripts it. */
+/**
+ * A real local HTTP server that receives callbacks and webhooks, answering as each test scripts it.
+ */
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
@@ -30,7 +32,7 @@ export async function startReceiver(answer: Answer = () => 200): Promise<Receive
   let waiters: { count: number; resolve: () => void }[] = []
   const server: Server = createServer((req, res) => {
     let body = ''
-    req.on('data', (chunk) => (body += chunk))
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()))
     req.on('end', () => {
       const request: Received = { path: req.url ?? '/', headers: req.headers, body, at: Date.now() }
       const index = received.push(request) - 1
@@ -58,7 +60,13 @@ export async function startReceiver(answer: Answer = () => 200): Promise<Receive
           () => reject(new Error(`expected ${count} requests, got ${received.length}`)),
           timeoutMs,
         )
-        waiters.push({ count, resolve: () => (clearTimeout(timer), resolve(received)) })
+        waiters.push({
+          count,
+          resolve: () => {
+            clearTimeout(timer)
+            resolve(received)
+          },
+        })
       })
     },
     close: () =>

@@ -28,7 +28,9 @@ interface ResponseObject {
 const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'])
 
 export interface SpecValidator {
-  /** Validates a response; `path` is the request path under the mount (`/v1/images/generations`). */
+  /**
+   * Validates a response; `path` is the request path under the mount (`/v1/images/generations`).
+   */
   check(method: string, path: string, response: Response, body?: string): Promise<void>
   /** `METHOD path status` of every documented response not yet checked. */
   unexercised(): string[]
@@ -38,7 +40,7 @@ export function createSpecValidator(id: string, mount = ''): SpecValidator {
   const doc = parseYaml(readFileSync(specPath(id), 'utf8')) as OpenApiDoc
   const ajv = new Ajv2020({ strict: false, allErrors: true })
   addFormats(ajv)
-  ajv.addSchema(doc as object, id)
+  ajv.addSchema(doc, id)
   const compiled = new Map<string, ValidateFunction>()
   const seen = new Set<string>()
 
@@ -77,7 +79,8 @@ export function createSpecValidator(id: string, mount = ''): SpecValidator {
         throw new Error(
           `${id} spec: ${method} ${operation.template} does not document status ${status}`,
         )
-      let pointer = `/paths/${escape(operation.template)}/${method.toLowerCase()}/responses/${status}`
+      const operationPointer = `/paths/${escape(operation.template)}/${method.toLowerCase()}`
+      let pointer = `${operationPointer}/responses/${status}`
       if (responseObject.$ref) {
         pointer = responseObject.$ref.slice(1)
         responseObject = resolvePointer(doc, pointer) as ResponseObject
@@ -105,8 +108,10 @@ export function createSpecValidator(id: string, mount = ''): SpecValidator {
         return
       }
       if (!(contentType in content)) {
+        const documented = Object.keys(content).join(', ')
         throw new Error(
-          `${method} ${local} ${status}: content type '${contentType}' is not documented (${Object.keys(content).join(', ')})`,
+          `${method} ${local} ${status}: content type '${contentType}' is not documented ` +
+            `(${documented})`,
         )
       }
       const validate = compileAt(`${pointer}/content/${escape(contentType)}/schema`)

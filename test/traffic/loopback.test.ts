@@ -33,8 +33,8 @@ function runContracts(
       },
     )
     let output = ''
-    child.stdout.on('data', (d) => (output += d))
-    child.stderr.on('data', (d) => (output += d))
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()))
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()))
     child.on('exit', (code) => resolve({ code, output }))
   })
 }

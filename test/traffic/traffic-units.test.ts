@@ -200,7 +200,7 @@ describe('blobs', () => {
 })
 
 describe('cassette places', () => {
-  it('writes entries in the order their requests arrived, whatever order they finish in', async () => {
+  it('writes entries in request arrival order, whatever order they finish in', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cassette-order-'))
     try {
       const cassette = openCassette(dir, 'crun')

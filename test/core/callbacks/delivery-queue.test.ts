@@ -260,7 +260,7 @@ describe('delivery queue', () => {
     expect(queue.deliveries({ taskId: 'task_2' })[0]!.status).toBe('pending')
   })
 
-  it('resolves idle() at once when nothing is pending, and only once the last attempt settles', async () => {
+  it('resolves idle() at once with nothing pending, else when the last attempt ends', async () => {
     const { time, queue } = setup({ backoffMs: 1_000 }, [500])
     await expect(queue.idle()).resolves.toBeUndefined()
 

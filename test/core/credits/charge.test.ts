@@ -31,7 +31,7 @@ describe('chargeCredits', () => {
     expect(credits.account(ref).balance).toBe(3.5)
   })
 
-  it("refuses with 'insufficient_credits' when the balance does not cover it, changing nothing", () => {
+  it("refuses with 'insufficient_credits' when the balance is short, changing nothing", () => {
     const { charge, snapshot } = setup({ hourly: 100 }, 3)
     const before = snapshot()
     expect(charge(3.001)).toEqual({ ok: false, reason: 'insufficient_credits' })
@@ -39,7 +39,7 @@ describe('chargeCredits', () => {
     expect(charge(3)).toMatchObject({ ok: true })
   })
 
-  it("refuses past the hourly limit with 'spend_limit_exceeded', allowing it again an hour on", async () => {
+  it("refuses past the hourly limit ('spend_limit_exceeded'), allowing it an hour on", async () => {
     const { time, charge, snapshot } = setup({ hourly: 10 })
     expect(charge(6).ok).toBe(true)
     await time.advance(10 * 60_000)
@@ -57,7 +57,7 @@ describe('chargeCredits', () => {
     expect(charge(0.001)).toEqual({ ok: false, reason: 'spend_limit_exceeded' })
   })
 
-  it("refuses past the daily limit with 'spend_limit_exceeded' across hours, until a day passes", async () => {
+  it("refuses past the daily limit ('spend_limit_exceeded') across hours, for a day", async () => {
     const { time, charge } = setup({ daily: 20 })
     for (let hour = 0; hour < 4; hour++) {
       expect(charge(5).ok).toBe(true)
@@ -71,7 +71,7 @@ describe('chargeCredits', () => {
     expect(charge(1)).toEqual({ ok: false, reason: 'spend_limit_exceeded' })
   })
 
-  it("refuses past the total limit with 'spend_limit_exceeded' however long it waits, until a refund", async () => {
+  it("refuses past the total limit ('spend_limit_exceeded') for ever, until a refund", async () => {
     const { time, credits, charge, snapshot } = setup({ total: 7 })
     expect(charge(7)).toMatchObject({ ok: true })
     await time.advance(365 * 24 * HOUR)
@@ -97,7 +97,7 @@ describe('chargeCredits', () => {
 })
 
 describe('chargeCredits spend windows', () => {
-  it('does not let the refund of a charge older than the window raise the hourly allowance', async () => {
+  it('refunding a charge older than the window does not raise the hourly allowance', async () => {
     const { time, credits, charge } = setup({ hourly: 10 })
     expect(charge(10).ok).toBe(true)
     await time.advance(HOUR + 1)

@@ -106,7 +106,7 @@ describe('createErrorRenderer', () => {
     })
   })
 
-  it("renders a Refusal with its overrides of the entry's message, headers and extra fields", () => {
+  it("renders a Refusal overriding the entry's message, headers and extra fields", () => {
     const refusal = new Refusal('bad_request', {
       message: "Model 'dall-e' is not supported.",
       headers: { 'x-entry': 'override', 'x-more': '1' },
@@ -147,7 +147,7 @@ describe('createErrorRenderer', () => {
     })
   })
 
-  it("renders a failure mapped to an entry with a status in that status, speaking the failure's sentence", () => {
+  it("renders a failure mapped to an entry with a status in it, in the failure's words", () => {
     const { status, body, headers } = renderer.render(
       new Failure('body_too_large', 'The body is over 1 MB.'),
     )
@@ -214,7 +214,7 @@ describe('createErrorRenderer', () => {
     })
   })
 
-  it('sends retry-after headers with a retryAfter entry, the entry headers winning over them', () => {
+  it('sends retry-after headers for a retryAfter entry, the entry headers winning', () => {
     expect(renderer.render(new Failure('rate_limited', 'Too many requests.')).headers).toEqual({
       'retry-after': '2',
       'retry-after-ms': '999999',

@@ -9,7 +9,7 @@ import {
 } from '../../../src/core/images/pixel-font.js'
 
 const PRINTABLE = Array.from({ length: 0x7e - 0x20 + 1 }, (_, i) => String.fromCharCode(0x20 + i))
-const ALNUM = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789']
+const ALNUM = Array.from('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789')
 const BOX = [0b11111, 0b10001, 0b10001, 0b10001, 0b10001, 0b10001, 0b11111]
 
 type Target = { pixels: Uint8Array; width: number; height: number }
@@ -32,7 +32,7 @@ function region(t: Target, x: number, y: number, w: number, h: number, ink: numb
 /** Scales '#'/'.' rows up by an integer factor. */
 function upscale(rows: string[], scale: number): string[] {
   return rows.flatMap((row) => {
-    const wide = [...row].map((c) => c.repeat(scale)).join('')
+    const wide = Array.from(row, (c) => c.repeat(scale)).join('')
     return Array.from({ length: scale }, () => wide)
   })
 }
@@ -46,7 +46,7 @@ function reference(
   scale: number,
   ink: number,
 ): void {
-  ;[...text].forEach((char, i) => {
+  Array.from(text).forEach((char, i) => {
     glyphRows(char).forEach((bits, row) => {
       for (let col = 0; col < GLYPH_WIDTH; col++) {
         if (!(bits & (1 << (GLYPH_WIDTH - 1 - col)))) continue

@@ -43,7 +43,7 @@ describe('adler32Rows', () => {
 })
 
 describe('assemblePng', () => {
-  it('splices separately compressed row ranges into one valid PNG with the exact pixels', async () => {
+  it('splices separately compressed row ranges into one valid PNG, pixels exact', async () => {
     const width = 40
     const height = 30
     const palette = new Uint8Array(256 * 3).map((_, i) => (i * 5) & 0xff)

@@ -66,7 +66,7 @@ describe('key policies', () => {
     expect(allows('::ffff:11.0.0.1')).toBe(false)
   })
 
-  it('refuses everyone under an empty allowlist, and a missing or malformed address under any', () => {
+  it('refuses all under an empty allowlist, and a missing or bad address under any', () => {
     expect(allowing([])('127.0.0.1')).toBe(false)
     expect(allowing(['127.0.0.1'])(undefined)).toBe(false)
     expect(allowing(['127.0.0.1'])('not an ip')).toBe(false)
@@ -113,7 +113,7 @@ describe('key policies', () => {
 describe('rate limits', () => {
   const limits: BucketLimits = { capacity: 3, refillPerSecond: 2 }
 
-  it('allows a full bucket at once, then refuses with the seconds until a token and until full', () => {
+  it('allows a full bucket at once, then refuses with seconds until a token and full', () => {
     const time = createFakeTime(START)
     const keys = createKeyPolicies()
     const take = () => keys.take(ref, limits, time.clock.now())

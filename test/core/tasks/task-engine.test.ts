@@ -99,7 +99,7 @@ describe('task engine', () => {
     expect(time.pending()).toBe(0)
   })
 
-  it('tells listeners of the creation with no previous state, then of each transition', async () => {
+  it('tells listeners of the creation (no previous state), then of each transition', async () => {
     const { time, engine, seen } = setup()
     const task = engine.create(newTask())
     expect(seen).toEqual([[task.id, 'queued', undefined]])
@@ -111,7 +111,7 @@ describe('task engine', () => {
     ])
   })
 
-  it('stops telling a listener once it unsubscribes, and survives a listener that throws', async () => {
+  it('stops telling a listener once unsubscribed, and survives one that throws', async () => {
     const { time, engine, seen } = setup()
     const late: TaskState[] = []
     const stop = engine.subscribe((task) => late.push(task.state))
@@ -128,7 +128,7 @@ describe('task engine', () => {
     expect(log).toHaveBeenCalledTimes(3)
   })
 
-  it('fails a task whose outcome fails at queued when the queue time is up, without running it', async () => {
+  it('fails a task failing at queued when the queue time is up, without running it', async () => {
     const { time, engine, rendered, seen } = setup()
     const task = engine.create(
       newTask({ outcome: { kind: 'fail', stage: 'queued', failure: FAILURE } }),
@@ -148,7 +148,7 @@ describe('task engine', () => {
     expect(time.pending()).toBe(0)
   })
 
-  it('fails a task whose outcome fails at running when the run time is up, with no images', async () => {
+  it('fails a task failing at running when the run time is up, with no images', async () => {
     const { time, engine } = setup()
     const task = engine.create(
       newTask({ outcome: { kind: 'fail', stage: 'running', failure: FAILURE } }),
@@ -246,7 +246,7 @@ describe('task engine', () => {
     expect(seen.map(([, state]) => state)).toEqual(['queued', 'running', 'succeeded'])
   })
 
-  it('drops the oldest finished tasks first when over maxTasks, keeping unfinished ones', async () => {
+  it('drops the oldest finished tasks first over maxTasks, keeping unfinished ones', async () => {
     const { time, engine } = setup({ retention: { maxTasks: 3, maxAgeMs: 24 * 3_600_000 } })
     const a = engine.create(newTask({ timing: { queueMs: 0, runMs: 0 } }))
     await time.advance(1)
@@ -262,7 +262,7 @@ describe('task engine', () => {
     expect(engine.list().map((t) => t.id)).toEqual([b.id, d.id, e.id])
   })
 
-  it('drops the oldest task even unfinished when every kept task is unfinished, stopping its timer', async () => {
+  it('drops the oldest task, stopping its timer, when every kept task is unfinished', async () => {
     const { time, engine, seen } = setup({ retention: { maxTasks: 2, maxAgeMs: 24 * 3_600_000 } })
     const slow = { timing: { queueMs: 60_000, runMs: 0 } }
     const a = engine.create(newTask(slow))
@@ -276,7 +276,7 @@ describe('task engine', () => {
     expect(seen.filter(([id]) => id === a.id)).toHaveLength(1)
   })
 
-  it('drops finished tasks once older than maxAgeMs when a task is created, keeping unfinished ones', async () => {
+  it('on a create, drops finished tasks older than maxAgeMs, keeping unfinished ones', async () => {
     const { time, engine } = setup({ retention: { maxTasks: 100, maxAgeMs: 1_000 } })
     const old = engine.create(newTask({ timing: { queueMs: 0, runMs: 0 } }))
     const oldUnfinished = engine.create(newTask({ timing: { queueMs: 60_000, runMs: 0 } }))
@@ -301,7 +301,7 @@ describe('task engine', () => {
     expect(engine.get(young.id)).toBeUndefined()
   })
 
-  it('resets one namespace, stopping its timers, and leaves the other namespaces running', async () => {
+  it('resets one namespace, stopping its timers, and leaves the others running', async () => {
     const { time, engine, seen } = setup()
     const mine = engine.create(newTask({ namespace: 'mine' }))
     const theirs = engine.create(newTask({ namespace: 'theirs' }))

@@ -58,7 +58,7 @@ afterEach(async () => {
 })
 
 describe('aivideoapi task lifecycle', () => {
-  it('goes pending -> processing -> completed, each visible to a poller, and serves the image', async () => {
+  it('goes pending -> processing -> completed, each polled, and serves the image', async () => {
     const h = headers({ 'x-emulator-timing': 'fast' })
     const created = await create(h, {
       prompt: 'A cinematic night city poster',
@@ -127,7 +127,7 @@ describe('aivideoapi task lifecycle', () => {
 })
 
 describe('aivideoapi credits', () => {
-  it('charges 4.7, 9.4 and 14.1 credits for 1k, 2k and 4k and shows them on /v1/credits', async () => {
+  it('charges 4.7, 9.4 and 14.1 credits for 1k, 2k and 4k, shown on /v1/credits', async () => {
     const h = headers()
     for (const resolution of ['1k', '2k', '4k']) await create(h, { prompt: 'priced', resolution })
     const { json } = await call('GET', '/v1/credits', h)
@@ -159,7 +159,7 @@ describe('aivideoapi credits', () => {
     expect((await untilDone(h, json.data.taskId)).at(-1).status).toBe('completed')
   })
 
-  it('answers 402 insufficient_credits when the balance is short, and keeps the balance', async () => {
+  it('answers 402 insufficient_credits on a short balance, and keeps the balance', async () => {
     const h = headers()
     for (let i = 0; i < 70; i++) await create(h, { prompt: 'spend', resolution: '4k' })
     const refused = await create(h, { prompt: 'one too many', resolution: '4k' })
@@ -299,7 +299,7 @@ describe('aivideoapi errors', () => {
 })
 
 describe('aivideoapi callbacks', () => {
-  it('POSTs the final task to callback_url once, with X-Event, X-Task-Id and X-Timestamp', async () => {
+  it('POSTs the final task to callback_url once with X-Event, X-Task-Id, X-Timestamp', async () => {
     receiver = await startReceiver()
     const h = headers()
     const { json } = await create(
@@ -332,7 +332,7 @@ describe('aivideoapi callbacks', () => {
     })
   })
 
-  it('retries a receiver that fails, with growing waits, until it answers 2xx, and logs each attempt', async () => {
+  it('retries a failing receiver with growing waits until 2xx, logging each attempt', async () => {
     receiver = await startReceiver((i) => (i < 2 ? 500 : 200))
     const h = headers()
     const { json } = await create(h, { prompt: 'flaky receiver' }, { callback_url: receiver.url })
@@ -354,7 +354,7 @@ describe('aivideoapi callbacks', () => {
     ])
   })
 
-  it('gives up on a receiver that never answers after the configured attempts, each cut by the timeout', async () => {
+  it('gives up on a silent receiver after the set attempts, each cut by the timeout', async () => {
     receiver = await startReceiver(() => 'hang')
     const h = headers()
     const { json } = await create(h, { prompt: 'silent receiver' }, { callback_url: receiver.url })

@@ -1,4 +1,4 @@
-/** CRUN callbacks over real HTTP, caught by a local receiver: body, retries, and the envelope option. */
+/** CRUN callbacks over real HTTP, caught by a local receiver: body, retries, envelope option. */
 import { afterEach, describe, expect, it } from 'vitest'
 import { useEmulator } from '../../support/emulator.js'
 import { createSpecValidator } from '../../support/spec-validator.js'
@@ -75,7 +75,7 @@ describe('CRUN callbacks', () => {
     }
   })
 
-  it('retries a receiver that fails twice, then recovers, and logs the three attempts in /__emulator/deliveries', async () => {
+  it('retries a receiver failing twice, then 2xx, logging 3 attempts in deliveries', async () => {
     receiver = await startReceiver((i) => (i < 2 ? 500 : 200))
     const h = headers()
     const { json } = await create(

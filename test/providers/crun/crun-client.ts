@@ -1,6 +1,6 @@
 /**
- * A small CRUN client for the tests: every response is checked against specs/crun.openapi.yaml,
- * and each call to `headers()` opens a fresh namespace so credits and tasks never leak between tests.
+ * A small CRUN client for the tests: every response is checked against specs/crun.openapi.yaml, and
+ * each call to `headers()` opens a fresh namespace so credits and tasks never leak between tests.
  */
 import { jsonRequest } from '../../support/emulator.js'
 import { pollUntil } from '../../support/poll.js'

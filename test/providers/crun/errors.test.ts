@@ -1,7 +1,8 @@
 /**
  * CRUN refusals over real HTTP: validation, auth, credits, unknown tasks and every X-Emulator-Error
  * entry, with HTTP 200 and the outcome in the body `code` (the default), and with the body code as
- * the HTTP status (`crun.refusalStatus: mirror`). Ends by checking every documented response was seen.
+ * the HTTP status (`crun.refusalStatus: mirror`). Ends by checking every documented response was
+ * seen.
  */
 import { describe, expect, it } from 'vitest'
 import { useEmulator, jsonRequest } from '../../support/emulator.js'
@@ -18,7 +19,8 @@ const RATIOS = 'auto, 1:1, 2:3, 3:2, 5:4, 4:5, 9:16, 16:9, 4:3, 3:4, 21:9'
 const urls = (count: number) =>
   Array.from({ length: count }, (_, i) => `https://files.crun.ai/resources/${i}.png`)
 const BAD_URL = (index: number) =>
-  `'input.img_urls.${index}' must be an http(s) URL: upload the file and send its file_url, never Base64 or a data URI.`
+  `'input.img_urls.${index}' must be an http(s) URL: ` +
+  'upload the file and send its file_url, never Base64 or a data URI.'
 
 const INVALID_BODIES: [string, unknown, string][] = [
   ['no model', { input: { prompt: 'x' } }, "'model' is required."],
@@ -149,7 +151,8 @@ const INVALID_BODIES: [string, unknown, string][] = [
   [
     'a transparent background in jpeg',
     { model: STABLE, input: { prompt: 'x', background: 'transparent', output_format: 'jpeg' } },
-    "'input.background' transparent needs 'input.output_format' png or webp: jpeg has no alpha channel.",
+    "'input.background' transparent needs 'input.output_format' png or webp: " +
+      'jpeg has no alpha channel.',
   ],
   [
     'a callback_url that is no URL',
@@ -287,7 +290,7 @@ describe.each([
     }
   })
 
-  it('answers body code 402 Insufficient Credits when the balance is short, and charges nothing', async () => {
+  it('answers body code 402 Insufficient Credits to a short balance, charges nothing', async () => {
     const h = headers()
     expect((await create(h, STABLE, { prompt: 'one' })).json.code).toBe(200)
     expect((await create(h, STABLE, { prompt: 'two' })).json.code).toBe(200)
@@ -297,7 +300,7 @@ describe.each([
     expect(await balance(h)).toBe(1)
   })
 
-  it("answers an unknown task, another key's and another namespace's with a real HTTP 404", async () => {
+  it("answers an unknown task, another key's or namespace's with a real HTTP 404", async () => {
     const h = headers()
     const notFound = { code: 404, message: 'Task not found', data: null }
     expect(await taskInfo(h, 'no-such-task')).toMatchObject({ status: 404, json: notFound })
@@ -416,7 +419,7 @@ describe('CRUN routes and keys', () => {
     },
   )
 
-  it('answers a key over its control-plane rate limit with body code 429 and retry-after', async () => {
+  it('answers a key over its control-plane rate limit: body code 429, retry-after', async () => {
     const h = headers()
     const patch = { rate_limit: { capacity: 1, refill_per_second: 0.01 } }
     await fetch(`${server.url}/__emulator/keys/crun/${h['x-api-key']}`, {
@@ -431,7 +434,7 @@ describe('CRUN routes and keys', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
   })
 
-  it("refuses an unknown X-Emulator-Error name with the emulator's own 400 listing the catalogue", async () => {
+  it("refuses an unknown X-Emulator-Error with the emulator's 400 listing the names", async () => {
     const response = await fetch(
       server.url + '/crun' + CREATE,
       jsonRequest(

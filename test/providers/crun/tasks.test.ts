@@ -1,4 +1,6 @@
-/** CRUN tasks over real HTTP: the lifecycle, each channel's fields, sizes and formats, and credits. */
+/**
+ * CRUN tasks over real HTTP: the lifecycle, each channel's fields, sizes and formats, and credits.
+ */
 import { describe, expect, it } from 'vitest'
 import { useEmulator } from '../../support/emulator.js'
 import { createSpecValidator } from '../../support/spec-validator.js'
@@ -16,7 +18,7 @@ const PREMIUM = 'openai/gpt-image-2-premium'
 const NEVER_RUNS = { 'x-emulator-timing': 'queue=600000;run=0' }
 
 describe('CRUN task lifecycle', () => {
-  it('goes pending -> running -> success, each visible to a poller, and serves a 1024x1024 PNG', async () => {
+  it('goes pending -> running -> success, each polled, and serves a 1024x1024 PNG', async () => {
     const h = headers({ 'x-emulator-timing': 'fast' })
     const created = await create(h, STANDARD, { prompt: 'A watercolor fox in a snowy forest' })
     expect(created.status).toBe(200)
@@ -96,7 +98,7 @@ describe('CRUN task lifecycle', () => {
 })
 
 describe('CRUN channels', () => {
-  it('fills the stable channel defaults: medium quality, auto background, png, low moderation', async () => {
+  it('fills stable defaults: medium quality, auto background, png, low moderation', async () => {
     const done = await run(headers(), STABLE, { prompt: 'stable defaults' })
     expect(done.model_version).toBe('gpt-image-2-stable')
     expect(done.param).toEqual({
@@ -210,7 +212,7 @@ describe('CRUN channels', () => {
 })
 
 describe('CRUN task failures from faults and the control plane', () => {
-  it('fails a task marked X-Emulator-Fault: task-fail:running with result code 501, and refunds it', async () => {
+  it('fails a task-fail:running task with result code 501, and refunds it', async () => {
     const h = headers({ 'x-emulator-fault': 'task-fail:running' })
     const { json } = await create(h, STABLE, { prompt: 'doomed' })
     const { 'x-emulator-fault': _, ...plain } = h
@@ -307,7 +309,7 @@ describe('CRUN credits', () => {
     },
   )
 
-  it('answers body code 402 Insufficient Credits with HTTP 200 when the balance is short, and charges nothing', async () => {
+  it('answers a short balance with HTTP 200, body code 402, charging nothing', async () => {
     const h = headers(NEVER_RUNS)
     for (let i = 0; i < 33; i++)
       expect((await create(h, PREMIUM, { prompt: 'spend', resolution: '4K' })).json.code).toBe(200)

@@ -44,7 +44,7 @@ describe('gptproto POST /v1/images/edits', () => {
     })
   })
 
-  it('accepts the plain `image` field, jpeg and webp inputs, and a mask of the same size', async () => {
+  it('accepts the plain `image` field, jpeg and webp inputs, and a same-size mask', async () => {
     const { response } = await edit([
       ...base,
       ['image', await solidImage(640, 480, 'jpeg'), 'a.jpg'],

@@ -109,7 +109,7 @@ describe('gptproto POST /v1/images/generations', () => {
     expect(json).toMatchObject({ size: '1024x1024', quality: 'high' })
   })
 
-  it('gives identical bytes for the same request and seed, and different ones for another seed', async () => {
+  it('gives the same bytes for the same request and seed, others for another seed', async () => {
     const body = { model: 'gpt-image-2', prompt: 'determinism', size: '1024x1024' }
     const a = await generate(body, { authorization: 'sk-test', 'x-emulator-seed': 'one' })
     const b = await generate(body, { authorization: 'sk-test', 'x-emulator-seed': 'one' })
@@ -245,7 +245,7 @@ describe('the emulator around gptproto', () => {
     expect(response.headers.get('x-request-id')).toMatch(/^req_[0-9a-f]{32}$/)
   })
 
-  it('refuses an unknown X-Emulator-Error name in its own envelope, listing the allowed ones', async () => {
+  it('refuses an unknown X-Emulator-Error in its own envelope, listing allowed ones', async () => {
     const response = await fetch(
       server.url + PATH,
       jsonRequest({}, { authorization: 'sk-test', 'x-emulator-error': 'teapot' }),

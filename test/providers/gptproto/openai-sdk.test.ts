@@ -104,7 +104,7 @@ describe('openai SDK against gptproto', () => {
 
   it('surfaces a bad size as BadRequestError with code and param', async () => {
     const error = await client()
-      .images.generate({ model: 'gpt-image-2', prompt: 'x', size: '1000x1000' as '1024x1024' })
+      .images.generate({ model: 'gpt-image-2', prompt: 'x', size: '1000x1000' })
       .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(OpenAI.BadRequestError)
     expect(error).toMatchObject({ status: 400, code: 'invalid_value', param: 'size' })

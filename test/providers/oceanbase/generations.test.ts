@@ -51,8 +51,7 @@ describe('oceanbase POST /api/v1/images/generations', () => {
   })
 
   it.each(['model', 'prompt', 'size', 'n'])('requires %s', async (field) => {
-    const body: Record<string, unknown> = { ...SEED_REQUEST }
-    delete body[field]
+    const { [field]: _omitted, ...body }: Record<string, unknown> = SEED_REQUEST
     const { response, json } = await generate(body)
     expect(response.status).toBe(400)
     expect(json.error).toEqual({

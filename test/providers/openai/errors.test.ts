@@ -1,4 +1,4 @@
-/** OpenAI's errors as the openai SDK surfaces them: its error classes, codes, params and request ids. */
+/** OpenAI's errors as the openai SDK surfaces them: error classes, codes, params, request ids. */
 import { describe, expect, it } from 'vitest'
 import OpenAI from 'openai'
 import { useEmulator, jsonRequest } from '../../support/emulator.js'
@@ -101,7 +101,7 @@ describe('openai errors through the SDK', () => {
     })
   })
 
-  it('surfaces X-Emulator-Error: rate_limit_exceeded as RateLimitError with its request id', async () => {
+  it('surfaces rate_limit_exceeded as RateLimitError with its request id', async () => {
     const error = await failure({
       maxRetries: 0,
       headers: { 'x-emulator-error': 'rate_limit_exceeded' },

@@ -90,7 +90,8 @@ describe('openai images.generate', () => {
         expect(error).toBeInstanceOf(OpenAI.BadRequestError)
         expect((error as InstanceType<typeof OpenAI.BadRequestError>).error).toEqual({
           message:
-            "Invalid value: '2048x2048'. Supported values are: '1024x1024', '1024x1536', '1536x1024', and 'auto'.",
+            "Invalid value: '2048x2048'. " +
+            "Supported values are: '1024x1024', '1024x1536', '1536x1024', and 'auto'.",
           type: 'invalid_request_error',
           param: 'size',
           code: 'invalid_value',

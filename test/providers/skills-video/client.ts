@@ -40,14 +40,15 @@ export function createClient(server: { readonly url: string }, spec: SpecValidat
   }
 
   const client = {
-    /** Fresh headers in a namespace of their own, so credits, tasks and endpoints never leak between tests. */
-    headers(extra: Headers = {}): Headers {
-      return {
-        authorization: `Bearer ${KEY}`,
-        'x-emulator-namespace': `sv${++namespaces}`,
-        ...extra,
-      }
-    },
+    /**
+     * Fresh headers in a namespace of their own, so credits, tasks and endpoints never leak
+     * between tests.
+     */
+    headers: (extra: Headers = {}): Headers => ({
+      authorization: `Bearer ${KEY}`,
+      'x-emulator-namespace': `sv${++namespaces}`,
+      ...extra,
+    }),
 
     async call(
       method: 'GET' | 'POST',
@@ -139,7 +140,8 @@ export function createWebhookBodyCheck(): (body: unknown) => void {
   return (body) => {
     if (!validate(body))
       throw new Error(
-        `webhook body does not match the spec: ${JSON.stringify(validate.errors, null, 1).slice(0, 1500)}`,
+        'webhook body does not match the spec: ' +
+          JSON.stringify(validate.errors, null, 1).slice(0, 1500),
       )
   }
 }

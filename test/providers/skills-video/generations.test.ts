@@ -56,7 +56,7 @@ afterEach(async () => {
 })
 
 describe('skills.video generation lifecycle', () => {
-  it('goes IN_QUEUE -> IN_PROGRESS -> COMPLETED, each visible to a poller, and serves the image', async () => {
+  it('goes IN_QUEUE -> IN_PROGRESS -> COMPLETED, each polled, and serves the image', async () => {
     const h = headers({ 'x-emulator-timing': 'fast' })
     const created = await create(h, { prompt: 'a cat', aspect_ratio: '1:1' })
     expect(created.status).toBe(200)
@@ -100,7 +100,7 @@ describe('skills.video generation lifecycle', () => {
     expect(await decode(image.bytes)).toMatchObject({ format: 'png', width: 1024, height: 1024 })
   })
 
-  it('echoes the normalized input with every default resolved and the resolution rewritten to pixels', async () => {
+  it('echoes the normalized input: defaults resolved, resolution rewritten to pixels', async () => {
     const { json } = await create(headers(), { prompt: 'defaults' })
     expect(json.input).toEqual({
       prompt: 'defaults',
@@ -242,7 +242,7 @@ describe('skills.video generation lifecycle', () => {
 })
 
 describe('skills.video multipart requests', () => {
-  it('takes repeated image_urls, each a URL or an uploaded file, and serves the upload under /files/', async () => {
+  it('takes repeated image_urls (URLs or uploads), serving uploads under /files/', async () => {
     const upload = await solidImage(64, 48, 'jpeg')
     const h = headers()
     const { status, json } = await client.form(CREATE, h, [
@@ -334,7 +334,7 @@ describe('skills.video multipart requests', () => {
 })
 
 describe('skills.video running generations', () => {
-  it("lists only the caller's queued and in-progress generations, newest first, up to limit", async () => {
+  it("lists the caller's queued and in-progress generations, newest first, to limit", async () => {
     const h = headers(HOLD)
     const ids: string[] = []
     for (const prompt of ['first', 'second', 'third'])
@@ -403,7 +403,7 @@ describe('skills.video running generations', () => {
 })
 
 describe('skills.video credits', () => {
-  it('charges 20, 40 and 80 credits per image for 1K, 2K and 4K and shows the balance', async () => {
+  it('charges 20, 40 and 80 credits per image for 1K, 2K, 4K and shows the balance', async () => {
     const h = headers(HOLD)
     expect(await credits(h)).toEqual({ total: 1000, subscription: 1000, permanent: 0 })
     await create(h, { prompt: 'one 1K' })
@@ -412,7 +412,7 @@ describe('skills.video credits', () => {
     expect(await credits(h)).toEqual({ total: 820, subscription: 820, permanent: 0 })
   })
 
-  it('spends subscription credits before permanent ones and reports the split in usage', async () => {
+  it('spends subscription credits before permanent ones; usage reports the split', async () => {
     const h = headers()
     server.emulator.runtime.credits.setBalance(accountOf(h), { subscription: 30, permanent: 100 })
     const { json } = await create(h, { prompt: 'split', resolution: '2K' })
@@ -447,7 +447,7 @@ describe('skills.video credits', () => {
     expect(await credits(h)).toEqual({ total: 60, subscription: 10, permanent: 50 })
   })
 
-  it('reports a failure code outside the IMAGE_GENERATION family as IMAGE_GENERATION_FAILED', async () => {
+  it('reports a code outside the IMAGE_GENERATION family as IMAGE_GENERATION_FAILED', async () => {
     const h = headers(HOLD)
     const { json } = await create(h, { prompt: 'doomed' })
     server.emulator.runtime.tasks.fail(json.id, { code: 'boom', message: 'Generation failed' })
@@ -550,7 +550,8 @@ describe('skills.video errors', () => {
     [
       'image_size huge',
       { prompt: 'x', image_size: 'huge' },
-      "'image_size' must be one of: auto, square_hd, square, portrait_4_3, portrait_16_9, landscape_4_3, landscape_16_9.",
+      "'image_size' must be one of: auto, square_hd, square, " +
+        'portrait_4_3, portrait_16_9, landscape_4_3, landscape_16_9.',
     ],
     [
       'quality ultra',
@@ -622,7 +623,7 @@ describe('skills.video errors', () => {
     expect((await client.stream({}, { prompt: 'x' })).status).toBe(401)
   })
 
-  it("answers an unknown generation, another key's and another namespace's with 404 NOT_FOUND", async () => {
+  it("answers an unknown generation, another key's or namespace's with 404 NOT_FOUND", async () => {
     const h = headers()
     const unknown = await get(h, 'gen_ffffffffffffffffffffffff')
     expect(unknown.status).toBe(404)
@@ -722,7 +723,7 @@ describe('skills.video errors', () => {
     },
   )
 
-  it('refuses a malformed X-Emulator-Timing in the emulator envelope and charges nothing', async () => {
+  it('refuses a bad X-Emulator-Timing in the emulator envelope, charging nothing', async () => {
     const h = headers()
     const response = await fetch(
       server.url + MOUNT + CREATE,
@@ -900,7 +901,7 @@ describe('skills.video webhooks', () => {
       'webhook-signature': String(r.headers['webhook-signature']),
     })
 
-  it('sends task.created, task.started and task.completed, each signed the Standard Webhooks way', async () => {
+  it('sends task.created, task.started, task.completed, signed as Standard Webhooks', async () => {
     receiver = await startReceiver()
     const h = headers({ 'x-emulator-timing': 'fast' })
     const { secret } = await client.addEndpoint(h, `${receiver.url}/hooks`)
@@ -966,7 +967,7 @@ describe('skills.video webhooks', () => {
     ])
   })
 
-  it('sends an endpoint only the events it subscribes to, and nothing to other namespaces', async () => {
+  it('sends an endpoint only its subscribed events, and nothing to other namespaces', async () => {
     receiver = await startReceiver()
     const h = headers()
     await client.addEndpoint(h, `${receiver.url}/completed-only`, ['task.completed'])
