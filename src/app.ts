@@ -7,9 +7,11 @@ import { Hono } from 'hono'
 import type { Runtime } from './runtime.js'
 import type { EmulatorEnv } from './core/http/env.js'
 import { EmulatorError } from './core/errors/emulator-error.js'
+import { ClientClosedRequest, clientClosed } from './core/errors/client-closed.js'
 import { steer } from './core/steering/middleware.js'
 import { createProviderApp } from './providers/provider-app.js'
 import { createControlRoutes } from './control/index.js'
+import { requireAdminToken } from './control/admin-token.js'
 import { recordRequests } from './core/journal/record-request.js'
 import { createTraffic } from './traffic/index.js'
 import { logRequests } from './core/http/log-requests.js'
@@ -31,6 +33,8 @@ export function createApp(runtime: Runtime): Hono<EmulatorEnv> {
   if (runtime.config.log !== 'off') app.use(logRequests(runtime.config.log))
   app.use(recordRequests(runtime.journal, runtime.clock, ids))
 
+  const { adminToken } = runtime.config
+  if (adminToken) app.use('/__emulator/*', requireAdminToken(adminToken))
   app.route('/__emulator', createControlRoutes(runtime))
 
   app.get('/files/:name', (c) => {
@@ -68,7 +72,11 @@ export function createApp(runtime: Runtime): Hono<EmulatorEnv> {
     )
   })
   app.onError((err, c) => {
-    if (err instanceof EmulatorError) return c.json(err.toBody(), err.status)
+    if (err instanceof ClientClosedRequest) return clientClosed()
+    // A body refused unread leaves bytes in flight: close the connection so no client reuses it.
+    const unread = err instanceof EmulatorError && err.status === 413
+    if (err instanceof EmulatorError)
+      return c.json(err.toBody(), err.status, unread ? { connection: 'close' } : {})
     console.error('[gpt-image-emulator] unexpected error:', err)
     return c.json(
       {

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import { TIMING_PROFILES } from './core/tasks/timing.js'
+import { targetPattern } from './core/callbacks/target-policy.js'
 
 const MB = 1024 * 1024
 
@@ -47,6 +48,12 @@ export const CoreConfigSchema = z.object({
         .int()
         .positive()
         .default(50 * MB),
+      /** Bodies sent to the control plane (`/__emulator`): small JSON settings, never uploads. */
+      controlBodyBytes: z
+        .number()
+        .int()
+        .positive()
+        .default(1 * MB),
     })
     .prefault({}),
   images: z
@@ -92,8 +99,10 @@ export const CoreConfigSchema = z.object({
   timing: z.enum(TIMING_PROFILES as ['instant', 'fast', 'realistic']).default('fast'),
   journal: z
     .object({
-      /** Requests kept in the journal; the oldest are dropped first. 0 turns it off. */
+      /** Requests kept per namespace; its oldest are dropped first. 0 turns the journal off. */
       maxEntries: z.number().int().min(0).default(1000),
+      /** Namespaces journaled at once; past it the least recently used one is forgotten. */
+      maxNamespaces: z.number().int().min(1).default(100),
     })
     .prefault({}),
   /** A token bucket per key and provider; off unless enabled here or set on a key. */
@@ -130,6 +139,18 @@ export const CoreConfigSchema = z.object({
       backoffMs: z.number().int().min(0).default(1000),
       /** How long one attempt may take. */
       timeoutMs: z.number().int().positive().default(5000),
+      /** Callback targets (CIDRs or host names) allowed; empty allows any not denied. */
+      allow: z.array(targetPattern).default([]),
+      /** Callback targets refused, beside the always refused link-local and metadata ones. */
+      deny: z.array(targetPattern).default([]),
+    })
+    .prefault({}),
+  /** When set, every control-plane route but health needs `Authorization: Bearer <token>`. */
+  adminToken: z.string().min(1).optional(),
+  shutdown: z
+    .object({
+      /** How long in-flight requests and due callbacks get after a signal (docker waits 10 s). */
+      graceMs: z.number().int().min(0).default(10_000),
     })
     .prefault({}),
 })

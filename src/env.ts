@@ -16,6 +16,8 @@ const ENV_NAMES: Record<string, string> = {
   cassettes: 'EMULATOR_CASSETTES',
   timing: 'EMULATOR_TIMING',
   'credits.defaultBalance': 'EMULATOR_CREDITS',
+  adminToken: 'EMULATOR_ADMIN_TOKEN',
+  'shutdown.graceMs': 'EMULATOR_SHUTDOWN_GRACE_MS',
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv): EmulatorConfigInput {
@@ -30,6 +32,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv): EmulatorConfigInput {
     cassettes: env.EMULATOR_CASSETTES || undefined,
     timing: (env.EMULATOR_TIMING || undefined) as EmulatorConfigInput['timing'],
     credits: env.EMULATOR_CREDITS ? { defaultBalance: Number(env.EMULATOR_CREDITS) } : undefined,
+    adminToken: env.EMULATOR_ADMIN_TOKEN || undefined,
+    shutdown: env.EMULATOR_SHUTDOWN_GRACE_MS
+      ? { graceMs: Number(env.EMULATOR_SHUTDOWN_GRACE_MS) }
+      : undefined,
   }
 }
 

@@ -40,7 +40,7 @@ export async function startEmulator(options: EmulatorConfigInput = {}): Promise<
       ProviderId,
       string
     >,
-    control: createControlClient(running.url),
+    control: createControlClient(running.url, { adminToken: running.runtime.config.adminToken }),
     close: () => running.close(),
   }
 }

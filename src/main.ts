@@ -11,6 +11,7 @@ import { configFromEnv, describeStartupError } from './env.js'
 import { HELP, parseCommandLine } from './cli/args.js'
 import { readConfigFile } from './cli/config-file.js'
 import { mergeConfig } from './cli/merge.js'
+import { isLoopbackHost } from './core/http/loopback.js'
 
 function fail(message: string): never {
   console.error(`gpt-image-emulator could not start:\n${message}`)
@@ -39,13 +40,24 @@ const emulator = await (async () => {
 
 let stopping = false
 async function stop(signal: string): Promise<void> {
-  if (stopping) return
+  if (stopping) {
+    // The operator insists: whatever is still open is abandoned, and said so.
+    console.error(`${signal} again: exiting now, in-flight requests and callbacks abandoned`)
+    process.exit(1)
+  }
   stopping = true
-  console.log(`${signal}: stopping`)
-  // Streams still open after a second should not keep a container from stopping.
-  setTimeout(() => process.exit(0), 1000).unref()
-  await emulator.close()
-  process.exit(0)
+  const { graceMs } = emulator.runtime.config.shutdown
+  // Said once the server has stopped listening (shutdown() does that before it first waits).
+  const stopped = emulator.shutdown(graceMs)
+  console.log(`${signal}: stopping, up to ${graceMs} ms for in-flight requests and callbacks`)
+  const report = await stopped
+  if (report.cutConnections > 0)
+    console.error(`${report.cutConnections} connection(s) still busy after ${graceMs} ms: closed`)
+  for (const d of report.undelivered)
+    console.error(`undelivered ${d.event} of task ${d.taskId} (${d.provider}) to ${d.url}`)
+  console.log('stopped')
+  // No process.exit: if something still holds the process open, that hang must show.
+  process.exitCode = 0
 }
 process.on('SIGTERM', () => void stop('SIGTERM'))
 process.on('SIGINT', () => void stop('SIGINT'))
@@ -59,3 +71,8 @@ console.log(
 for (const { id } of providers)
   if (config.providers.includes(id)) console.log(`  ${id.padEnd(13)} ${emulator.url}/${id}`)
 console.log(`  control plane ${emulator.url}/__emulator/health`)
+if (!config.adminToken && !isLoopbackHost(config.host))
+  console.error(
+    `warning: listening on ${config.host}, reachable from other machines, without an admin ` +
+      'token: anyone who can reach it can drive the control plane (set EMULATOR_ADMIN_TOKEN)',
+  )

@@ -76,7 +76,7 @@ export function createRuntime(config: EmulatorConfig, overrides: RuntimeOverride
   const credits = createCreditLedger({ clock, defaultBalance: config.credits.defaultBalance })
   const deliveries = createDeliveryQueue({ clock, scheduler, policy: config.callbacks })
   const webhooks = createWebhookEndpoints({ randomFor, now: () => clock.now() })
-  const journal = createJournal(config.journal.maxEntries)
+  const journal = createJournal(config.journal.maxEntries, config.journal.maxNamespaces)
   const keys = createKeyPolicies()
   const faults = createFaultRules(config.seed)
 

@@ -1,16 +1,35 @@
-/** Starts the emulator's HTTP server and stops it cleanly; used by main.ts and by tests. */
-import { serve, type ServerType } from '@hono/node-server'
+/**
+ * Starts the emulator's HTTP server and stops it: at once (`close`, for test suites) or
+ * gracefully (`shutdown`, for signals); used by main.ts and by tests.
+ */
+import { getRequestListener, type ServerType } from '@hono/node-server'
+import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { resolveConfig, type EmulatorConfigInput } from './config.js'
 import { createRuntime, type Runtime } from './runtime.js'
 import { createApp } from './app.js'
+import { answerUnreadableRequest } from './core/http/unreadable-request.js'
+import type { DeliverySummary } from './core/callbacks/delivery-queue.js'
 
 export interface RunningEmulator {
   /** `http://host:port`, with the port actually bound (useful with port 0). */
   url: string
   port: number
   runtime: Runtime
+  /** Stops listening, waits for in-flight requests and drops pending callbacks. */
   close(): Promise<void>
+  /**
+   * Stops listening before it returns, then gives in-flight requests and callbacks due within
+   * `graceMs` that long; requests still open then are cut. Says what was left undone.
+   */
+  shutdown(graceMs: number): Promise<ShutdownReport>
+}
+
+export interface ShutdownReport {
+  /** Callbacks and webhooks not delivered: their retry fell after the deadline, or it cut them. */
+  undelivered: DeliverySummary[]
+  /** Connections still busy at the deadline, closed unanswered. */
+  cutConnections: number
 }
 
 export async function startServer(input: EmulatorConfigInput = {}): Promise<RunningEmulator> {
@@ -18,10 +37,14 @@ export async function startServer(input: EmulatorConfigInput = {}): Promise<Runn
   const runtime = createRuntime(config)
   const app = createApp(runtime)
   const server = await new Promise<ServerType>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
-      resolve(s),
-    )
+    // serve() would not pass an errorHandler on: the same listener, built here with one.
+    const listener = getRequestListener(app.fetch, {
+      hostname: config.host,
+      errorHandler: answerUnreadableRequest,
+    })
+    const s = createServer((incoming, outgoing) => void listener(incoming, outgoing))
     s.once('error', reject)
+    s.listen(config.port, config.host, () => resolve(s))
   })
   const { port } = server.address() as AddressInfo
   const host = config.host.includes(':') ? `[${config.host}]` : config.host
@@ -33,7 +56,43 @@ export async function startServer(input: EmulatorConfigInput = {}): Promise<Runn
       runtime.close()
       await closeServer(server)
     },
+    shutdown: async (graceMs) => {
+      const deadline = runtime.clock.now() + graceMs
+      // Retry timers are unref'd; this keeps the process alive until the drain is done.
+      const hold = setInterval(() => undefined, 60_000)
+      const [cutConnections] = await Promise.all([
+        closeServerBy(server, graceMs),
+        runtime.deliveries.drain(deadline),
+      ]).finally(() => clearInterval(hold))
+      // Once more: a task finishing while the last requests ran may have queued a callback since.
+      const undelivered = await runtime.deliveries.drain(deadline)
+      runtime.close()
+      return { undelivered, cutConnections }
+    },
   }
+}
+
+/** Closes the server, waiting up to `graceMs` for busy connections; resolves with those cut. */
+async function closeServerBy(server: ServerType, graceMs: number): Promise<number> {
+  let timer: NodeJS.Timeout | undefined
+  // A keep-alive connection goes idle when its last response ends; closed then, not after its
+  // keep-alive timeout.
+  const idle = setInterval(() => {
+    if ('closeIdleConnections' in server) server.closeIdleConnections()
+  }, 50)
+  const closed = closeServer(server)
+    .then(() => false)
+    .finally(() => clearInterval(idle))
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), graceMs)))
+  const timedOut = await Promise.race([closed, late])
+  clearTimeout(timer)
+  if (!timedOut) return 0
+  const open = await new Promise<number>((resolve) =>
+    server.getConnections((err, count) => resolve(err ? 0 : count)),
+  )
+  if ('closeAllConnections' in server) server.closeAllConnections()
+  await closed
+  return open
 }
 
 function closeServer(server: ServerType): Promise<void> {

@@ -7,6 +7,7 @@ import { once } from 'node:events'
 import { Agent, get } from 'node:http'
 import { describe, expect, it } from 'vitest'
 import { createSpecValidator } from './support/spec-validator.js'
+import { startReceiver } from './support/receiver.js'
 
 const spec = createSpecValidator('emulator')
 
@@ -15,6 +16,8 @@ interface EmulatorProcess {
   url: string
   /** Resolves, with the time it was seen, once stdout shows a line matching `pattern`. */
   printed: (pattern: RegExp) => Promise<number>
+  /** Everything written to stderr so far. */
+  stderr: () => string
 }
 
 async function startProcess(env: Record<string, string> = {}): Promise<EmulatorProcess> {
@@ -23,6 +26,8 @@ async function startProcess(env: Record<string, string> = {}): Promise<EmulatorP
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
+  let errors = ''
+  child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()))
   let watchers: { pattern: RegExp; resolve: (at: number) => void }[] = []
   child.stdout.on('data', (chunk: Buffer) => {
     output += chunk.toString()
@@ -39,7 +44,7 @@ async function startProcess(env: Record<string, string> = {}): Promise<EmulatorP
       reject(new Error(`exited with ${code} before listening: ${output}`)),
     )
   })
-  return { child, url, printed }
+  return { child, url, printed, stderr: () => errors }
 }
 
 /** One GET on a keep-alive agent, its body read; the agent keeps the socket open afterwards. */
@@ -86,9 +91,8 @@ describe('the emulator process', () => {
       const [code] = await exited
       const exitedAt = performance.now()
       expect(code).toBe(0)
-      // main.ts forces an exit 1000 ms after the signal when close() hangs, with the same status
-      // 0: only a stop well inside that second is a clean one.
-      expect(exitedAt - (await stopping), 'a clean stop, not the forced exit').toBeLessThan(500)
+      // An idle keep-alive socket must not hold the stop until the grace deadline (10 s).
+      expect(exitedAt - (await stopping), 'a clean stop, not the deadline').toBeLessThan(500)
     } finally {
       agent.destroy()
       child.kill('SIGKILL')
@@ -105,5 +109,140 @@ describe('the emulator process', () => {
     const [code] = await once(child, 'exit')
     expect(code).toBe(1)
     expect(stderr).toMatch(/PORT="abc"/)
+  })
+})
+
+const KEY = { authorization: 'Bearer sk-test', 'content-type': 'application/json' }
+
+/** A gptproto generation held `latencyMs` by the emulator before it answers. */
+function slowGeneration(url: string, latencyMs: number): Promise<Response> {
+  return fetch(`${url}/gptproto/v1/images/generations`, {
+    method: 'POST',
+    headers: { ...KEY, 'x-emulator-latency': String(latencyMs) },
+    body: JSON.stringify({ model: 'gpt-image-2', prompt: 'a cat', size: '1024x1024' }),
+  })
+}
+
+/**
+ * An aivideoapi task finishing at once whose first callback attempt fails, so its retry is due
+ * `backoffMs` (1 s by default) later; resolves with the task id once that first attempt is logged.
+ */
+async function taskWithRetryDue(url: string, callbackUrl: string): Promise<string> {
+  const created = await fetch(`${url}/aivideoapi/v1/images/generations`, {
+    method: 'POST',
+    headers: { ...KEY, 'x-emulator-timing': 'instant', 'x-emulator-fault': 'callback-fail:1' },
+    body: JSON.stringify({
+      model: 'gpt-image-2',
+      callback_url: callbackUrl,
+      input: { prompt: 'a poster' },
+    }),
+  })
+  const { data } = (await created.json()) as { data: { taskId: string } }
+  for (;;) {
+    const list = await fetch(`${url}/__emulator/deliveries?task_id=${data.taskId}`)
+    const { deliveries } = (await list.json()) as { deliveries: { attempts: unknown[] }[] }
+    if (deliveries[0]?.attempts.length) return data.taskId
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+}
+
+describe('the emulator process on SIGTERM', () => {
+  it('refuses new connections but lets an in-flight request finish', async () => {
+    const { child, url, printed } = await startProcess()
+    try {
+      const slow = slowGeneration(url, 1500)
+      await new Promise((resolve) => setTimeout(resolve, 300)) // the request is being held
+      const exited = once(child, 'exit')
+      const stopping = printed(/SIGTERM: stopping/)
+      child.kill('SIGTERM')
+      await stopping
+      await expect(fetch(`${url}/__emulator/health`)).rejects.toMatchObject({
+        cause: { code: 'ECONNREFUSED' },
+      })
+      const response = await slow
+      expect(response.status).toBe(200)
+      expect(((await response.json()) as { data: unknown[] }).data).toHaveLength(1)
+      const [code] = await exited
+      expect(code).toBe(0)
+    } finally {
+      child.kill('SIGKILL')
+    }
+  })
+
+  it('delivers a callback whose retry falls due within the grace period', async () => {
+    const receiver = await startReceiver()
+    const { child, url, stderr } = await startProcess()
+    try {
+      const taskId = await taskWithRetryDue(url, `${receiver.url}/hook`)
+      expect(receiver.received, 'the first attempt failed without sending').toHaveLength(0)
+      const exited = once(child, 'exit')
+      child.kill('SIGTERM')
+      const [code] = await exited
+      expect(code).toBe(0)
+      expect(receiver.received.map((r) => r.headers['x-task-id'])).toEqual([taskId])
+      expect(stderr()).not.toMatch(/undelivered/)
+    } finally {
+      child.kill('SIGKILL')
+      await receiver.close()
+    }
+  })
+
+  it('logs a callback it could not deliver before the deadline, with task and URL', async () => {
+    const receiver = await startReceiver()
+    const { child, url, stderr } = await startProcess({ EMULATOR_SHUTDOWN_GRACE_MS: '300' })
+    try {
+      const taskId = await taskWithRetryDue(url, `${receiver.url}/hook`)
+      const exited = once(child, 'exit')
+      child.kill('SIGTERM')
+      const [code] = await exited
+      expect(code).toBe(0)
+      expect(receiver.received, 'the retry was due after the deadline').toHaveLength(0)
+      expect(stderr()).toContain(`task ${taskId} (aivideoapi) to ${receiver.url}/hook`)
+    } finally {
+      child.kill('SIGKILL')
+      await receiver.close()
+    }
+  })
+
+  it('exits at once on a second signal', async () => {
+    const { child, url, printed } = await startProcess()
+    try {
+      const slow = slowGeneration(url, 5000).catch((err: unknown) => err)
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      const exited = once(child, 'exit')
+      const stopping = printed(/SIGTERM: stopping/)
+      child.kill('SIGTERM')
+      await stopping
+      const again = performance.now()
+      child.kill('SIGTERM')
+      const [code] = await exited
+      expect(performance.now() - again, 'not waiting for the held request').toBeLessThan(1000)
+      expect(code).toBe(1)
+      expect(await slow, 'the held request was abandoned').toBeInstanceOf(Error)
+    } finally {
+      child.kill('SIGKILL')
+    }
+  })
+})
+
+describe('the emulator process on a reachable address', () => {
+  /** stderr once the process has had a moment after its readiness line. */
+  async function stderrAfterStart(env: Record<string, string>): Promise<string> {
+    const { child, stderr } = await startProcess(env)
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      return stderr()
+    } finally {
+      child.kill('SIGKILL')
+    }
+  }
+
+  it('warns on stderr when bound beyond loopback without an admin token', async () => {
+    const warning = /warning: listening on 0\.0\.0\.0.*without an admin token/
+    expect(await stderrAfterStart({ HOST: '0.0.0.0' })).toMatch(warning)
+    expect(await stderrAfterStart({ HOST: '0.0.0.0', EMULATOR_ADMIN_TOKEN: 't' })).not.toMatch(
+      /warning/,
+    )
+    expect(await stderrAfterStart({ HOST: '127.0.0.1' })).not.toMatch(/warning/)
   })
 })

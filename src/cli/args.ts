@@ -25,6 +25,10 @@ Usage: gpt-image-emulator [options]
       --seed <text>         seed for ids, images and chaos: same seed, same run    ${ENV}SEED
       --credits <n>         credits a key starts with (default 1000)                ${ENV}CREDITS
       --public-url <url>    origin for image URLs in responses (docker networks)    ${ENV}PUBLIC_URL
+      --admin-token <text>  require Authorization: Bearer <text> on the control plane,
+                            all but /__emulator/health (env EMULATOR_ADMIN_TOKEN)
+      --shutdown-grace-ms <n>  after SIGTERM or SIGINT, how long in-flight requests
+                            and due callbacks get (default 10000; env EMULATOR_SHUTDOWN_GRACE_MS)
       --config <file>       a JSON or YAML file with any setting of src/config.ts
       --log <format>        one line per request: pretty (default), json or off
   -h, --help                show this help
@@ -64,6 +68,8 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
       seed: { type: 'string' },
       credits: { type: 'string' },
       'public-url': { type: 'string' },
+      'admin-token': { type: 'string' },
+      'shutdown-grace-ms': { type: 'string' },
       config: { type: 'string' },
       log: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -86,6 +92,9 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
   if (values.credits !== undefined) input.credits = { defaultBalance: Number(values.credits) }
   if (values['public-url'] !== undefined) input.publicUrl = values['public-url']
   if (values.log !== undefined) input.log = values.log
+  if (values['admin-token'] !== undefined) input.adminToken = values['admin-token']
+  if (values['shutdown-grace-ms'] !== undefined)
+    input.shutdown = { graceMs: Number(values['shutdown-grace-ms']) }
   return {
     input,
     configFile: values.config,

@@ -71,7 +71,12 @@ export interface ControlClient {
 
 export function createControlClient(
   url: string,
-  options: { namespace?: string; fetch?: typeof fetch } = {},
+  options: {
+    namespace?: string
+    fetch?: typeof fetch
+    /** The emulator's admin token (`EMULATOR_ADMIN_TOKEN`), sent as a bearer token. */
+    adminToken?: string
+  } = {},
 ): ControlClient {
   const send = options.fetch ?? fetch
   const base = `${url.replace(/\/+$/, '')}/__emulator`
@@ -87,6 +92,7 @@ export function createControlClient(
       if (value !== undefined) target.searchParams.set(name, String(value))
     const headers: Record<string, string> = {}
     if (options.namespace) headers['x-emulator-namespace'] = options.namespace
+    if (options.adminToken) headers.authorization = `Bearer ${options.adminToken}`
     if (body !== undefined) headers['content-type'] = 'application/json'
     const response = await send(target, {
       method,

@@ -9,6 +9,7 @@ import type { EmulatorEnv } from '../core/http/env.js'
 import type { components } from '../generated/emulator.js'
 import { EmulatorError } from '../core/errors/emulator-error.js'
 import { namespaceOf } from '../core/steering/middleware.js'
+import { redactUrl } from '../core/redact.js'
 import { readControlBody } from './validate.js'
 
 type Schemas = components['schemas']
@@ -54,10 +55,15 @@ export function createCallbackRoutes(runtime: Runtime): Hono<EmulatorEnv> {
   })
 
   app.delete('/webhooks/:id', (c) => {
-    if (!runtime.webhooks.remove(c.req.param('id'))) {
-      throw new EmulatorError(404, 'not_found', `No webhook endpoint '${c.req.param('id')}'.`, {
-        field: 'id',
-      })
+    const id = c.req.param('id')
+    // Another namespace's endpoint is as absent as one that never existed.
+    if (!runtime.webhooks.remove(id, namespaceOf(c))) {
+      throw new EmulatorError(
+        404,
+        'not_found',
+        `No webhook endpoint '${id}' in namespace '${namespaceOf(c)}'.`,
+        { field: 'id' },
+      )
     }
     return c.body(null, 204)
   })
@@ -75,7 +81,7 @@ export function createCallbackRoutes(runtime: Runtime): Hono<EmulatorEnv> {
         provider: d.provider,
         task_id: d.taskId,
         event: d.event,
-        url: d.url,
+        url: redactUrl(d.url),
         status: d.status,
         attempts: attempts
           .filter((a) => a.deliveryId === d.id)

@@ -17,11 +17,13 @@ import { createResetRoutes } from './reset.js'
 import { createKeyRoutes } from './keys.js'
 import { createFaultRoutes } from './faults.js'
 import { createDocsRoutes } from './docs.js'
+import { limitControlBodies } from './validate.js'
 
 type Health = components['schemas']['Health']
 
 export function createControlRoutes(runtime: Runtime): Hono<EmulatorEnv> {
   const app = new Hono<EmulatorEnv>()
+  app.use(limitControlBodies(runtime.config.limits.controlBodyBytes))
   app.get('/health', (c) => {
     const health: Health = {
       status: 'ok',

@@ -17,12 +17,19 @@ import { readControlBody } from './validate.js'
 
 type KeyView = components['schemas']['Key']
 
+/**
+ * Bounds that keep every derived number finite: a balance of 1e308 overflowed to null in JSON
+ * once spent against, and a refill of 1e-320 a second made `retry-after: Infinity`.
+ */
+const MAX_CREDITS = 1e12
+const MAX_RATE = 1e6
+const MIN_REFILL_PER_SECOND = 0.001
+
+const amount = () => z.number().min(0).max(MAX_CREDITS)
+
 const KeyPatch = z.strictObject({
   credits: z
-    .union([
-      z.number().min(0),
-      z.strictObject({ subscription: z.number().min(0), permanent: z.number().min(0).default(0) }),
-    ])
+    .union([amount(), z.strictObject({ subscription: amount(), permanent: amount().default(0) })])
     .optional(),
   disabled: z.boolean().optional(),
   ip_allowlist: z
@@ -32,16 +39,16 @@ const KeyPatch = z.strictObject({
     .optional(),
   spend_limits: z
     .strictObject({
-      hourly: z.number().min(0).optional(),
-      daily: z.number().min(0).optional(),
-      total: z.number().min(0).optional(),
+      hourly: amount().optional(),
+      daily: amount().optional(),
+      total: amount().optional(),
     })
     .nullable()
     .optional(),
   rate_limit: z
     .strictObject({
-      capacity: z.number().int().positive(),
-      refill_per_second: z.number().positive(),
+      capacity: z.number().int().positive().max(MAX_RATE),
+      refill_per_second: z.number().min(MIN_REFILL_PER_SECOND).max(MAX_RATE),
     })
     .nullable()
     .optional(),

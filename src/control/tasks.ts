@@ -11,6 +11,7 @@ import type { Task, TaskState } from '../core/tasks/task.js'
 import { EmulatorError } from '../core/errors/emulator-error.js'
 import { publicOrigin } from '../core/http/public-origin.js'
 import { namespaceOf } from '../core/steering/middleware.js'
+import { redactUrl } from '../core/redact.js'
 import { readControlBody } from './validate.js'
 
 type TaskWire = components['schemas']['Task']
@@ -99,7 +100,7 @@ function toWire(task: Task, c: Context, runtime: Runtime): TaskWire {
     prompt: task.batch.prompt,
     size: `${task.batch.size.width}x${task.batch.size.height}`,
     charge: task.charge,
-    callback_url: task.callbackUrl ?? null,
+    callback_url: task.callbackUrl === undefined ? null : redactUrl(task.callbackUrl),
     images: (task.images ?? []).map((image) => ({
       url: `${origin}/files/${image.file}`,
       width: image.width,

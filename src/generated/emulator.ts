@@ -61,7 +61,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Forgets everything, or one namespace's tasks, journal, credits, keys, faults, webhooks and deliveries. */
+        /**
+         * Forgets one namespace's tasks, journal, credits, keys, faults, webhooks and deliveries, or everything.
+         * @description The namespace is the body's `namespace`, else the `X-Emulator-Namespace` header's (`default` included, when the header names it). Everything, images included, is forgotten only when neither the body nor the header names a namespace.
+         */
         post: operations["reset"];
         delete?: never;
         options?: never;
@@ -76,7 +79,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Provider requests of the namespace, oldest first (bounded; the oldest are dropped first). */
+        /**
+         * Provider requests of the namespace, oldest first (bounded per namespace; the oldest are dropped first).
+         * @description Each namespace keeps its own `journal.maxEntries` entries, so a busy namespace never pushes out a quiet one's; at most `journal.maxNamespaces` namespaces are kept, the least recently used forgotten first. Secrets are redacted before anything is stored: secret-named query parameters and body fields (keys, tokens, passwords, signed-URL signatures and credentials) and the same parameters inside URL values, such as a callback URL's `token=`.
+         */
         get: operations["listJournal"];
         put?: never;
         post?: never;
@@ -274,6 +280,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Removes an endpoint of the request's namespace; another namespace's is not found (404). */
         delete: operations["removeWebhookEndpoint"];
         options?: never;
         head?: never;
@@ -386,14 +393,15 @@ export interface components {
                 method: string;
                 /** @description Path under the provider's mount. */
                 path: string;
+                /** @description The query string; values of secret-named parameters replaced by `REDACTED`. */
                 query: string;
                 status: number;
                 latency_ms: number;
-                /** @description Request headers; authorization, x-api-key and cookies cut to their first characters. */
+                /** @description Request headers; credentials (authorization, x-api-key, api-key, cookies, *-token) cut to their first characters. */
                 headers: {
                     [key: string]: string;
                 };
-                /** @description The request body summarized: JSON with strings over 200 characters cut (length noted); multipart as fields with files as {file, type, bytes}; null when empty. */
+                /** @description The request body redacted and summarized: secret-named fields `REDACTED`, JSON with strings over 200 characters cut (length noted); multipart as fields with files as {file, type, bytes}; null when empty. */
                 body: unknown;
             }[];
         };
@@ -416,6 +424,7 @@ export interface components {
             prompt: string;
             size: string;
             charge: number;
+            /** @description The callback URL, secret-named query parameters (`token=`, signatures) replaced by `REDACTED`. */
             callback_url: string | null;
             images: {
                 url: string;
@@ -560,6 +569,7 @@ export interface components {
                 provider: string;
                 task_id: string;
                 event: string;
+                /** @description Where it was sent, secret-named query parameters (`token=`) replaced by `REDACTED`. */
                 url: string;
                 /** @enum {string} */
                 status: "pending" | "delivered" | "failed";
@@ -715,7 +725,7 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": {
-                    /** @description Only this namespace; everything (images included) when omitted. */
+                    /** @description Only this namespace; when omitted */
                     namespace?: string;
                 };
             };

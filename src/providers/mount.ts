@@ -16,6 +16,7 @@ import type { WebhookEndpoints } from '../core/callbacks/webhook-endpoints.js'
 import type { TaskFailure } from '../core/tasks/task.js'
 import { createErrorRenderer, type ErrorRenderer } from '../core/errors/render.js'
 import { createTaskStep, type TaskStep } from '../core/tasks/queue-task.js'
+import type { TargetPolicy } from '../core/callbacks/target-policy.js'
 import type { AnyProvider } from './descriptor.js'
 import { providers } from './index.js'
 
@@ -47,6 +48,8 @@ const PLAIN_FAILURE: TaskFailure = { code: 'failed', message: 'Generation failed
 /** The settings mounting reads: which providers, and each one's config section by its key. */
 export type MountConfig = Pick<CoreConfig, 'seed' | 'timing' | 'retryAfterSeconds'> & {
   providers: readonly string[]
+  /** Where callbacks may go (core/callbacks/target-policy.ts); anywhere but the refused ranges. */
+  callbacks?: TargetPolicy
 }
 
 export function mountProviders(
@@ -66,7 +69,11 @@ export function mountProviders(
         failure: taskFailure,
         internalFailure: hooks?.internalFailure,
       },
-      { ...deps, defaults: { seed: config.seed, timing: config.timing } },
+      {
+        ...deps,
+        defaults: { seed: config.seed, timing: config.timing },
+        callbackTargets: config.callbacks ?? { allow: [], deny: [] },
+      },
     )
     if (hooks?.onChange) {
       const services = { ...deps, settings }

@@ -12,6 +12,7 @@ import type { KeyPolicies } from '../core/keys/key-policies.js'
 import type { FaultRules } from '../core/faults/fault-rules.js'
 import type { ProviderServices } from './descriptor.js'
 import { Failure } from '../core/errors/failure.js'
+import { ClientClosedRequest, clientClosed } from '../core/errors/client-closed.js'
 import { checkErrorName } from '../core/steering/decode.js'
 import { limitBodySize } from '../core/http/read-body.js'
 import { requireApiKey } from '../core/auth/api-key.js'
@@ -78,6 +79,7 @@ export function createProviderApp(
     throw new Failure('route_not_found', `Invalid URL (${c.req.method} ${path})`)
   })
   app.onError((err, c) => {
+    if (err instanceof ClientClosedRequest) return clientClosed()
     const { status, body, headers } = errors.render(err)
     // A body refused unread leaves bytes in flight: close the connection so no client reuses it.
     const unread = err instanceof Failure && err.kind === 'body_too_large'

@@ -49,9 +49,12 @@ export function createCaptures(random: Random): {
         headers,
         body: new Uint8Array(bytes),
         signal: AbortSignal.timeout(30_000),
+        // A redirect is the receiver's answer, passed on as it is: never followed elsewhere.
+        redirect: 'manual',
       })
       status = answer.status
-      await answer.body?.cancel()
+      // Only the status is passed on; the body is never read, whatever its size.
+      await answer.body?.cancel().catch(() => undefined)
     } catch {
       // The application's receiver is down: the upstream sees a 502 and retries as it would.
     }

@@ -1,10 +1,12 @@
 /**
  * A request's identity for replay: method, path under the mount, sorted query and a canonical
- * body, with auth, volatile fields (callback URLs) and redacted values left out. Two requests an
+ * body, with auth, secrets, volatile fields (callback URLs) and redacted values left out: an
+ * identity holds no secret, and two requests an
  * application would consider "the same call" get the same identity.
  */
 import { createHash } from 'node:crypto'
 import { NOTHING_VOLATILE, type Volatile } from './hints.js'
+import { isSecretName } from '../core/redact.js'
 
 export interface RequestShape {
   method: string
@@ -21,7 +23,8 @@ export function canonicalRequest(
   volatile: Volatile = NOTHING_VOLATILE,
 ): string {
   const query = [...shape.query]
-    .filter(([name]) => !/^(key|api[-_]?key|token)$/i.test(name) && !volatile.query.has(name))
+    // Credentials never identify a call: the same request with another key or signature matches.
+    .filter(([name]) => !isSecretName(name) && !volatile.query.has(name))
     .sort(([a, av], [b, bv]) => a.localeCompare(b) || av.localeCompare(bv))
   return JSON.stringify([
     shape.method.toUpperCase(),

@@ -3,7 +3,11 @@
  * offline; the recorder downloads them into blobs and replay serves them from /files/.
  */
 import type { BlobStore } from './blobs.js'
+import { readAtMost } from './read-at-most.js'
 import { redactUrl } from './redact.js'
+
+/** Past this an image stays a remote URL: gpt-image-2's largest PNG is well under it. */
+const MAX_IMAGE_BYTES = 64 * 1024 * 1024
 
 const IMAGE_URL = /https?:\/\/[^\s"']+?\.(?:png|jpe?g|webp)(?:\?[^\s"']*)?(?=["'\s]|$)/g
 
@@ -30,9 +34,10 @@ export async function downloadImages(
     urls.map(async (url) => {
       try {
         const response = await fetch(url, { signal: AbortSignal.timeout(10_000) })
+        const bytes = response.ok ? await readAtMost(response, MAX_IMAGE_BYTES) : null
+        if (!response.ok) await response.body?.cancel().catch(() => undefined)
         // Keyed as the URL appears in the cassette: with its secrets redacted.
-        if (response.ok)
-          images[redactUrl(url)] = blobs.put(new Uint8Array(await response.arrayBuffer()))
+        if (bytes) images[redactUrl(url)] = blobs.put(bytes)
       } catch {
         // An image that cannot be fetched now stays a remote URL in replay.
       }

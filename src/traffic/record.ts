@@ -58,7 +58,8 @@ export function recordTraffic({
       throw err
     })
     const target = new URL(upstream.replace(/\/+$/, '') + request.shape.path)
-    for (const [name, value] of request.shape.query) target.searchParams.append(name, value)
+    // The upstream gets the query as sent; the shape's copy has its secrets redacted.
+    target.search = new URL(c.req.url).search
 
     let resolveEntry!: (index: number) => void
     const entryIndex = new Promise<number>((resolve) => (resolveEntry = resolve))
@@ -71,14 +72,18 @@ export function recordTraffic({
         bytes: request.bytes,
         contentType: request.contentType,
       },
-      (url) =>
-        captures.register(url, publicOrigin(c, { publicUrl }), {
+      (url) => {
+        const capture = captures.register(url, publicOrigin(c, { publicUrl }), {
           provider: provider.id,
           cassette,
           blobs,
           secrets: request.secrets,
           requestEntry: entryIndex,
-        }),
+        })
+        // The capture token lets anyone post "callbacks" into this recording: never recorded.
+        request.secrets.push(capture.slice(capture.lastIndexOf('/') + 1))
+        return capture
+      },
     )
 
     const upstreamResponse = await fetch(forwarded.url, {

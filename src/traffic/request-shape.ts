@@ -4,13 +4,13 @@ import type { BlobStore } from './blobs.js'
 import { canonicalRequest, identityOf, type RequestShape } from './identity.js'
 import { volatileOf } from './hints.js'
 import type { AnyProvider } from '../providers/descriptor.js'
-import { redactJson } from './redact.js'
+import { redactField, redactJson, redactQuery, scrubSecrets } from './redact.js'
 
 export interface ReadRequest {
   shape: RequestShape
   canonical: string
   identity: string
-  /** Raw bytes, for forwarding. */
+  /** Raw bytes, for forwarding; never stored as they are. */
   bytes?: Buffer
   contentType?: string
   /** Keys seen in the request, to scrub from everything recorded. */
@@ -60,7 +60,8 @@ export async function readRequest(
 ): Promise<ReadRequest> {
   const url = new URL(c.req.url)
   const path = url.pathname.slice(provider.id.length + 1) || '/'
-  const query = [...url.searchParams.entries()]
+  // Redacted here, once: the shape is what cassettes store and identities are made of.
+  const query = redactQuery([...url.searchParams.entries()])
   const auth = authShape(c.req.raw.headers, provider.keyScheme)
   const contentType = c.req.header('content-type')
   const hasBody = c.req.method !== 'GET' && c.req.method !== 'HEAD'
@@ -82,8 +83,9 @@ export async function readRequest(
       const fields: [string, string][] = []
       for (const [name, value] of form.entries()) {
         if (typeof value === 'string') {
-          params.push({ name, value })
-          fields.push([name, value])
+          const clean = scrubSecrets(redactField(name, value), auth.secrets)
+          params.push({ name, value: clean })
+          fields.push([name, clean])
         } else {
           const file = blobs.put(new Uint8Array(await value.arrayBuffer()))
           params.push({ name, fileName: value.name, contentType: value.type, _file: file })

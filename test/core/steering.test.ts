@@ -30,8 +30,14 @@ describe('decodeSteering', () => {
   it('gives the default namespace and no faults when no emulator header is sent', () => {
     expect(decode({ authorization: 'Bearer sk', 'x-request-id': 'r1' })).toEqual({
       namespace: 'default',
+      namespaceNamed: false,
       faults: {},
     })
+  })
+
+  it("tells a namespace named 'default' from none named", () => {
+    expect(decode({ 'x-emulator-namespace': 'default' }).namespaceNamed).toBe(true)
+    expect(decode({}).namespaceNamed).toBe(false)
   })
 
   it('decodes each header into the steering value', () => {
@@ -46,6 +52,7 @@ describe('decodeSteering', () => {
       }),
     ).toEqual<Steering>({
       namespace: 'suite-1.a_b',
+      namespaceNamed: true,
       seed: 'any seed, even with spaces',
       timing: 'fast',
       faults: {
@@ -160,6 +167,7 @@ describe('decodeSteering', () => {
 describe('checkErrorName', () => {
   const steering = (error?: string): Steering => ({
     namespace: 'default',
+    namespaceNamed: false,
     faults: error === undefined ? {} : { error },
   })
 

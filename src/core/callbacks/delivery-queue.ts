@@ -1,8 +1,9 @@
 /**
  * Delivers callbacks and webhooks the way production senders do: POST with a timeout, retried
  * with exponential backoff on a non-2xx answer or a network error, up to a number of attempts
- * (at-least-once). Every attempt is logged. Nothing here runs on a request's path: `enqueue`
- * returns at once and attempts run on timers.
+ * (at-least-once). Every attempt is logged with its delivery, and the two are dropped together,
+ * so a kept delivery always shows its attempts. Nothing here runs on a request's path: `enqueue`
+ * returns at once and attempts run on timers. Replies are never read: only their status counts.
  */
 import type { Clock } from '../clock.js'
 import type { Scheduler } from '../scheduler.js'
@@ -73,11 +74,17 @@ export interface DeliveryQueue {
   deliveries(filter?: { namespace?: string; taskId?: string; provider?: string }): DeliverySummary[]
   /** Resolves once nothing is pending (tests and benchmarks wait on it). */
   idle(): Promise<void>
+  /**
+   * For a shutdown: runs the attempts due by `deadline` (ms on the clock) as they fall due, stops
+   * the others and any still in flight at the deadline, and resolves with the deliveries left
+   * undelivered (marked failed) once nothing is pending.
+   */
+  drain(deadline: number): Promise<DeliverySummary[]>
   reset(namespace?: string): void
   close(): void
 }
 
-const MAX_LOGGED_ATTEMPTS = 10_000
+/** Deliveries kept, each with its attempts; past it the oldest finished ones go first. */
 const MAX_KEPT_DELIVERIES = 10_000
 
 export interface DeliveryQueueOptions {
@@ -90,9 +97,18 @@ export interface DeliveryQueueOptions {
 
 export function createDeliveryQueue(options: DeliveryQueueOptions): DeliveryQueue {
   const { clock, scheduler, policy, fetch: send = fetch } = options
-  const log: DeliveryAttempt[] = []
+  /** Each delivery with its attempts, in enqueue order; `seq` orders attempts across them. */
   const deliveries = new Map<string, DeliverySummary>()
-  const timers = new Map<string, () => void>()
+  const logs = new Map<string, { seq: number; attempt: DeliveryAttempt }[]>()
+  let seq = 0
+  const timers = new Map<string, { due: number; cancel: () => void }>()
+  /** Attempts on the wire, aborted when a drain's deadline passes. */
+  const inFlight = new Set<AbortController>()
+  /** Set by drain(): attempts due later than this are not made. */
+  let deadline: number | undefined
+  /** The deadline has passed: nothing more is attempted. */
+  let stopped = false
+  const undelivered: DeliverySummary[] = []
   let pending = 0
   let waiters: (() => void)[] = []
   /** Out-of-order deliveries of each task, held until its last event. */
@@ -107,12 +123,33 @@ export function createDeliveryQueue(options: DeliveryQueueOptions): DeliveryQueu
     }
   }
 
-  function later(id: string, delayMs: number, run: () => void): void {
+  function later(summary: DeliverySummary, delayMs: number, run: () => void): void {
+    const due = clock.now() + delayMs
+    if (stopped || (deadline !== undefined && due > deadline)) {
+      abandon(summary)
+      return
+    }
     const cancel = scheduler.after(delayMs, () => {
-      timers.delete(id)
+      timers.delete(summary.id)
       run()
     })
-    timers.set(id, cancel)
+    timers.set(summary.id, { due, cancel })
+  }
+
+  /** A delivery a shutdown leaves behind: failed, and reported by drain(). */
+  function abandon(summary: DeliverySummary): void {
+    if (summary.status !== 'pending') return
+    undelivered.push(summary)
+    settle(summary, 'failed')
+  }
+
+  function evictFinished(): void {
+    for (const [id, d] of deliveries) {
+      if (deliveries.size <= MAX_KEPT_DELIVERIES) break
+      if (d.status === 'pending') continue
+      deliveries.delete(id)
+      logs.delete(id)
+    }
   }
 
   /** POSTs once, within the timeout (on the scheduler, so fake time can run it out). */
@@ -120,6 +157,7 @@ export function createDeliveryQueue(options: DeliveryQueueOptions): DeliveryQueu
     const abort = new AbortController()
     const timeout = new DOMException(`timeout after ${policy.timeoutMs} ms`, 'TimeoutError')
     const cancelTimeout = scheduler.after(policy.timeoutMs, () => abort.abort(timeout))
+    inFlight.add(abort)
     try {
       const response = await send(request.url, {
         method: 'POST',
@@ -132,9 +170,11 @@ export function createDeliveryQueue(options: DeliveryQueueOptions): DeliveryQueu
         signal: abort.signal,
         redirect: 'manual',
       })
+      // Only the status counts: the body is never read, whatever its size.
       await response.body?.cancel().catch(() => undefined)
       return response.status
     } finally {
+      inFlight.delete(abort)
       cancelTimeout()
     }
   }
@@ -172,32 +212,37 @@ export function createDeliveryQueue(options: DeliveryQueueOptions): DeliveryQueu
         : number < policy.maxAttempts
           ? 'retrying'
           : 'failed'
-    log.push({
-      deliveryId: request.id,
-      provider: request.provider,
-      namespace: request.namespace,
-      taskId: request.taskId,
-      event: request.event,
-      url: request.url,
-      attempt: number,
-      at,
-      status,
-      latencyMs: clock.now() - at,
-      error,
-      outcome,
+    logs.get(summary.id)?.push({
+      seq: seq++,
+      attempt: {
+        deliveryId: request.id,
+        provider: request.provider,
+        namespace: request.namespace,
+        taskId: request.taskId,
+        event: request.event,
+        url: request.url,
+        attempt: number,
+        at,
+        status,
+        latencyMs: clock.now() - at,
+        error,
+        outcome,
+      },
     })
-    if (log.length > MAX_LOGGED_ATTEMPTS) log.splice(0, log.length - MAX_LOGGED_ATTEMPTS)
     if (outcome === 'retrying')
       later(
-        request.id,
+        summary,
         policy.backoffMs * 2 ** (number - 1),
         () => void attempt(request, summary, number + 1),
       )
     else if (delivered && request.faults?.duplicate && !duplicate) {
       // At-least-once made visible: the same callback, same id, once more.
-      later(request.id, 0, () => void attempt(request, summary, number + 1, true))
+      later(summary, 0, () => void attempt(request, summary, number + 1, true))
     } else settle(summary, duplicate ? 'delivered' : outcome)
   }
+
+  const idle = (): Promise<void> =>
+    pending === 0 ? Promise.resolve() : new Promise((resolve) => waiters.push(resolve))
 
   const matches =
     (filter: { namespace?: string; taskId?: string; provider?: string }) =>
@@ -219,15 +264,11 @@ export function createDeliveryQueue(options: DeliveryQueueOptions): DeliveryQueu
         attempts: 0,
       }
       deliveries.set(request.id, summary)
-      if (deliveries.size > MAX_KEPT_DELIVERIES) {
-        for (const [id, d] of deliveries) {
-          if (deliveries.size <= MAX_KEPT_DELIVERIES) break
-          if (d.status !== 'pending') deliveries.delete(id)
-        }
-      }
+      logs.set(request.id, [])
+      if (deliveries.size > MAX_KEPT_DELIVERIES) evictFinished()
       pending++
       if (!request.faults?.outOfOrder) {
-        later(request.id, 0, () => void attempt(request, summary, 1))
+        later(summary, 0, () => void attempt(request, summary, 1))
         return
       }
       const group = `${request.namespace}\u0000${request.taskId}`
@@ -238,34 +279,60 @@ export function createDeliveryQueue(options: DeliveryQueueOptions): DeliveryQueu
       queue
         .reverse()
         .forEach((item, i) =>
-          later(item.request.id, i * 10, () => void attempt(item.request, item.summary, 1)),
+          later(item.summary, i * 10, () => void attempt(item.request, item.summary, 1)),
         )
     },
-    attempts: (filter = {}) => log.filter(matches(filter)),
+    attempts: (filter = {}) =>
+      [...logs.values()]
+        .flat()
+        .sort((a, b) => a.seq - b.seq)
+        .map((logged) => logged.attempt)
+        .filter(matches(filter)),
     deliveries: (filter = {}) => [...deliveries.values()].filter(matches(filter)),
-    idle: () =>
-      pending === 0 ? Promise.resolve() : new Promise((resolve) => waiters.push(resolve)),
+    idle,
+    drain(until) {
+      deadline = until
+      for (const [id, timer] of [...timers])
+        if (timer.due > until) {
+          timer.cancel()
+          timers.delete(id)
+          const summary = deliveries.get(id)
+          if (summary) abandon(summary)
+        }
+      // Held out-of-order events whose last event never came will not be sent.
+      for (const group of held.values()) for (const { summary } of group) abandon(summary)
+      held.clear()
+      const stop = scheduler.after(Math.max(0, until - clock.now()), () => {
+        stopped = true
+        const shutdown = new DOMException('stopped: the emulator is shutting down', 'ShutdownError')
+        for (const abort of inFlight) abort.abort(shutdown)
+      })
+      return idle().then(() => {
+        stop()
+        return [...undelivered]
+      })
+    },
     reset(namespace) {
       for (const [id, d] of [...deliveries]) {
         if (namespace !== undefined && d.namespace !== namespace) continue
-        timers.get(id)?.()
+        timers.get(id)?.cancel()
         timers.delete(id)
         deliveries.delete(id)
+        logs.delete(id)
         if (d.status === 'pending') settle(d, 'failed')
       }
-      for (let i = log.length - 1; i >= 0; i--)
-        if (namespace === undefined || log[i]!.namespace === namespace) log.splice(i, 1)
       for (const group of [...held.keys()])
         if (namespace === undefined || group.startsWith(`${namespace}\u0000`)) held.delete(group)
     },
     close() {
-      for (const cancel of timers.values()) cancel()
+      for (const timer of timers.values()) timer.cancel()
       timers.clear()
     },
   }
 }
 
 function describeNetworkError(err: unknown, timeoutMs: number): string {
+  if (err instanceof Error && err.name === 'ShutdownError') return err.message
   if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError'))
     return `timeout after ${timeoutMs} ms`
   const cause = err instanceof Error && err.cause instanceof Error ? err.cause : err

@@ -23,7 +23,8 @@ export interface WebhookEndpoints {
   list(filter?: { namespace?: string; provider?: string }): WebhookEndpoint[]
   /** Endpoints of a provider and namespace that want `event`. */
   subscribedTo(provider: string, namespace: string, event: string): WebhookEndpoint[]
-  remove(id: string): boolean
+  /** Removes `id` when it belongs to `namespace`: another namespace's endpoint is left alone. */
+  remove(id: string, namespace: string): boolean
   reset(namespace?: string): void
 }
 
@@ -57,7 +58,7 @@ export function createWebhookEndpoints(options: {
           e.namespace === namespace &&
           (e.events === null || e.events.includes(event)),
       ),
-    remove: (id) => endpoints.delete(id),
+    remove: (id, namespace) => endpoints.get(id)?.namespace === namespace && endpoints.delete(id),
     reset(namespace) {
       for (const [id, e] of [...endpoints])
         if (namespace === undefined || e.namespace === namespace) endpoints.delete(id)

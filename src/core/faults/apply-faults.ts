@@ -13,7 +13,7 @@ import type { Scheduler } from '../scheduler.js'
 import { sleep } from '../scheduler.js'
 import { EmulatorError } from '../errors/emulator-error.js'
 import { Refusal } from '../errors/failure.js'
-import { isMultipart } from '../http/read-body.js'
+import { readBody } from '../http/read-body.js'
 import { mergePlans } from './fault-actions.js'
 
 export interface ApplyFaultsOptions {
@@ -62,22 +62,29 @@ export function applyFaults({
   }
 }
 
-/** The request's prompt (`prompt` or `input.prompt`), for rules that match on it. */
+/**
+ * The request's prompt (`prompt` or `input.prompt`), for rules that match on it; read with the
+ * handler's own body reader, so a body it would refuse matches no prompt and breaks nothing.
+ */
 async function readPrompt(c: Context): Promise<string | undefined> {
+  let prompt: unknown
   try {
-    if (isMultipart(c)) {
-      const prompt = (await c.req.formData()).get('prompt')
-      return typeof prompt === 'string' ? prompt : undefined
-    }
-    const body = JSON.parse(await c.req.text()) as {
-      prompt?: unknown
-      input?: { prompt?: unknown }
-    }
-    const prompt = body.prompt ?? body.input?.prompt
-    return typeof prompt === 'string' ? prompt : undefined
+    const body = await readBody(c)
+    if (body.kind === 'multipart') prompt = body.form.get('prompt')
+    if (body.kind === 'json') prompt = promptOf(body.value)
   } catch {
-    return undefined
+    return undefined // too large or cut short: the handler's read refuses it
   }
+  return typeof prompt === 'string' ? prompt : undefined
+}
+
+function promptOf(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return undefined
+  const { prompt, input } = value as { prompt?: unknown; input?: unknown }
+  if (prompt !== undefined) return prompt
+  return typeof input === 'object' && input !== null
+    ? (input as { prompt?: unknown }).prompt
+    : undefined
 }
 
 type Socket = NonNullable<EmulatorEnv['Bindings']['incoming']>['socket']

@@ -1,6 +1,7 @@
 /** One log line per request: method, path, provider, status and latency; readable, or JSON. */
 import type { MiddlewareHandler } from 'hono'
 import type { EmulatorEnv } from './env.js'
+import { redactPath } from '../redact.js'
 
 export function logRequests(
   format: 'pretty' | 'json',
@@ -12,7 +13,9 @@ export function logRequests(
     const started = performance.now()
     await next()
     const latencyMs = Math.round((performance.now() - started) * 10) / 10
-    const provider = c.req.path.split('/')[1] ?? ''
+    // A key set through the control plane travels in its path: the log names the route, not it.
+    const path = redactPath(c.req.path)
+    const provider = path.split('/')[1] ?? ''
     const status = c.res.status
     if (format === 'json') {
       write(
@@ -20,7 +23,7 @@ export function logRequests(
           time: new Date().toISOString(),
           request_id: c.get('requestId'),
           method: c.req.method,
-          path: c.req.path,
+          path,
           provider,
           status,
           latency_ms: latencyMs,
@@ -31,7 +34,7 @@ export function logRequests(
     const statusText = paint(status >= 500 ? 31 : status >= 400 ? 33 : 32, String(status))
     write(
       `${new Date().toISOString().slice(11, 23)} ${c.req.method.padEnd(6)} ${statusText} ` +
-        `${String(latencyMs).padStart(7)} ms  ${c.req.path}`,
+        `${String(latencyMs).padStart(7)} ms  ${path}`,
     )
   }
 }

@@ -28,12 +28,20 @@ export function createFileStore(maxBytes: number): FileStore {
   })
   return {
     put(bytes, format) {
-      const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 32)
-      const name = `${hash}.${EXTENSIONS[format]}`
+      const name = fileNameFor(bytes, format)
       if (!files.has(name)) files.set(name, { bytes, contentType: CONTENT_TYPES[format] })
       return name
     },
     get: (name) => files.get(name),
     clear: () => files.clear(),
   }
+}
+
+/**
+ * The name `put` gives these bytes, known before they are stored: a request can name its uploads
+ * and store them only once it is accepted.
+ */
+export function fileNameFor(bytes: Buffer, format: ImageFormat): string {
+  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 32)
+  return `${hash}.${EXTENSIONS[format]}`
 }

@@ -1,8 +1,9 @@
 /**
  * The request journal: what each provider request sent and got, so a test can assert what its
- * application did. Bounded: past `maxEntries` the oldest entries are dropped first. Secrets are
- * masked and bodies summarized before anything is stored.
+ * application did. Bounded per namespace: past `maxEntries` a namespace's oldest entries are
+ * dropped first. Secrets are masked and bodies summarized before anything is stored.
  */
+import { isSecretHeader } from '../redact.js'
 
 export interface JournalEntry {
   id: string
@@ -33,42 +34,71 @@ export interface Journal {
   reset(namespace?: string): void
 }
 
-export function createJournal(maxEntries: number): Journal {
-  // A ring: recording is O(1) however full the journal is.
-  let ring = new Array<JournalEntry | undefined>(maxEntries)
-  let next = 0
-  let size = 0
-  const inOrder = (): JournalEntry[] => {
-    const out: JournalEntry[] = []
-    for (let i = 0; i < size; i++) out.push(ring[(next - size + i + maxEntries) % maxEntries]!)
+/** Namespaces kept when the config does not say (`journal.maxNamespaces`). */
+export const DEFAULT_MAX_NAMESPACES = 100
+
+/** One namespace's ring: recording is O(1) however full it is. */
+interface Ring {
+  slots: ({ seq: number; entry: JournalEntry } | undefined)[]
+  next: number
+  size: number
+}
+
+/**
+ * A bounded ring per namespace, so a busy namespace never wipes out a quiet one's entries, and a
+ * bounded number of namespaces (least recently used forgotten first), so the total stays bounded:
+ * `maxEntries` entries per namespace, `maxNamespaces` namespaces.
+ */
+export function createJournal(maxEntries: number, maxNamespaces = DEFAULT_MAX_NAMESPACES): Journal {
+  // Map order is use order: a namespace is moved to the end whenever it is recorded or read.
+  const rings = new Map<string, Ring>()
+  let seq = 0
+  const use = (namespace: string, create: boolean): Ring | undefined => {
+    let ring = rings.get(namespace)
+    if (ring) rings.delete(namespace)
+    else if (create)
+      ring = { slots: new Array<Ring['slots'][number]>(maxEntries), next: 0, size: 0 }
+    if (!ring) return undefined
+    rings.set(namespace, ring)
+    while (rings.size > maxNamespaces) rings.delete(rings.keys().next().value!)
+    return ring
+  }
+  const inOrder = (ring: Ring) => {
+    const out: { seq: number; entry: JournalEntry }[] = []
+    for (let i = 0; i < ring.size; i++)
+      out.push(ring.slots[(ring.next - ring.size + i + maxEntries) % maxEntries]!)
     return out
   }
   return {
     record(entry) {
-      if (maxEntries === 0) return
-      ring[next] = entry
-      next = (next + 1) % maxEntries
-      size = Math.min(size + 1, maxEntries)
+      if (maxEntries === 0 || maxNamespaces === 0) return
+      const ring = use(entry.namespace, true)!
+      ring.slots[ring.next] = { seq: seq++, entry }
+      ring.next = (ring.next + 1) % maxEntries
+      ring.size = Math.min(ring.size + 1, maxEntries)
     },
-    list: (filter = {}) =>
-      inOrder().filter(
-        (e) =>
-          (filter.namespace === undefined || e.namespace === filter.namespace) &&
-          (filter.provider === undefined || e.provider === filter.provider) &&
-          (filter.method === undefined || e.method === filter.method.toUpperCase()) &&
-          (filter.path === undefined || e.path.includes(filter.path)),
-      ),
+    list(filter = {}) {
+      const chosen =
+        filter.namespace === undefined
+          ? [...rings.values()]
+          : [use(filter.namespace, false)].filter((r) => r !== undefined)
+      return chosen
+        .flatMap(inOrder)
+        .sort((a, b) => a.seq - b.seq)
+        .map(({ entry }) => entry)
+        .filter(
+          (e) =>
+            (filter.provider === undefined || e.provider === filter.provider) &&
+            (filter.method === undefined || e.method === filter.method.toUpperCase()) &&
+            (filter.path === undefined || e.path.includes(filter.path)),
+        )
+    },
     reset(namespace) {
-      const kept = namespace === undefined ? [] : inOrder().filter((e) => e.namespace !== namespace)
-      ring = new Array<JournalEntry | undefined>(maxEntries)
-      next = 0
-      size = 0
-      for (const entry of kept) this.record(entry)
+      if (namespace === undefined) rings.clear()
+      else rings.delete(namespace)
     },
   }
 }
-
-const SECRET_HEADERS = new Set(['authorization', 'x-api-key', 'cookie', 'proxy-authorization'])
 
 /**
  * Request headers with secrets cut to a recognisable prefix: `Bearer sk-a…` keeps which key it
@@ -77,7 +107,7 @@ const SECRET_HEADERS = new Set(['authorization', 'x-api-key', 'cookie', 'proxy-a
 export function maskHeaders(headers: Headers): Record<string, string> {
   const out: Record<string, string> = {}
   headers.forEach((value, name) => {
-    out[name] = SECRET_HEADERS.has(name) ? maskSecret(value) : value
+    out[name] = isSecretHeader(name) ? maskSecret(value) : value
   })
   return out
 }
@@ -100,7 +130,9 @@ export function summarizeJson(value: unknown, depth = 0): unknown {
     return value.length > MAX_STRING
       ? `${value.slice(0, MAX_STRING)}… (${value.length} chars)`
       : value
-  if (depth > 6 || value === null || typeof value !== 'object') return value
+  if (value === null || typeof value !== 'object') return value
+  // Cut off, not kept: a deep value kept whole overflows the stack when the journal is served.
+  if (depth > 6) return Array.isArray(value) ? '[…]' : '{…}'
   if (Array.isArray(value)) return value.slice(0, 20).map((v) => summarizeJson(v, depth + 1))
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, summarizeJson(v, depth + 1)]))
 }

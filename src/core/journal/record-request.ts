@@ -2,9 +2,11 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import type { EmulatorEnv } from '../http/env.js'
 import type { Clock } from '../clock.js'
-import { isMultipart } from '../http/read-body.js'
+import { nullProto, readBody } from '../http/read-body.js'
+import { CLIENT_CLOSED_STATUS } from '../errors/client-closed.js'
 import { namespaceOf } from '../steering/middleware.js'
 import { maskHeaders, summarizeJson, type Journal } from './journal.js'
+import { redactField, redactJson, redactSearch, scrubSecrets } from '../redact.js'
 
 export function recordRequests(
   journal: Journal,
@@ -24,7 +26,7 @@ export function recordRequests(
       provider: first,
       method: c.req.method,
       path: '/' + rest.join('/'),
-      query: new URL(c.req.url).search,
+      query: redactSearch(new URL(c.req.url).search),
       status: c.res.status,
       latencyMs: Math.round(performance.now() - started),
       headers: maskHeaders(c.req.raw.headers),
@@ -33,30 +35,37 @@ export function recordRequests(
   }
 }
 
-/** The request body, summarized; reads only what hono has already cached or can still read. */
-async function summarizeBody(c: Context): Promise<unknown> {
+/** The request's own key, to be cut out wherever it appears in a body. */
+const keysOf = (c: Context<EmulatorEnv>): string[] => (c.var.apiKey ? [c.var.apiKey] : [])
+const scrub = (c: Context<EmulatorEnv>, text: string): string => scrubSecrets(text, keysOf(c))
+
+/**
+ * The request body, redacted and summarized; reads only what hono has already cached or can
+ * still read.
+ */
+async function summarizeBody(c: Context<EmulatorEnv>): Promise<unknown> {
   if (c.req.method === 'GET' || c.req.method === 'HEAD') return null
   if (c.res.status === 413) return { omitted: 'body over the limit' }
+  if (c.res.status === CLIENT_CLOSED_STATUS) return { omitted: 'the client closed the request' }
   try {
-    if (isMultipart(c)) {
-      const form = await c.req.formData()
-      const fields: Record<string, unknown> = {}
-      for (const [name, value] of form.entries()) {
+    // The handler's own reader: the same verdict on what the bytes are, read only once.
+    const body = await readBody(c)
+    if (body.kind === 'multipart') {
+      // Part names are the client's: a null-prototype record keeps `__proto__` a plain name.
+      const fields = nullProto<unknown>()
+      for (const [name, value] of body.form.entries()) {
         const summary =
           typeof value === 'string'
-            ? summarizeJson(value)
+            ? summarizeJson(scrub(c, redactField(name, value)))
             : { file: value.name, type: value.type, bytes: value.size }
         fields[name] = name in fields ? [fields[name], summary].flat() : summary
       }
       return fields
     }
-    const text = await c.req.text()
-    if (text === '') return null
-    try {
-      return summarizeJson(JSON.parse(text))
-    } catch {
-      return summarizeJson(text)
-    }
+    if (body.kind === 'malformed')
+      return body.text === '' ? null : summarizeJson(scrub(c, body.text))
+    // Redacted before it is summarized: a cut string must not keep half a token.
+    return summarizeJson(redactJson(body.value, keysOf(c)))
   } catch {
     return { unreadable: true }
   }

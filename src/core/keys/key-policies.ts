@@ -4,6 +4,7 @@
  * the global rate limit (off unless configured).
  */
 import { BlockList, isIP } from 'node:net'
+import ipaddr from 'ipaddr.js'
 import { takeToken, type BucketLimits, type BucketState, type Take } from './token-bucket.js'
 import type { AccountRef } from '../credits/ledger.js'
 
@@ -88,19 +89,29 @@ export function createKeyPolicies(): KeyPolicies {
 export function toBlockList(entries: readonly string[]): BlockList {
   const list = new BlockList()
   for (const entry of entries) {
-    const [address, prefix] = entry.split('/')
-    const family = isIP(address ?? '')
-    const bits = prefix === undefined ? undefined : Number(prefix)
-    if (
-      family === 0 ||
-      (bits !== undefined &&
-        (!Number.isInteger(bits) || bits < 0 || bits > (family === 4 ? 32 : 128)))
-    ) {
-      throw new RangeError(`'${entry}' is not an IP address or CIDR range`)
-    }
-    const type = family === 4 ? 'ipv4' : 'ipv6'
-    if (bits === undefined) list.addAddress(address!, type)
-    else list.addSubnet(address!, bits, type)
+    const [address, bits] = parseEntry(entry)
+    list.addSubnet(address.toString(), bits, address.kind())
   }
   return list
 }
+
+/**
+ * An address with its prefix length (a whole address is a /32 or /128). ipaddr.js parses, as
+ * splitting on `/` did not: `10.1.2.3/` was read as `/0`, admitting every IPv4 address.
+ */
+function parseEntry(entry: string): [ipaddr.IPv4 | ipaddr.IPv6, number] {
+  const slash = entry.indexOf('/')
+  const address = slash === -1 ? entry : entry.slice(0, slash)
+  // Only the usual forms: ipaddr.js also reads `0x7f.1` and zone ids, which nobody means here.
+  const plain = ipaddr.IPv4.isValidFourPartDecimal(address) || ipaddr.IPv6.isValid(address)
+  if (!plain || address.includes('%')) throw new RangeError(notAnAddress(entry))
+  try {
+    if (slash !== -1) return ipaddr.parseCIDR(entry)
+    const parsed = ipaddr.parse(entry)
+    return [parsed, parsed.kind() === 'ipv4' ? 32 : 128]
+  } catch {
+    throw new RangeError(notAnAddress(entry))
+  }
+}
+
+const notAnAddress = (entry: string) => `'${entry}' is not an IP address or CIDR range`

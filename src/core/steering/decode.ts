@@ -25,6 +25,11 @@ const MAX_SEED_LENGTH = 200
 export interface Steering {
   /** Isolates this request's tasks, credits, faults and deliveries from other namespaces. */
   namespace: string
+  /**
+   * Whether `X-Emulator-Namespace` named it: control routes that act on everything when no
+   * namespace is named (reset) tell "none named" from "default named" by this.
+   */
+  namespaceNamed: boolean
   /** Seed for this request's random choices (image accents, revised prompts). */
   seed?: string
   /** Timing of the task this request creates: a profile to sample, or exact milliseconds. */
@@ -34,7 +39,11 @@ export interface Steering {
 }
 
 /** What an undecodable request is logged and numbered under. */
-export const UNSTEERED: Steering = { namespace: DEFAULT_NAMESPACE, faults: {} }
+export const UNSTEERED: Steering = {
+  namespace: DEFAULT_NAMESPACE,
+  namespaceNamed: false,
+  faults: {},
+}
 
 type Refuse = (message: string, allowed?: readonly string[]) => never
 
@@ -50,6 +59,7 @@ const HEADERS: Record<
         refuse('X-Emulator-Namespace must be 1-64 characters of A-Z, a-z, 0-9, ".", "_" or "-".')
       }
       into.namespace = value
+      into.namespaceNamed = true
     },
   },
   'x-emulator-seed': {
@@ -113,7 +123,7 @@ const KNOWN = Object.keys(HEADERS)
 
 /** Every `X-Emulator-*` header as one value, or the 400 naming the first bad one. */
 export function decodeSteering(headers: Headers): Steering {
-  const steering: Steering = { namespace: DEFAULT_NAMESPACE, faults: {} }
+  const steering: Steering = { namespace: DEFAULT_NAMESPACE, namespaceNamed: false, faults: {} }
   for (const name of headers.keys()) {
     if (name.startsWith('x-emulator-') && !(name in HEADERS)) {
       throw new EmulatorError(400, 'unknown_header', `Unknown emulator header '${name}'.`, {

@@ -25,3 +25,7 @@ export function steer(
 
 /** The namespace the request is steered to (`default` unless `X-Emulator-Namespace` says). */
 export const namespaceOf = (c: Context<EmulatorEnv>): string => c.var.steering.namespace
+
+/** The namespace `X-Emulator-Namespace` named, or undefined when the header was not sent. */
+export const namedNamespaceOf = (c: Context<EmulatorEnv>): string | undefined =>
+  c.var.steering.namespaceNamed ? c.var.steering.namespace : undefined

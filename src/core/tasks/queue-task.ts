@@ -16,6 +16,7 @@ import { chargeCredits } from '../credits/charge.js'
 import { taskOutcomeFromFaults } from '../faults/task-faults.js'
 import { Failure } from '../errors/failure.js'
 import { sampleTiming, type TimingProfile } from './timing.js'
+import { checkCallbackTarget, type TargetPolicy } from '../callbacks/target-policy.js'
 
 /** What is known once the task is paid for: its id and how the charge was split. */
 export interface Paid {
@@ -56,6 +57,8 @@ export interface TaskStepDeps {
   randomFor: (namespace: string, purpose?: string) => Random
   /** The server's seed and timing profile, for requests that steer neither. */
   defaults: { seed: string; timing: TimingProfile }
+  /** Where callbacks may go; a refused `callbackUrl` is the provider's 400 on `callback_url`. */
+  callbackTargets: TargetPolicy
 }
 
 export interface TaskStep {
@@ -71,6 +74,9 @@ export function createTaskStep(kind: TaskKind, deps: TaskStepDeps): TaskStep {
     queue(c, order) {
       const { namespace, seed = defaults.seed, timing = defaults.timing } = c.var.steering
       const plan = c.var.faults
+      // Before the charge, so a refused callback URL costs nothing.
+      if (order.callbackUrl !== undefined)
+        checkCallbackTarget(order.callbackUrl, deps.callbackTargets)
       const random = randomFor(namespace)
       const id = kind.newId(random)
       const ref = { namespace, provider: kind.provider, apiKey: c.var.apiKey }

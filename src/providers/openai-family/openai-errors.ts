@@ -12,6 +12,7 @@ import {
   type IssueWording,
   type WordedIssue,
 } from '../../core/validation.js'
+import { showValue } from '../../core/show-value.js'
 
 export interface OpenAIErrorBody {
   error: {
@@ -100,7 +101,7 @@ export const openAIWording: IssueWording = (issue) => {
       )
     case 'invalid_value':
       return say(
-        `Invalid value: '${String(issue.input)}'. Supported values are: ` +
+        `Invalid value: '${showValue(issue.input)}'. Supported values are: ` +
           `${listValues(issue.values)}.`,
         'invalid_value',
       )
@@ -116,7 +117,7 @@ export const openAIWording: IssueWording = (issue) => {
       if (issue.origin === 'string') {
         return say(
           `Invalid '${name}': string too long. Expected a string with maximum length ` +
-            `${issue.maximum}, but got a string with length ${String(issue.input).length} instead.`,
+            `${issue.maximum}, but got a string with length ${lengthOf(issue.input)} instead.`,
           'string_above_max_length',
         )
       }
@@ -124,13 +125,13 @@ export const openAIWording: IssueWording = (issue) => {
         return say(
           `Invalid '${name}': array too long. Expected an array with maximum length ` +
             `${issue.maximum}, but got an array with length ` +
-            `${(issue.input as unknown[]).length} instead.`,
+            `${lengthOf(issue.input)} instead.`,
           'array_above_max_length',
         )
       }
       return say(
         `Invalid '${name}': integer above maximum value. Expected a value <= ` +
-          `${issue.maximum}, but got ${String(issue.input)} instead.`,
+          `${issue.maximum}, but got ${showValue(issue.input)} instead.`,
         'integer_above_max_value',
       )
     case 'too_small':
@@ -143,13 +144,17 @@ export const openAIWording: IssueWording = (issue) => {
       }
       return say(
         `Invalid '${name}': integer below minimum value. Expected a value >= ` +
-          `${issue.minimum}, but got ${String(issue.input)} instead.`,
+          `${issue.minimum}, but got ${showValue(issue.input)} instead.`,
         'integer_below_min_value',
       )
     default:
       return say(`Invalid '${name}': ${issue.message}.`, 'invalid_value')
   }
 }
+
+/** A string's or an array's length, as the "too long" wording reports it. */
+const lengthOf = (value: unknown): number =>
+  typeof value === 'string' || Array.isArray(value) ? value.length : 0
 
 function typeOf(value: unknown): string {
   if (value === null) return 'null'

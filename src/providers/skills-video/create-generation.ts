@@ -57,7 +57,7 @@ export async function queueGeneration(
   { settings, config, files, taskStep }: ProviderServices<SkillsVideoSettings>,
 ): Promise<Task<SkillsVideoDetails>> {
   const origin = publicOrigin(c, config)
-  const request = await readGenerationRequest(c, files, origin)
+  const { request, uploads } = await readGenerationRequest(c, origin)
   if (findTriggerTerm(request.prompt, config.moderation.triggerTerms)) {
     throw new Failure('content_rejected', 'Upstream moderation rejected the prompt or inputs.')
   }
@@ -69,7 +69,7 @@ export async function queueGeneration(
   const imageCount = input.image_urls?.length ?? 0
   const masked = input.mask_url ? ', masked' : ''
 
-  return taskStep.queue<SkillsVideoDetails>(c, {
+  const task = taskStep.queue<SkillsVideoDetails>(c, {
     price: settings.prices[request.resolution] * count,
     details: ({ charged }) => ({
       origin,
@@ -94,6 +94,9 @@ export async function queueGeneration(
       }),
     },
   })
+  // Accepted and paid for: only now are the uploads served, so a refused create keeps none.
+  for (const upload of uploads) files.put(upload.bytes, upload.format)
+  return task
 }
 
 /** The docs' "normalized input": every field resolved, resolution rewritten to pixels. */

@@ -1,14 +1,16 @@
 /**
  * Reads a create request, JSON or multipart/form-data. In multipart, `image_urls` may repeat and
  * each part may be a URL or an uploaded image (the quickstart's `-F "image_urls=@./sketch.png"`);
- * uploads are stored and referred to by their emulator `/files/` URL, in the order sent.
+ * uploads are referred to by the emulator `/files/` URL they will have, in the order sent, and
+ * kept aside: the caller stores them only once the request is accepted, so a refusal keeps none.
  */
 import type { Context } from 'hono'
-import type { FileStore } from '../../core/images/file-store.js'
+import { fileNameFor } from '../../core/images/file-store.js'
 import { Failure } from '../../core/errors/failure.js'
 import {
   formFieldsToJson,
   isMultipart,
+  nullProto,
   readFormData,
   readJsonObject,
   type UploadedFile,
@@ -30,30 +32,43 @@ const isUploadFormat = (format: string): format is ImageFormat =>
 const isUrlField = (name: string): name is (typeof FORM_URL_FIELDS)[number] =>
   (FORM_URL_FIELDS as readonly string[]).includes(name)
 
-export async function readGenerationRequest(
-  c: Context,
-  files: FileStore,
-  origin: string,
-): Promise<GenerationRequest> {
-  if (!isMultipart(c)) return parseRequest(GenerationRequest, await readJsonObject(c))
-  return parseRequest(GenerationForm, await readForm(c, files, origin))
+/** An uploaded image, checked but not yet stored. */
+export interface Upload {
+  bytes: Buffer
+  format: ImageFormat
+}
+
+export interface ReadGeneration {
+  request: GenerationRequest
+  /** To put in the file store once the create is accepted; the request already names them. */
+  uploads: Upload[]
+}
+
+export async function readGenerationRequest(c: Context, origin: string): Promise<ReadGeneration> {
+  if (!isMultipart(c)) {
+    return { request: parseRequest(GenerationRequest, await readJsonObject(c)), uploads: [] }
+  }
+  const uploads: Upload[] = []
+  const form = await readForm(c, uploads, origin)
+  return { request: parseRequest(GenerationForm, form), uploads }
 }
 
 /** The form as the JSON body it stands for. */
 async function readForm(
   c: Context,
-  files: FileStore,
+  uploads: Upload[],
   origin: string,
 ): Promise<Record<string, unknown>> {
   const form = await readFormData(c)
-  const text: Record<string, string> = {}
+  // Part names are the client's: a null-prototype record keeps `__proto__` a plain name.
+  const text = nullProto<string>()
   const imageUrls: string[] = []
   let maskUrl: string | undefined
   for (const [name, value] of form.entries()) {
     if (isUrlField(name)) {
       const position = name === 'image_urls' ? `image_urls.${imageUrls.length}` : 'mask_url'
       const url =
-        typeof value === 'string' ? value : await storeUpload(value, position, files, origin)
+        typeof value === 'string' ? value : await readUpload(value, position, uploads, origin)
       if (name === 'image_urls') imageUrls.push(url)
       else maskUrl = url
     } else if (typeof value === 'string') {
@@ -64,17 +79,17 @@ async function readForm(
       })
     }
   }
-  return {
-    ...formFieldsToJson(text, { numbers: FORM_NUMBER_FIELDS, booleans: FORM_BOOLEAN_FIELDS }),
-    ...(imageUrls.length > 0 && { image_urls: imageUrls }),
-    ...(maskUrl !== undefined && { mask_url: maskUrl }),
-  }
+  return Object.assign(
+    formFieldsToJson(text, { numbers: FORM_NUMBER_FIELDS, booleans: FORM_BOOLEAN_FIELDS }),
+    imageUrls.length > 0 ? { image_urls: imageUrls } : {},
+    maskUrl !== undefined ? { mask_url: maskUrl } : {},
+  )
 }
 
-async function storeUpload(
+async function readUpload(
   file: UploadedFile,
   position: string,
-  files: FileStore,
+  uploads: Upload[],
   origin: string,
 ): Promise<string> {
   const bytes = Buffer.from(await file.arrayBuffer())
@@ -86,5 +101,6 @@ async function storeUpload(
       { param: position },
     )
   }
-  return `${origin}/files/${files.put(bytes, info.format)}`
+  uploads.push({ bytes, format: info.format })
+  return `${origin}/files/${fileNameFor(bytes, info.format)}`
 }

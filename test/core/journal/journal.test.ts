@@ -38,6 +38,25 @@ describe('journal', () => {
     expect(journal.list({ namespace: 'y' }).map((e) => e.id)).toEqual(['b', 'd'])
   })
 
+  it("keeps a quiet namespace's entries however busy another one is", () => {
+    const journal = createJournal(2)
+    journal.record(entry('quiet-1', 'quiet'))
+    for (const id of ['a', 'b', 'c', 'd']) journal.record(entry(id, 'busy'))
+    expect(journal.list({ namespace: 'quiet' }).map((e) => e.id)).toEqual(['quiet-1'])
+    expect(journal.list({ namespace: 'busy' }).map((e) => e.id)).toEqual(['c', 'd'])
+    expect(journal.list().map((e) => e.id)).toEqual(['quiet-1', 'c', 'd'])
+  })
+
+  it('forgets the least recently used namespace past the cap on namespaces', () => {
+    const journal = createJournal(5, 2)
+    journal.record(entry('a', 'x'))
+    journal.record(entry('b', 'y'))
+    journal.list({ namespace: 'x' }) // reading x uses it: y is now the oldest used
+    journal.record(entry('c', 'z'))
+    expect(journal.list().map((e) => e.id)).toEqual(['a', 'c'])
+    expect(journal.list({ namespace: 'y' })).toEqual([])
+  })
+
   it('records nothing when sized 0', () => {
     const journal = createJournal(0)
     journal.record(entry('a'))
