@@ -11,6 +11,8 @@ import { EmulatorError } from '../core/errors/emulator-error.js'
 import { namespaceOf } from '../core/steering/middleware.js'
 import { redactUrl } from '../core/redact.js'
 import { readControlBody } from './validate.js'
+import { checkCallbackTarget } from '../core/callbacks/target-policy.js'
+import { Failure } from '../core/errors/failure.js'
 
 type Schemas = components['schemas']
 
@@ -46,6 +48,15 @@ export function createCallbackRoutes(runtime: Runtime): Hono<EmulatorEnv> {
 
   app.post('/webhooks', async (c) => {
     const input = await readControlBody(c, NewEndpoint)
+    // Webhook endpoints are callback targets too: the same policy as a callback_url.
+    try {
+      checkCallbackTarget(input.url, runtime.config.callbacks)
+    } catch (err) {
+      if (!(err instanceof Failure)) throw err
+      throw new EmulatorError(422, 'invalid_field', err.message.replace('callback_url', 'url'), {
+        field: 'url',
+      })
+    }
     const endpoint = runtime.webhooks.add({
       ...input,
       namespace: namespaceOf(c),

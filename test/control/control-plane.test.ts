@@ -97,6 +97,16 @@ describe('control plane', () => {
     ).toBe(404)
   })
 
+  it('refuses a webhook endpoint at a cloud-metadata address, as for a callback_url', async () => {
+    const refused = await call('POST', '/__emulator/webhooks', {
+      url: 'http://169.254.169.254/latest/meta-data',
+    })
+    expect(refused.status).toBe(422)
+    expect(refused.json.emulator_error).toMatchObject({ code: 'invalid_field', field: 'url' })
+    const listed = await call('GET', '/__emulator/webhooks')
+    expect(listed.json.endpoints).toEqual([])
+  })
+
   it('refuses a bad endpoint naming the field and its allowed values', async () => {
     const badEvent = await call('POST', '/__emulator/webhooks', {
       url: 'http://127.0.0.1:9/hook',
