@@ -626,6 +626,15 @@ export interface components {
                 "application/json": components["schemas"]["EmulatorError"];
             };
         };
+        /** @description The body is over `limits.controlBodyBytes` (1 MB by default); it is refused before it is read, and the connection is closed. */
+        TooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["EmulatorError"];
+            };
+        };
         /** @description A body field is missing or invalid; `field` names it and `allowed` lists its values when they are a closed list. */
         InvalidField: {
             headers: {
@@ -744,6 +753,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            413: components["responses"]["TooLarge"];
             422: components["responses"]["InvalidField"];
         };
     };
@@ -899,6 +909,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
             422: components["responses"]["InvalidField"];
         };
     };
@@ -1015,6 +1026,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
             422: components["responses"]["InvalidField"];
         };
     };
@@ -1073,6 +1085,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            413: components["responses"]["TooLarge"];
             422: components["responses"]["InvalidField"];
         };
     };
@@ -1167,6 +1180,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            413: components["responses"]["TooLarge"];
             422: components["responses"]["InvalidField"];
         };
     };

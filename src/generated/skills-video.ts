@@ -665,6 +665,7 @@ export interface operations {
         responses: {
             400: components["responses"]["UnsupportedModel"];
             401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     createOtherModelGenerationStream: {
@@ -681,6 +682,7 @@ export interface operations {
         responses: {
             400: components["responses"]["UnsupportedModel"];
             401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     getGeneration: {

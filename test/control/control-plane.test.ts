@@ -392,6 +392,18 @@ describe('control plane', () => {
     expect(response.status).toBe(400)
   })
 
+  it.each([
+    ['POST', '/__emulator/reset'],
+    ['POST', '/__emulator/tasks/no-such-task/fail'],
+    ['PUT', '/__emulator/keys/gptproto/sk-big'],
+    ['POST', '/__emulator/faults'],
+    ['POST', '/__emulator/webhooks'],
+  ])('refuses a body over the control-plane limit on %s %s with 413', async (method, path) => {
+    const { status, json } = await call(method, path, { padding: 'x'.repeat(2 * 1024 * 1024) })
+    expect(status).toBe(413)
+    expect(json.emulator_error).toMatchObject({ message: expect.any(String) })
+  })
+
   it('covers every response the spec documents', () => {
     expect(spec.unexercised()).toEqual([])
   })

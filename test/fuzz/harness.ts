@@ -47,30 +47,9 @@ export interface FuzzStats {
 
 /**
  * Cases the emulator is known to get wrong, kept out of the run until the fix lands: each one a
- * precise predicate with the cause, removed by whoever fixes it (see issue 10).
+ * precise predicate with the cause, removed by whoever fixes it. Empty: nothing is known wrong.
  */
-export const KNOWN: { cause: string; matches: (c: FuzzCase) => boolean }[] = [
-  {
-    // KNOWN (issue 10): specs/emulator.openapi.yaml documents no 413 on the control plane's
-    // POST/PUT routes, yet a body over limits.jsonBodyBytes gets one (in the emulator envelope).
-    cause: 'emulator spec: no 413 documented for control-plane bodies over the limit',
-    matches: (c) => c.provider === 'emulator' && overLimit(c.body),
-  },
-  {
-    // KNOWN (issue 10): specs/skills-video.openapi.yaml documents only 400 and 401 for
-    // /api/v1/generation/{provider}/{model} (and sse/), yet the shared chain answers a body over
-    // the limit there with 413 as on every route.
-    cause: 'skills-video spec: no 413 documented for other models',
-    matches: (c) => c.route.endsWith('/api/v1/generation/{provider}/{model}') && overLimit(c.body),
-  },
-]
-
-/** A body over the default 1 MB JSON limit. */
-function overLimit(body: Body | null): boolean {
-  if (body === null) return false
-  if (body.kind === 'huge') return true
-  return body.kind === 'json' && /HUGE:1100000/.test(JSON.stringify(body.value))
-}
+export const KNOWN: { cause: string; matches: (c: FuzzCase) => boolean }[] = []
 
 export interface Fuzzer {
   runtime: Runtime

@@ -678,7 +678,12 @@ describe('skills.video errors', () => {
     },
   )
 
-  it.each([CREATE, CREATE_SSE])('answers an oversized body on %s with 413', async (path) => {
+  it.each([
+    CREATE,
+    CREATE_SSE,
+    '/api/v1/generation/fal-ai/flux',
+    '/api/v1/generation/sse/fal-ai/flux',
+  ])('answers an oversized body on %s with 413', async (path) => {
     const { status, json } = await client.call('POST', path, headers(), {
       prompt: 'x'.repeat(1_100_000),
     })
