@@ -626,6 +626,15 @@ export interface components {
                 "application/json": components["schemas"]["EmulatorError"];
             };
         };
+        /** @description An admin token is set (`EMULATOR_ADMIN_TOKEN`) and the request does not carry it as `Authorization: Bearer <token>`. Only health is open. */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["EmulatorError"];
+            };
+        };
         /** @description The body is over `limits.controlBodyBytes` (1 MB by default); it is refused before it is read, and the connection is closed. */
         TooLarge: {
             headers: {
@@ -699,6 +708,7 @@ export interface operations {
                     "application/json": components["schemas"]["SpecList"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
         };
     };
     getSpec: {
@@ -721,6 +731,7 @@ export interface operations {
                     "application/yaml": string;
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
         };
     };
@@ -753,6 +764,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             413: components["responses"]["TooLarge"];
             422: components["responses"]["InvalidField"];
         };
@@ -783,6 +795,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
         };
     };
     clearJournal: {
@@ -801,6 +814,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            401: components["responses"]["Unauthorized"];
         };
     };
     listTasks: {
@@ -827,6 +841,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
         };
     };
     getTask: {
@@ -849,6 +864,7 @@ export interface operations {
                     "application/json": components["schemas"]["Task"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
         };
     };
@@ -872,6 +888,7 @@ export interface operations {
                     "application/json": components["schemas"]["Task"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
         };
     };
@@ -908,6 +925,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["TooLarge"];
             422: components["responses"]["InvalidField"];
@@ -933,6 +951,7 @@ export interface operations {
                     "application/json": components["schemas"]["Task"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
         };
     };
@@ -956,6 +975,7 @@ export interface operations {
                     };
                 };
             };
+            401: components["responses"]["Unauthorized"];
         };
     };
     getKey: {
@@ -980,6 +1000,7 @@ export interface operations {
                     "application/json": components["schemas"]["Key"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
         };
     };
@@ -1025,6 +1046,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["TooLarge"];
             422: components["responses"]["InvalidField"];
@@ -1050,6 +1072,7 @@ export interface operations {
                     };
                 };
             };
+            401: components["responses"]["Unauthorized"];
         };
     };
     addFault: {
@@ -1085,6 +1108,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             413: components["responses"]["TooLarge"];
             422: components["responses"]["InvalidField"];
         };
@@ -1105,6 +1129,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            401: components["responses"]["Unauthorized"];
         };
     };
     removeFault: {
@@ -1125,6 +1150,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
         };
     };
@@ -1146,6 +1172,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookEndpointList"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
         };
     };
     addWebhookEndpoint: {
@@ -1180,6 +1207,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             413: components["responses"]["TooLarge"];
             422: components["responses"]["InvalidField"];
         };
@@ -1202,6 +1230,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
         };
     };
@@ -1226,6 +1255,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeliveryList"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
         };
     };
     getDocsIndex: {
@@ -1246,6 +1276,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
+            401: components["responses"]["Unauthorized"];
         };
     };
     getDocs: {
@@ -1269,6 +1300,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
         };
     };

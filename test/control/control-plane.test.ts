@@ -6,6 +6,7 @@ import { createSpecValidator } from '../support/spec-validator.js'
 import { startReceiver } from '../support/receiver.js'
 
 const server = useEmulator()
+const guarded = useEmulator({ adminToken: 'admin-token-for-the-spec-test' })
 const spec = createSpecValidator('emulator')
 
 async function call(
@@ -402,6 +403,42 @@ describe('control plane', () => {
     const { status, json } = await call(method, path, { padding: 'x'.repeat(2 * 1024 * 1024) })
     expect(status).toBe(413)
     expect(json.emulator_error).toMatchObject({ message: expect.any(String) })
+  })
+
+  it.each([
+    ['GET', '/__emulator/specs'],
+    ['GET', '/__emulator/specs/emulator.openapi.yaml'],
+    ['POST', '/__emulator/reset'],
+    ['GET', '/__emulator/journal'],
+    ['DELETE', '/__emulator/journal'],
+    ['GET', '/__emulator/tasks'],
+    ['GET', '/__emulator/tasks/t1'],
+    ['POST', '/__emulator/tasks/t1/complete'],
+    ['POST', '/__emulator/tasks/t1/fail'],
+    ['POST', '/__emulator/tasks/t1/cancel'],
+    ['GET', '/__emulator/keys'],
+    ['GET', '/__emulator/keys/gptproto/sk-1'],
+    ['PUT', '/__emulator/keys/gptproto/sk-1'],
+    ['GET', '/__emulator/faults'],
+    ['POST', '/__emulator/faults'],
+    ['DELETE', '/__emulator/faults'],
+    ['DELETE', '/__emulator/faults/fault_1'],
+    ['GET', '/__emulator/webhooks'],
+    ['POST', '/__emulator/webhooks'],
+    ['DELETE', '/__emulator/webhooks/wh_1'],
+    ['GET', '/__emulator/deliveries'],
+    ['GET', '/__emulator/docs'],
+    ['GET', '/__emulator/docs/emulator'],
+  ])('answers %s %s without the admin token with 401, when one is set', async (method, path) => {
+    const response = await fetch(guarded.url + path, { method })
+    const text = await response.text()
+    await spec.check(method, path, response, text)
+    expect(response.status).toBe(401)
+    expect(JSON.parse(text)).toMatchObject({ emulator_error: { code: expect.any(String) } })
+  })
+
+  it('leaves health open when an admin token is set', async () => {
+    expect((await fetch(`${guarded.url}/__emulator/health`)).status).toBe(200)
   })
 
   it('covers every response the spec documents', () => {
