@@ -11,13 +11,17 @@ import { EmulatorError } from '../core/errors/emulator-error.js'
 import { namespaceOf } from '../core/steering/middleware.js'
 import { redactUrl } from '../core/redact.js'
 import { readControlBody } from './validate.js'
+import { providers, type ProviderId } from '../providers/index.js'
 import { checkCallbackTarget } from '../core/callbacks/target-policy.js'
 import { Failure } from '../core/errors/failure.js'
 
 type Schemas = components['schemas']
 
 /** Providers whose webhooks are configured out of band rather than per request. */
-export const WEBHOOK_PROVIDERS = ['skills-video'] as const
+export const WEBHOOK_PROVIDERS = providers.filter((p) => p.webhooks).map((p) => p.id) as [
+  ProviderId,
+  ...ProviderId[],
+]
 export const WEBHOOK_EVENTS = [
   'task.created',
   'task.started',
@@ -27,7 +31,7 @@ export const WEBHOOK_EVENTS = [
 ] as const
 
 const NewEndpoint = z.strictObject({
-  provider: z.enum(WEBHOOK_PROVIDERS).default('skills-video'),
+  provider: z.enum(WEBHOOK_PROVIDERS).default(WEBHOOK_PROVIDERS[0]),
   url: z.url({ protocol: /^https?$/ }),
   events: z.array(z.enum(WEBHOOK_EVENTS)).min(1).optional(),
   secret: z
@@ -117,7 +121,7 @@ function toEndpointWire(
 ): Schemas['WebhookEndpoint'] {
   return {
     id: endpoint.id,
-    provider: endpoint.provider as Schemas['WebhookEndpoint']['provider'],
+    provider: endpoint.provider,
     url: endpoint.url,
     events: endpoint.events,
     secret: endpoint.secret,

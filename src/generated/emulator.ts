@@ -539,10 +539,10 @@ export interface components {
         };
         NewWebhookEndpoint: {
             /**
+             * @description A provider whose webhooks are set out of band (today skills-video, the default).
              * @default skills-video
-             * @enum {string}
              */
-            provider: "skills-video";
+            provider: components["schemas"]["ProviderId"];
             /** Format: uri */
             url: string;
             /** @description Events to send; all when omitted. */
@@ -551,8 +551,7 @@ export interface components {
         };
         WebhookEndpoint: {
             id: string;
-            /** @enum {string} */
-            provider: "skills-video";
+            provider: components["schemas"]["ProviderId"];
             /** Format: uri */
             url: string;
             events: string[] | null;

@@ -109,6 +109,8 @@ export interface ProviderDescriptor<
   /** Adds the provider's routes (real paths) to `app`; no other side effect. */
   routes(app: Hono<EmulatorEnv>, services: ProviderServices<Settings>): void
   tasks?: TaskHooks<Settings>
+  /** Its webhooks are configured out of band (skills.video's dashboard; here the control plane). */
+  webhooks?: boolean
   traffic?: TrafficHints
 }
 

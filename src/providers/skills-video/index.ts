@@ -33,6 +33,7 @@ export const skillsVideo = defineProvider({
     failure: GENERATION_FAILED,
     onChange: announce,
   },
+  webhooks: true,
   traffic: { taskIdOf: (body) => (body as { id?: string }).id },
 
   routes(app, services) {
