@@ -1,26 +1,30 @@
 /**
  * Control-plane body reading and validation: refusals in the emulator's envelope, naming the
- * field and its allowed values. Bodies are bounded in size (refused before they are read whole)
- * and in nesting depth, so no body can exhaust the memory or the stack.
+ * field and its allowed values. Bodies go through the providers' own reader (core/http/read-body),
+ * so they are bounded in size (refused before they are read whole) and in nesting depth alike.
  */
 import type { Context, MiddlewareHandler } from 'hono'
 import type { z } from 'zod'
 import { EmulatorError } from '../core/errors/emulator-error.js'
-import { ClientClosedRequest } from '../core/errors/client-closed.js'
-import { exceedsJsonDepth, MAX_JSON_DEPTH } from '../core/http/json-depth.js'
+import { Failure } from '../core/errors/failure.js'
+import { limitBodySize, readBody } from '../core/http/read-body.js'
 
-const maxBytesOf = new WeakMap<Context['req'], number>()
+/** The providers' refusals of a body, in the emulator's envelope. */
+function asEmulatorError(err: unknown): unknown {
+  if (!(err instanceof Failure)) return err
+  if (err.kind === 'body_too_large') return new EmulatorError(413, 'body_too_large', err.message)
+  return new EmulatorError(400, 'invalid_json', err.message)
+}
 
-const tooLarge = (max: number) =>
-  new EmulatorError(413, 'body_too_large', `The body is larger than ${max} bytes.`)
-
-/** Refuses a declared length over `max` at once; `readControlBody` counts the rest as it reads. */
+/** Holds every control-plane body, whatever its label, to `max` bytes. */
 export function limitControlBodies(max: number): MiddlewareHandler {
+  const limit = limitBodySize({ jsonBodyBytes: max, multipartBodyBytes: max })
   return async function limitControlBodies(c, next) {
-    maxBytesOf.set(c.req, max)
-    const declared = c.req.header('content-length')
-    if (declared !== undefined && Number(declared) > max) throw tooLarge(max)
-    await next()
+    try {
+      await limit(c, next)
+    } catch (err) {
+      throw asEmulatorError(err)
+    }
   }
 }
 
@@ -28,21 +32,15 @@ export async function readControlBody<S extends z.ZodType>(
   c: Context,
   schema: S,
 ): Promise<z.output<S>> {
-  const text = await readText(c)
-  if (exceedsJsonDepth(text)) {
-    throw new EmulatorError(
-      400,
-      'invalid_json',
-      `The body is nested more than ${MAX_JSON_DEPTH} levels deep.`,
-    )
+  const body = await readBody(c).catch((err: unknown) => {
+    throw asEmulatorError(err)
+  })
+  // An empty body stands for `{}`: every control-plane body has defaults for all it holds.
+  if (body.kind === 'malformed' && body.text !== '') throw asEmulatorError(body.failure)
+  if (body.kind === 'multipart') {
+    throw new EmulatorError(400, 'invalid_json', 'The body must be JSON, not a form.')
   }
-  let body: unknown
-  try {
-    body = JSON.parse(text || '{}')
-  } catch {
-    throw new EmulatorError(400, 'invalid_json', 'The body is not valid JSON.')
-  }
-  const result = schema.safeParse(body)
+  const result = schema.safeParse(body.kind === 'json' ? body.value : {})
   if (result.success) return result.data
   const issue = result.error.issues[0]!
   const field = issue.path.map(String).join('.') || '(body)'
@@ -51,28 +49,4 @@ export async function readControlBody<S extends z.ZodType>(
     field,
     ...(allowed && { allowed }),
   })
-}
-
-/** The body as text, read chunk by chunk and given up on as soon as it passes the limit. */
-async function readText(c: Context): Promise<string> {
-  const max = maxBytesOf.get(c.req) ?? Infinity
-  const stream = c.req.raw.body
-  if (!stream) return ''
-  // Node types a request body loosely; its chunks are bytes.
-  const reader = stream.getReader() as ReadableStreamDefaultReader<Uint8Array>
-  const chunks: Uint8Array[] = []
-  let total = 0
-  for (;;) {
-    const chunk = await reader.read().catch((err: unknown) => {
-      throw new ClientClosedRequest(err)
-    })
-    if (chunk.done) break
-    total += chunk.value.byteLength
-    if (total > max) {
-      await reader.cancel().catch(() => undefined)
-      throw tooLarge(max)
-    }
-    chunks.push(chunk.value)
-  }
-  return Buffer.concat(chunks).toString('utf8')
 }
