@@ -4,6 +4,7 @@
  * identity, the journal, the control plane's task and delivery views and the request log all
  * redact through here, so a name added once is hidden everywhere.
  */
+import { MAX_JSON_DEPTH } from './http/json-depth.js'
 
 export const REDACTED = 'REDACTED'
 
@@ -45,8 +46,8 @@ const SECRET_NAME = new RegExp(
   'i',
 )
 
-/** Nesting past which a JSON value is not walked: deep input must never overflow the stack. */
-const MAX_DEPTH = 64
+/** Nesting past which a JSON value is not walked (the bodies' own limit): no stack overflow. */
+const MAX_DEPTH = MAX_JSON_DEPTH
 
 export function isSecretHeader(name: string): boolean {
   const lower = name.toLowerCase()
