@@ -4,28 +4,18 @@
  */
 import type { z } from 'zod'
 import type { ImageFormat } from '../../core/images/render-image.js'
-import type { GptImageModel, Quality } from './image-options.js'
+import type { Quality } from './image-options.js'
+import type { imageRequestSchemas } from './image-request.js'
+
+/** The widest `output_format` a provider takes: `auto` or a format. */
+type AnyOutputFormat = z.ZodType<'auto' | ImageFormat>
+type Schemas = ReturnType<typeof imageRequestSchemas<AnyOutputFormat>>
 
 /** A validated generation request, whatever the provider's exact schema. */
-export interface ImageRequest {
-  model: GptImageModel
-  prompt: string
-  n: number
-  size: string
-  quality: 'auto' | Quality
-  background: 'auto' | 'opaque' | 'transparent'
-  moderation: 'auto' | 'low'
-  output_format: 'auto' | ImageFormat
-  output_compression: number
-  stream: boolean
-  partial_images?: number
-  user?: string
-}
+export type ImageRequest = z.output<Schemas['generation']>
 
 /** A validated edit's text fields. */
-export interface EditRequest extends ImageRequest {
-  input_fidelity: 'high' | 'low'
-}
+export type EditRequest = z.output<Schemas['edit']>
 
 export interface ImagesPolicy {
   /** The JSON body of `POST /v1/images/generations`. */
