@@ -204,14 +204,12 @@ export function createDeliveryQueue(options: DeliveryQueueOptions): DeliveryQueu
     if (!deliveries.has(summary.id)) return // reset while in flight
     summary.attempts = number
     const delivered = error === null
-    const outcome =
-      delivered || duplicate
-        ? delivered
-          ? 'delivered'
-          : 'failed'
-        : number < policy.maxAttempts
-          ? 'retrying'
-          : 'failed'
+    // A duplicate copy is never retried: the delivery it copies has succeeded already.
+    const outcome: DeliveryAttempt['outcome'] = delivered
+      ? 'delivered'
+      : duplicate || number >= policy.maxAttempts
+        ? 'failed'
+        : 'retrying'
     logs.get(summary.id)?.push({
       seq: seq++,
       attempt: {
