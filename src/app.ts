@@ -37,8 +37,8 @@ export function createApp(runtime: Runtime): Hono<EmulatorEnv> {
   if (adminToken) app.use('/__emulator/*', requireAdminToken(adminToken))
   app.route('/__emulator', createControlRoutes(runtime))
 
-  app.get('/files/:name', (c) => {
-    const file = runtime.files.get(c.req.param('name'))
+  app.get('/files/:name', async (c) => {
+    const file = await runtime.images.read(c.req.param('name'))
     if (!file)
       throw new EmulatorError(
         404,

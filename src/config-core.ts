@@ -58,6 +58,10 @@ export const CoreConfigSchema = z.object({
     .prefault({}),
   images: z
     .object({
+      /**
+       * Bytes of rendered images kept; past it the least recently used are dropped and rendered
+       * again, identically, when next fetched.
+       */
       encodedCacheBytes: z
         .number()
         .int()
@@ -68,12 +72,20 @@ export const CoreConfigSchema = z.object({
         .int()
         .min(0)
         .default(128 * MB),
-      /** Bytes of images kept for `/files/...` URLs; the oldest are dropped first. */
+      /**
+       * Bytes of uploaded and replayed images kept for `/files/...` URLs; the least recently
+       * used are dropped first. Generated images are recipes and need no room here.
+       */
       fileStoreBytes: z
         .number()
         .int()
         .min(0)
-        .default(512 * MB),
+        .default(64 * MB),
+      /**
+       * URLs of generated images no task owns (synchronous answers) kept servable, most recent
+       * first; a task's image URLs live as long as the task.
+       */
+      looseRecipes: z.number().int().min(0).default(10_000),
     })
     .prefault({}),
   moderation: z

@@ -8,8 +8,8 @@ import type { EmulatorConfig } from './config.js'
 import { clockStartingAt, systemClock, type Clock } from './core/clock.js'
 import { timerScheduler, type Scheduler } from './core/scheduler.js'
 import { createRandom, type Random } from './core/random.js'
-import { createImageRenderer, type ImageRenderer } from './core/images/render-image.js'
-import { createFileStore, type FileStore } from './core/images/file-store.js'
+import { createImageRenderer } from './core/images/render-image.js'
+import { createImageFiles, type ImageFiles } from './core/images/image-files.js'
 import { createTaskEngine, type TaskEngine } from './core/tasks/task-engine.js'
 import { createCreditLedger, type CreditLedger } from './core/credits/ledger.js'
 import { createDeliveryQueue, type DeliveryQueue } from './core/callbacks/delivery-queue.js'
@@ -31,8 +31,8 @@ export interface Runtime {
    * shift another's, so each namespace's run repeats exactly for the same seed.
    */
   randomFor: (namespace: string, purpose?: string) => Random
-  images: ImageRenderer
-  files: FileStore
+  /** Renders recipes, names them under `/files/` and keeps uploads. */
+  images: ImageFiles
   tasks: TaskEngine
   credits: CreditLedger
   deliveries: DeliveryQueue
@@ -70,9 +70,12 @@ export function createRuntime(config: EmulatorConfig, overrides: RuntimeOverride
     if (!random) streams.set(key, (random = createRandom(`${config.seed}:${namespace}:${purpose}`)))
     return random
   }
-  const images = createImageRenderer(config.images)
-  const files = createFileStore(config.images.fileStoreBytes)
-  const tasks = createTaskEngine({ clock, scheduler, images, files, retention: config.tasks })
+  const images = createImageFiles({
+    renderer: createImageRenderer(config.images),
+    uploadBytes: config.images.fileStoreBytes,
+    looseRecipes: config.images.looseRecipes,
+  })
+  const tasks = createTaskEngine({ clock, scheduler, images, retention: config.tasks })
   const credits = createCreditLedger({ clock, defaultBalance: config.credits.defaultBalance })
   const deliveries = createDeliveryQueue({ clock, scheduler, policy: config.callbacks })
   const webhooks = createWebhookEndpoints({ randomFor, now: () => clock.now() })
@@ -88,7 +91,6 @@ export function createRuntime(config: EmulatorConfig, overrides: RuntimeOverride
   const providers = mountProviders(config, {
     clock,
     images,
-    files,
     tasks,
     credits,
     keys,
@@ -103,7 +105,6 @@ export function createRuntime(config: EmulatorConfig, overrides: RuntimeOverride
     scheduler,
     randomFor,
     images,
-    files,
     tasks,
     credits,
     deliveries,
@@ -117,7 +118,7 @@ export function createRuntime(config: EmulatorConfig, overrides: RuntimeOverride
       for (const part of [tasks, credits, deliveries, webhooks, journal, keys, faults])
         part.reset(namespace)
       if (namespace === undefined) {
-        files.clear()
+        images.clear()
         streams.clear()
       } else
         for (const key of [...streams.keys()])

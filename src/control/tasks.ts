@@ -56,9 +56,9 @@ export function createTaskRoutes(runtime: Runtime): Hono<EmulatorEnv> {
 
   app.get('/tasks/:id', (c) => c.json(toWire(find(c), c, runtime)))
 
-  app.post('/tasks/:id/complete', async (c) => {
+  app.post('/tasks/:id/complete', (c) => {
     const task = find(c)
-    await runtime.tasks.complete(task.id)
+    runtime.tasks.complete(task.id)
     return c.json(toWire(task, c, runtime))
   })
 

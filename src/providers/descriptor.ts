@@ -11,8 +11,7 @@ import type { KeyScheme } from '../core/auth/api-key.js'
 import type { ProviderErrors } from '../core/errors/catalogue.js'
 import type { Clock } from '../core/clock.js'
 import type { Random } from '../core/random.js'
-import type { ImageRenderer } from '../core/images/render-image.js'
-import type { FileStore } from '../core/images/file-store.js'
+import type { ImageFiles } from '../core/images/image-files.js'
 import type { TaskEngine } from '../core/tasks/task-engine.js'
 import type { Task, TaskFailure, TaskState } from '../core/tasks/task.js'
 import type { TaskStep } from '../core/tasks/queue-task.js'
@@ -27,8 +26,8 @@ export interface ProviderServices<Settings> {
   settings: Settings
   config: CoreConfig
   clock: Clock
-  images: ImageRenderer
-  files: FileStore
+  /** Renders recipes, names them under `/files/` and keeps uploads. */
+  images: ImageFiles
   tasks: TaskEngine
   credits: CreditLedger
   randomFor: (namespace: string, purpose?: string) => Random
@@ -43,7 +42,7 @@ export interface ProviderServices<Settings> {
 export interface TaskHookServices<Settings> {
   settings: Settings
   clock: Clock
-  files: FileStore
+  images: ImageFiles
   deliveries: DeliveryQueue
   webhooks: WebhookEndpoints
   randomFor: (namespace: string, purpose?: string) => Random
@@ -54,8 +53,6 @@ export interface TaskHooks<Settings> {
   newId: (random: Random) => string
   /** How its tasks read when they fail upstream (faults, the control plane without a code). */
   failure: TaskFailure
-  /** Recorded if rendering breaks; `failure` when omitted. */
-  internalFailure?: TaskFailure
   /**
    * Called once for the creation (`previous` undefined) and each transition of this provider's
    * tasks: where callbacks and webhooks are sent from. Wired once, when the runtime is made.

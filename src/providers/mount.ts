@@ -6,8 +6,7 @@
 import type { CoreConfig } from '../config-core.js'
 import type { Clock } from '../core/clock.js'
 import type { Random } from '../core/random.js'
-import type { FileStore } from '../core/images/file-store.js'
-import type { ImageRenderer } from '../core/images/render-image.js'
+import type { ImageFiles } from '../core/images/image-files.js'
 import type { TaskEngine } from '../core/tasks/task-engine.js'
 import type { CreditLedger } from '../core/credits/ledger.js'
 import type { KeyPolicies } from '../core/keys/key-policies.js'
@@ -32,8 +31,7 @@ export interface MountedProvider {
 
 export interface MountDeps {
   clock: Clock
-  images: ImageRenderer
-  files: FileStore
+  images: ImageFiles
   tasks: TaskEngine
   credits: CreditLedger
   keys: KeyPolicies
@@ -67,7 +65,6 @@ export function mountProviders(
         provider: descriptor.id,
         newId: hooks?.newId ?? ((random) => random.uuid()),
         failure: taskFailure,
-        internalFailure: hooks?.internalFailure,
       },
       {
         ...deps,

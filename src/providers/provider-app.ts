@@ -67,7 +67,6 @@ export function createProviderApp(
     config,
     clock: deps.clock,
     images: deps.images,
-    files: deps.files,
     tasks: deps.tasks,
     credits: deps.credits,
     randomFor: deps.randomFor,

@@ -51,7 +51,7 @@ export function createTraffic(
       provider,
       cassette: openCassette(dir, provider.id),
       blobs,
-      files: runtime.files,
+      files: runtime.images,
       deliveries: runtime.deliveries,
       random: runtime.randomFor('replay'),
       publicUrl: config.publicUrl,

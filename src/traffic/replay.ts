@@ -7,7 +7,7 @@
  */
 import type { MiddlewareHandler } from 'hono'
 import type { EmulatorEnv } from '../core/http/env.js'
-import type { FileStore } from '../core/images/file-store.js'
+import type { ImageFiles } from '../core/images/image-files.js'
 import type { ImageFormat } from '../core/images/render-image.js'
 import type { DeliveryQueue } from '../core/callbacks/delivery-queue.js'
 import type { Random } from '../core/random.js'
@@ -27,7 +27,8 @@ export interface ReplayOptions {
   provider: AnyProvider
   cassette: Cassette
   blobs: BlobStore
-  files: FileStore
+  /** Where replayed images are kept, to be served from this emulator's `/files/`. */
+  files: Pick<ImageFiles, 'keep'>
   deliveries: DeliveryQueue
   random: Random
   publicUrl?: string
@@ -59,7 +60,7 @@ export function createReplayer(options: ReplayOptions): Replayer {
     const json = (value: unknown) => internalizeBase64(value, blobs)
     let out = sse ? mapSseData(text, json) : restoreJson(text, json)
     for (const [url, blob] of Object.entries(entry._emulator.images ?? {})) {
-      const name = files.put(blobs.get(blob), FORMATS[blob.split('.').pop() ?? ''] ?? 'png')
+      const name = files.keep(blobs.get(blob), FORMATS[blob.split('.').pop() ?? ''] ?? 'png')
       out = out.split(url).join(`${origin}/files/${name}`)
     }
     return out

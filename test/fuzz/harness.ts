@@ -84,16 +84,17 @@ export async function createFuzzer(): Promise<Fuzzer> {
     return fn
   }
 
-  // Files are not listed anywhere; count the names the store takes on.
+  // Files are not listed anywhere; count the names kept (uploads) and published (recipes).
   let filesStored = 0
-  const put = runtime.files.put.bind(runtime.files)
   const seenFiles = new Set<string>()
-  runtime.files.put = (bytes, format) => {
-    const name = put(bytes, format)
+  const counted = (name: string) => {
     if (!seenFiles.has(name)) filesStored++
     seenFiles.add(name)
     return name
   }
+  const images = { ...runtime.images }
+  runtime.images.keep = (bytes, format) => counted(images.keep(bytes, format))
+  runtime.images.publish = (recipe, owner) => counted(images.publish(recipe, owner))
 
   const unhandled: unknown[] = []
   const onUnhandled = (err: unknown) => void unhandled.push(err)

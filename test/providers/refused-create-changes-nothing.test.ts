@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { useEmulator } from '../support/emulator.js'
 import { solidImage } from '../support/images.js'
-import { fileNameFor } from '../../src/core/images/file-store.js'
+import { fileNameFor } from '../../src/core/images/image-files.js'
 
 const server = useEmulator({ timing: 'instant' })
 

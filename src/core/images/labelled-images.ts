@@ -2,26 +2,12 @@
  * What goes on a generated image: a headline with the size, provider, model and format, and a
  * caption with the image's place in the batch and the prompt, so whoever opens it sees what it was.
  */
-import type { PixelSize } from './gpt-image-sizes.js'
-import type { ImageFormat, ImageSpec } from './render-image.js'
+import type { ImageSpec } from './render-image.js'
+import type { ImageBatch } from './recipe.js'
 
-export interface ImageBatch {
-  provider: string
-  model: string
-  prompt: string
-  size: PixelSize
-  format: ImageFormat
-  compression: number
-  transparent: boolean
-  /** A word on the look, shown after the format (`high`, `2K`). */
-  quality: string
-  seed: string
-  count: number
-  /** Marks a variant in the caption: `edit of 2 images`, `partial 1/3`. */
-  note?: string
-}
+export type { ImageBatch } from './recipe.js'
 
-/** The spec of image `index` (0-based) of a batch. */
+/** What the renderer draws for image `index` (0-based) of a batch; a recipe is its own batch. */
 export function labelledImageSpec(batch: ImageBatch, index: number): ImageSpec {
   const { width, height } = batch.size
   const note = batch.note ? ` (${batch.note})` : ''

@@ -9,7 +9,7 @@ import type { Clock } from '../clock.js'
 import type { Random } from '../random.js'
 import type { CreditLedger, ChargeSplit } from '../credits/ledger.js'
 import type { KeyPolicies } from '../keys/key-policies.js'
-import type { ImageBatch } from '../images/labelled-images.js'
+import type { ImageBatch } from '../images/recipe.js'
 import type { TaskEngine } from './task-engine.js'
 import type { Task, TaskFailure, TaskOutcome } from './task.js'
 import { chargeCredits } from '../credits/charge.js'
@@ -45,8 +45,6 @@ export interface TaskKind {
   newId(random: Random): string
   /** How a failed task reads (task-fail faults without a code). */
   failure: TaskFailure
-  /** Recorded if rendering itself breaks; `failure` when omitted. */
-  internalFailure?: TaskFailure
 }
 
 export interface TaskStepDeps {
@@ -95,7 +93,6 @@ export function createTaskStep(kind: TaskKind, deps: TaskStepDeps): TaskStep {
         charge: order.price,
         callbackUrl: order.callbackUrl,
         callbackFaults: plan.callback,
-        internalFailure: kind.internalFailure ?? kind.failure,
       })
     },
     findOwn<Details>(c: Context<EmulatorEnv>, id: string) {

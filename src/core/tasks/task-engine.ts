@@ -1,22 +1,20 @@
 /**
- * Runs tasks through queued -> running -> succeeded | failed | canceled on timers, renders their
- * images when they run, and tells listeners (callbacks, webhooks, credits) of every transition.
- * Tasks are kept until reset or until retention drops them: oldest finished ones first.
+ * Runs tasks through queued -> running -> succeeded | failed | canceled on timers, names their
+ * images when they succeed, and tells listeners (callbacks, webhooks, credits) of every
+ * transition. Tasks are kept until reset or until retention drops them: oldest finished ones
+ * first. Images are recipes: a task renders nothing; its URLs render when fetched, for as long as
+ * the task is kept.
  */
 import type { Clock } from '../clock.js'
 import type { Scheduler } from '../scheduler.js'
-import type { FileStore } from '../images/file-store.js'
-import type { ImageRenderer } from '../images/render-image.js'
-import { labelledImageSpec } from '../images/labelled-images.js'
+import type { ImageFiles } from '../images/image-files.js'
+import { recipesOf } from '../images/recipe.js'
 import { isTerminal, type Task, type TaskFailure, type TaskImage, type TaskState } from './task.js'
 
 export type NewTask<Details> = Omit<
   Task<Details>,
   'state' | 'createdAt' | 'startedAt' | 'completedAt' | 'images' | 'failure'
-> & {
-  /** The failure recorded if rendering itself breaks (a bug, or sharp out of memory). */
-  internalFailure: TaskFailure
-}
+>
 
 /** Called on creation (`previous` undefined) and on every transition. */
 export type TaskListener = (task: Task, previous: TaskState | undefined) => void
@@ -37,7 +35,7 @@ export interface TaskEngine {
   cancel(id: string): Task | undefined
   fail(id: string, failure: TaskFailure): Task | undefined
   /** Finishes a task now, successfully, skipping what is left of its timing. */
-  complete(id: string): Promise<Task | undefined>
+  complete(id: string): Task | undefined
   /** Calls `listener` on every transition; returns a function that stops it. */
   subscribe(listener: TaskListener): () => void
   /** Forgets tasks (all, or one namespace's) and stops their timers. */
@@ -47,22 +45,19 @@ export interface TaskEngine {
 export interface TaskEngineOptions {
   clock: Clock
   scheduler: Scheduler
-  images: ImageRenderer
-  files: FileStore
+  /** Where a task's images are named, and let go of when the task is forgotten. */
+  images: Pick<ImageFiles, 'publish' | 'release'>
   retention: { maxTasks: number; maxAgeMs: number }
 }
 
 interface Internal {
-  newTask: NewTask<unknown>
   cancelTimer?: () => void
-  rendering?: Promise<TaskImage[]>
 }
 
 export function createTaskEngine({
   clock,
   scheduler,
   images,
-  files,
   retention,
 }: TaskEngineOptions): TaskEngine {
   const tasks = new Map<string, Task>()
@@ -99,22 +94,13 @@ export function createTaskEngine({
     internal?.cancelTimer?.()
   }
 
-  function render(task: Task): Promise<TaskImage[]> {
-    const internal = internals.get(task.id)!
-    internal.rendering ??= Promise.all(
-      Array.from({ length: task.batch.count }, async (_, index): Promise<TaskImage> => {
-        const spec = labelledImageSpec(task.batch, index)
-        const bytes = await images.render(spec)
-        return {
-          file: files.put(bytes, spec.format),
-          width: spec.width,
-          height: spec.height,
-          format: spec.format,
-          bytes: bytes.length,
-        }
-      }),
-    )
-    return internal.rendering
+  function publishImages(task: Task): TaskImage[] {
+    return recipesOf(task.batch).map((recipe) => ({
+      file: images.publish(recipe, task.id),
+      width: recipe.size.width,
+      height: recipe.size.height,
+      format: recipe.format,
+    }))
   }
 
   function start(task: Task): void {
@@ -124,38 +110,20 @@ export function createTaskEngine({
       return
     }
     transition(task, 'running', { startedAt: clock.now() })
-    void render(task).catch(() => {}) // begin now; finish() awaits it
-    schedule(task, task.timing.runMs, () => void finish(task))
+    schedule(task, task.timing.runMs, () => finish(task))
   }
 
-  async function finish(task: Task): Promise<void> {
+  function finish(task: Task): void {
     if (task.state !== 'running') return
-    if (task.outcome.kind === 'fail') {
-      transition(task, 'failed', { failure: task.outcome.failure })
-      return
-    }
-    try {
-      const rendered = await render(task)
-      if (stillRunning(task)) transition(task, 'succeeded', { images: rendered })
-    } catch (err) {
-      console.error(`[gpt-image-emulator] rendering task ${task.id} failed:`, err)
-      if (stillRunning(task))
-        transition(task, 'failed', { failure: internals.get(task.id)!.newTask.internalFailure })
-    }
-  }
-
-  /**
-   * Whether the task is still running after an await: it may have been cancelled meanwhile, which
-   * the narrowing from before the await cannot know.
-   */
-  function stillRunning(task: Task): boolean {
-    return task.state === 'running'
+    if (task.outcome.kind === 'fail') transition(task, 'failed', { failure: task.outcome.failure })
+    else transition(task, 'succeeded', { images: publishImages(task) })
   }
 
   function forget(id: string): void {
     clearTimer(id)
     tasks.delete(id)
     internals.delete(id)
+    images.release(id)
   }
 
   function prune(): void {
@@ -178,10 +146,9 @@ export function createTaskEngine({
 
   return {
     create<Details>(newTask: NewTask<Details>): Task<Details> {
-      const { internalFailure: _, ...fields } = newTask
-      const task: Task<Details> = { ...fields, state: 'queued', createdAt: clock.now() }
+      const task: Task<Details> = { ...newTask, state: 'queued', createdAt: clock.now() }
       tasks.set(task.id, task)
-      internals.set(task.id, { newTask })
+      internals.set(task.id, {})
       prune()
       schedule(task, task.timing.queueMs, () => start(task))
       notify(task, undefined)
@@ -207,13 +174,13 @@ export function createTaskEngine({
       if (task && !isTerminal(task.state)) transition(task, 'failed', { failure })
       return task
     },
-    async complete(id) {
+    complete(id) {
       const task = tasks.get(id)
       if (!task || isTerminal(task.state)) return task
       clearTimer(id)
       if (task.state === 'queued') transition(task, 'running', { startedAt: clock.now() })
       task.outcome = { kind: 'succeed' }
-      await finish(task)
+      finish(task)
       return task
     },
     subscribe(listener) {

@@ -2,7 +2,7 @@
  * A generation task in words no provider owns. Each provider renders it in its own: IN_QUEUE or
  * pending for `queued`, COMPLETED or success for `succeeded`, and so on.
  */
-import type { ImageBatch } from '../images/labelled-images.js'
+import type { ImageBatch } from '../images/recipe.js'
 import type { ImageFormat } from '../images/render-image.js'
 import type { Timing } from './timing.js'
 import type { CallbackFault } from '../faults/fault-actions.js'
@@ -20,7 +20,6 @@ export interface TaskImage {
   width: number
   height: number
   format: ImageFormat
-  bytes: number
 }
 
 export interface TaskFailure {

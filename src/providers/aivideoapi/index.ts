@@ -28,7 +28,6 @@ export const aivideoapi = defineProvider({
   tasks: {
     newId: (random) => random.uuid(),
     failure: UPSTREAM_FAILURE,
-    internalFailure: { code: 'internal_error', message: 'Generation failed' },
     onChange: sendCallback,
   },
   traffic: {

@@ -10,7 +10,7 @@ import { publicOrigin } from '../../core/http/public-origin.js'
 import { findTriggerTerm } from '../../core/moderation.js'
 import { revisePrompt } from '../../core/revised-prompt.js'
 import { DEFAULT_AUTO_SIZE } from '../../core/images/gpt-image-sizes.js'
-import { labelledImageSpec, type ImageBatch } from '../../core/images/labelled-images.js'
+import { recipesOf, type ImageBatch } from '../../core/images/recipe.js'
 import { base64Of } from '../../core/images/base64-cache.js'
 import { readJsonObject } from '../../core/http/read-body.js'
 import { parseOrFail } from '../openai-family/openai-errors.js'
@@ -29,7 +29,6 @@ export function createGenerationHandler({
   config,
   clock,
   images,
-  files,
 }: ProviderServices<unknown>): Handler<EmulatorEnv> {
   return async function createImage(c) {
     const request = parseOrFail(GenerationRequest, await readJsonObject(c))
@@ -50,14 +49,13 @@ export function createGenerationHandler({
       seed,
       count: request.n,
     }
-    const rendered = await Promise.all(
-      Array.from({ length: request.n }, (_, i) => images.render(labelledImageSpec(batch, i))),
-    )
+    const recipes = recipesOf(batch)
+    const rendered = await Promise.all(recipes.map((recipe) => images.render(recipe)))
     const origin = publicOrigin(c, config)
     const response: ImagesResponse = {
       created: unixSeconds(clock),
       data: rendered.map((bytes, i) => ({
-        url: `${origin}/files/${files.put(bytes, 'png')}`,
+        url: `${origin}/files/${images.publish(recipes[i]!)}`,
         b64_json: base64Of(bytes),
         revised_prompt: revisePrompt(request.prompt, seed, i),
       })),

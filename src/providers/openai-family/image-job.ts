@@ -14,7 +14,7 @@ import {
   formatPixelSize,
   type PixelSize,
 } from '../../core/images/gpt-image-sizes.js'
-import { labelledImageSpec, type ImageBatch } from '../../core/images/labelled-images.js'
+import { recipeOf, type ImageBatch } from '../../core/images/recipe.js'
 import { CONTENT_TYPES } from '../../core/images/render-image.js'
 import { base64Of } from '../../core/images/base64-cache.js'
 import { resolveImageOptions, type ImageOptions } from './image-options.js'
@@ -108,7 +108,7 @@ export function renderJobImage(
         note: joinNotes(job.batch.note, `partial ${partial.index + 1}/${partial.of}`),
       }
     : job.batch
-  return services.images.render(labelledImageSpec(batch, index))
+  return services.images.render(recipeOf(batch, index))
 }
 
 /** The image bytes as `b64_json`: bare base64, or a data URI when the policy says so. */

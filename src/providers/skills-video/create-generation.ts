@@ -54,7 +54,7 @@ export function createGenerationHandler(
 /** Everything a create does before answering; the task is still queued when this returns. */
 export async function queueGeneration(
   c: Context<EmulatorEnv>,
-  { settings, config, files, taskStep }: ProviderServices<SkillsVideoSettings>,
+  { settings, config, images, taskStep }: ProviderServices<SkillsVideoSettings>,
 ): Promise<Task<SkillsVideoDetails>> {
   const origin = publicOrigin(c, config)
   const { request, uploads } = await readGenerationRequest(c, origin)
@@ -95,7 +95,7 @@ export async function queueGeneration(
     },
   })
   // Accepted and paid for: only now are the uploads served, so a refused create keeps none.
-  for (const upload of uploads) files.put(upload.bytes, upload.format)
+  for (const upload of uploads) images.keep(upload.bytes, upload.format)
   return task
 }
 

@@ -8,17 +8,23 @@ import type { ProviderServices } from '../descriptor.js'
 import { namespaceOf } from '../../core/steering/middleware.js'
 import { parseRequest } from '../../core/validation.js'
 import { RunningQuery } from './schemas.js'
-import { isSkillsVideoTask, toGeneration, toRunning, type SkillsVideoDetails } from './wire.js'
+import {
+  embeddedImages,
+  isSkillsVideoTask,
+  toGeneration,
+  toRunning,
+  type SkillsVideoDetails,
+} from './wire.js'
 
 type Schemas = components['schemas']
 
 export function getGenerationHandler({
   taskStep,
-  files,
+  images,
 }: ProviderServices<unknown>): Handler<EmulatorEnv> {
-  return function getGeneration(c) {
+  return async function getGeneration(c) {
     const task = taskStep.findOwn<SkillsVideoDetails>(c, c.req.param('id') ?? '')
-    const body: Schemas['Generation'] = toGeneration(task, files)
+    const body: Schemas['Generation'] = toGeneration(task, await embeddedImages(task, images))
     return c.json(body)
   }
 }

@@ -5,7 +5,7 @@
  * kept aside: the caller stores them only once the request is accepted, so a refusal keeps none.
  */
 import type { Context } from 'hono'
-import { fileNameFor } from '../../core/images/file-store.js'
+import { fileNameFor } from '../../core/images/image-files.js'
 import { Failure } from '../../core/errors/failure.js'
 import {
   formFieldsToJson,

@@ -7,13 +7,13 @@ import type { Handler } from 'hono'
 import { streamSSE } from 'hono/streaming'
 import type { ProviderServices } from '../descriptor.js'
 import type { TaskEngine } from '../../core/tasks/task-engine.js'
-import type { FileStore } from '../../core/images/file-store.js'
+import type { ImageFiles } from '../../core/images/image-files.js'
 import type { EmulatorEnv } from '../../core/http/env.js'
 import type { components } from '../../generated/skills-video.js'
 import type { Task } from '../../core/tasks/task.js'
 import type { SkillsVideoSettings } from './settings.js'
 import { queueGeneration } from './create-generation.js'
-import { toFrame, type SkillsVideoDetails } from './wire.js'
+import { embeddedImages, embedsImages, toFrame, type SkillsVideoDetails } from './wire.js'
 
 type Frame = components['schemas']['GenerationFrame']
 
@@ -49,15 +49,21 @@ interface FrameFeed {
 }
 
 function followFrames(
-  { tasks, files }: { tasks: TaskEngine; files: FileStore },
+  { tasks, images }: { tasks: TaskEngine; images: Pick<ImageFiles, 'render'> },
   task: Task<SkillsVideoDetails>,
 ): FrameFeed {
-  const pending: Frame[] = [toFrame(task, files)]
+  // A frame is taken when its transition happens; only a terminal one, which nothing changes
+  // after, may wait for its images to be embedded.
+  const frameNow = (): Promise<Frame> =>
+    embedsImages(task)
+      ? embeddedImages(task, images).then((embedded) => toFrame(task, embedded))
+      : Promise.resolve(toFrame(task))
+  const pending: Promise<Frame>[] = [frameNow()]
   let wake: (() => void) | undefined
   let closed = false
   const unsubscribe = tasks.subscribe((changed) => {
     if (changed.id !== task.id) return
-    pending.push(toFrame(task, files))
+    pending.push(frameNow())
     wake?.()
   })
   const close = () => {
@@ -69,8 +75,9 @@ function followFrames(
 
   async function* each(): AsyncGenerator<Frame> {
     while (!closed) {
-      const frame = pending.shift()
-      if (frame) {
+      const next = pending.shift()
+      if (next) {
+        const frame = await next
         yield frame
         if (TERMINAL.includes(frame.status)) {
           close()

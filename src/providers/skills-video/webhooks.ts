@@ -8,7 +8,14 @@ import type { TaskHooks } from '../descriptor.js'
 import type { components } from '../../generated/skills-video.js'
 import { isTerminal, type Task, type TaskState } from '../../core/tasks/task.js'
 import { standardWebhookHeaders } from '../../core/callbacks/standard-webhooks.js'
-import { statusOf, toGeneration, type SkillsVideoDetails } from './wire.js'
+import {
+  embeddedImages,
+  embedsImages,
+  statusOf,
+  toGeneration,
+  type EmbeddedImages,
+  type SkillsVideoDetails,
+} from './wire.js'
 
 type WebhookEvent = components['schemas']['WebhookEvent']
 
@@ -27,32 +34,41 @@ const EVENTS: Record<TaskState, WebhookEvent['type']> = {
 export const announce: NonNullable<TaskHooks<unknown>['onChange']> = (
   task: Task<SkillsVideoDetails>,
   _previous,
-  { webhooks, deliveries, clock, files, randomFor },
+  { webhooks, deliveries, clock, images, randomFor },
 ) => {
   const type = EVENTS[task.state]
   const endpoints = webhooks.subscribedTo(task.provider, task.namespace, type)
   if (endpoints.length === 0) return
-  const event: WebhookEvent = {
-    type,
-    timestamp: new Date(clock.now()).toISOString(),
-    data: toGeneration(task, files),
-    prediction: { id: task.id, state: task.state, status: statusOf(task.state) },
-  }
-  const body = JSON.stringify(event)
-  for (const endpoint of endpoints) {
-    const webhookId = `msg_${randomFor(task.namespace).hex(24)}`
-    deliveries.enqueue({
-      id: webhookId,
-      provider: task.provider,
-      namespace: task.namespace,
-      taskId: task.id,
-      event: type,
-      url: endpoint.url,
-      body,
-      headers: (attemptAt) =>
-        standardWebhookHeaders(endpoint.secret, webhookId, new Date(attemptAt), body),
-      terminal: isTerminal(task.state),
-      faults: task.callbackFaults,
+  // Drawn now, in transition order, so ids repeat for a seed even when images are embedded.
+  const timestamp = new Date(clock.now()).toISOString()
+  const webhookIds = endpoints.map(() => `msg_${randomFor(task.namespace).hex(24)}`)
+
+  const send = (embedded?: EmbeddedImages) => {
+    const event: WebhookEvent = {
+      type,
+      timestamp,
+      data: toGeneration(task, embedded),
+      prediction: { id: task.id, state: task.state, status: statusOf(task.state) },
+    }
+    const body = JSON.stringify(event)
+    endpoints.forEach((endpoint, i) => {
+      const webhookId = webhookIds[i]!
+      deliveries.enqueue({
+        id: webhookId,
+        provider: task.provider,
+        namespace: task.namespace,
+        taskId: task.id,
+        event: type,
+        url: endpoint.url,
+        body,
+        headers: (attemptAt) =>
+          standardWebhookHeaders(endpoint.secret, webhookId, new Date(attemptAt), body),
+        terminal: isTerminal(task.state),
+        faults: task.callbackFaults,
+      })
     })
   }
+  // A completed sync_mode generation embeds its images, rendered first; nothing changes after.
+  if (embedsImages(task)) void embeddedImages(task, images).then(send)
+  else send()
 }

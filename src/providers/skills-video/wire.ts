@@ -4,8 +4,9 @@
  */
 import type { components } from '../../generated/skills-video.js'
 import type { Task, TaskFailure, TaskImage, TaskState } from '../../core/tasks/task.js'
-import type { FileStore } from '../../core/images/file-store.js'
+import type { ImageFiles } from '../../core/images/image-files.js'
 import type { ImageFormat } from '../../core/images/render-image.js'
+import { recipesOf } from '../../core/images/recipe.js'
 import { base64Of } from '../../core/images/base64-cache.js'
 
 type Schemas = components['schemas']
@@ -62,12 +63,12 @@ export function usageOf(task: Task<SkillsVideoDetails>): Schemas['Usage'] {
 
 export function toGeneration(
   task: Task<SkillsVideoDetails>,
-  files: FileStore,
+  embedded: EmbeddedImages = NONE_EMBEDDED,
 ): Schemas['Generation'] {
   // Key order as in the docs' examples: id and status first, usage last.
   return {
     id: task.id,
-    ...progressOf(task, files),
+    ...progressOf(task, embedded),
     input: task.details.input,
     usage: usageOf(task),
   }
@@ -76,9 +77,9 @@ export function toGeneration(
 /** An SSE frame: the generation without its input (docs /sse). */
 export function toFrame(
   task: Task<SkillsVideoDetails>,
-  files: FileStore,
+  embedded: EmbeddedImages = NONE_EMBEDDED,
 ): Schemas['GenerationFrame'] {
-  return { id: task.id, ...progressOf(task, files), usage: usageOf(task) }
+  return { id: task.id, ...progressOf(task, embedded), usage: usageOf(task) }
 }
 
 /** An entry of `GET /generations/running`; only for tasks that have not ended. */
@@ -93,7 +94,7 @@ export function toRunning(task: Task<SkillsVideoDetails>): Schemas['RunningGener
 
 function progressOf(
   task: Task<SkillsVideoDetails>,
-  files: FileStore,
+  embedded: EmbeddedImages,
 ): Schemas['GenerationProgress'] {
   switch (task.state) {
     case 'queued':
@@ -101,7 +102,7 @@ function progressOf(
     case 'running':
       return { status: 'IN_PROGRESS', data: null }
     case 'succeeded':
-      return { status: 'COMPLETED', data: outputOf(task, files) }
+      return { status: 'COMPLETED', data: outputOf(task, embedded) }
     case 'failed':
       return { status: 'FAILED', data: null, ...failureOf(task.failure) }
     case 'canceled':
@@ -126,8 +127,11 @@ function failureOf(failure: TaskFailure | undefined): { code: FailureCode; messa
   }
 }
 
-function outputOf(task: Task<SkillsVideoDetails>, files: FileStore): Schemas['GenerationOutput'] {
-  const images = (task.images ?? []).map((image) => toOutputImage(image, task.details, files))
+function outputOf(
+  task: Task<SkillsVideoDetails>,
+  embedded: EmbeddedImages,
+): Schemas['GenerationOutput'] {
+  const images = (task.images ?? []).map((image) => toOutputImage(image, task.details, embedded))
   return {
     type: 'image',
     n: images.length,
@@ -140,25 +144,40 @@ function outputOf(task: Task<SkillsVideoDetails>, files: FileStore): Schemas['Ge
 function toOutputImage(
   image: TaskImage,
   details: SkillsVideoDetails,
-  files: FileStore,
+  embedded: EmbeddedImages,
 ): OutputImage {
-  const contentType = CONTENT_TYPES[image.format]
   return {
-    url: details.input.sync_mode
-      ? (dataUri(image, contentType, files) ?? fileUrl(image, details))
-      : fileUrl(image, details),
+    url: embedded.get(image.file) ?? `${details.origin}/files/${image.file}`,
     file_name: image.file,
-    content_type: contentType,
+    content_type: CONTENT_TYPES[image.format],
     width: image.width,
     height: image.height,
   }
 }
 
-const fileUrl = (image: TaskImage, details: SkillsVideoDetails) =>
-  `${details.origin}/files/${image.file}`
+/** sync_mode's data URIs, by file name: what a view of a generation embeds instead of URLs. */
+export type EmbeddedImages = ReadonlyMap<string, string>
+const NONE_EMBEDDED: EmbeddedImages = new Map()
 
-/** sync_mode's data URI; undefined once the file store has dropped the bytes. */
-function dataUri(image: TaskImage, contentType: string, files: FileStore): string | undefined {
-  const file = files.get(image.file)
-  return file && `data:${contentType};base64,${base64Of(file.bytes)}`
+/** Whether views of the generation embed its images: it succeeded in sync_mode. */
+export const embedsImages = (task: Task<SkillsVideoDetails>): boolean =>
+  task.state === 'succeeded' && task.details.input.sync_mode
+
+/**
+ * The data URIs a view of this generation embeds: none unless it embeds images, which are then
+ * rendered (or found in the cache).
+ */
+export async function embeddedImages(
+  task: Task<SkillsVideoDetails>,
+  images: Pick<ImageFiles, 'render'>,
+): Promise<EmbeddedImages> {
+  if (!embedsImages(task)) return NONE_EMBEDDED
+  const files = task.images ?? []
+  const bytes = await Promise.all(recipesOf(task.batch).map((recipe) => images.render(recipe)))
+  return new Map(
+    files.map((image, i) => [
+      image.file,
+      `data:${CONTENT_TYPES[image.format]};base64,${base64Of(bytes[i]!)}`,
+    ]),
+  )
 }

@@ -2,13 +2,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createTaskEngine, type NewTask } from '../../../src/core/tasks/task-engine.js'
 import type { Task, TaskFailure, TaskState } from '../../../src/core/tasks/task.js'
-import { createFileStore } from '../../../src/core/images/file-store.js'
-import type { ImageRenderer, ImageSpec } from '../../../src/core/images/render-image.js'
+import { createImageFiles } from '../../../src/core/images/image-files.js'
+import type { ImageSpec } from '../../../src/core/images/render-image.js'
 import { createFakeTime } from '../../support/fake-time.js'
 
 const START = Date.UTC(2026, 0, 1)
 const FAILURE: TaskFailure = { code: 'upstream_error', message: 'The upstream failed.' }
-const BROKEN: TaskFailure = { code: 'internal', message: 'Rendering broke.' }
 
 let nextId = 0
 function newTask(overrides: Partial<NewTask<unknown>> = {}): NewTask<unknown> {
@@ -33,33 +32,24 @@ function newTask(overrides: Partial<NewTask<unknown>> = {}): NewTask<unknown> {
     outcome: { kind: 'succeed' },
     timing: { queueMs: 100, runMs: 300 },
     charge: 1,
-    internalFailure: BROKEN,
     ...overrides,
   }
 }
 
-function setup(
-  options: {
-    retention?: { maxTasks: number; maxAgeMs: number }
-    render?: ImageRenderer['render']
-  } = {},
-) {
+function setup(options: { retention?: { maxTasks: number; maxAgeMs: number } } = {}) {
   const time = createFakeTime(START)
   const rendered: ImageSpec[] = []
-  const images: ImageRenderer = {
-    render:
-      options.render ??
-      ((spec) => {
-        rendered.push(spec)
-        return Promise.resolve(Buffer.from(JSON.stringify(spec)))
-      }),
+  const renderer = {
+    render: (spec: ImageSpec) => {
+      rendered.push(spec)
+      return Promise.resolve(Buffer.from(JSON.stringify(spec)))
+    },
   }
-  const files = createFileStore(1_000_000)
+  const files = createImageFiles({ renderer, uploadBytes: 1_000_000, looseRecipes: 10 })
   const engine = createTaskEngine({
     clock: time.clock,
     scheduler: time.scheduler,
-    images,
-    files,
+    images: files,
     retention: options.retention ?? { maxTasks: 100, maxAgeMs: 24 * 60 * 60 * 1000 },
   })
   const seen: [string, TaskState, TaskState | undefined][] = []
@@ -73,7 +63,7 @@ afterEach(() => {
 
 describe('task engine', () => {
   it('moves queued -> running at queueMs and running -> succeeded at queueMs + runMs', async () => {
-    const { time, engine, files, rendered } = setup()
+    const { time, engine } = setup()
     const task = engine.create(newTask({ timing: { queueMs: 100, runMs: 300 } }))
     expect(task.state).toBe('queued')
     expect(task.createdAt).toBe(START)
@@ -90,13 +80,50 @@ describe('task engine', () => {
     await time.advance(1)
     expect(task.state).toBe('succeeded')
     expect(task.completedAt).toBe(START + 400)
-    expect(rendered).toHaveLength(2)
     expect(task.images).toHaveLength(2)
     for (const image of task.images!) {
-      expect(image).toMatchObject({ width: 64, height: 48, format: 'png' })
-      expect(files.get(image.file)?.bytes.length).toBe(image.bytes)
+      expect(image).toEqual({ file: image.file, width: 64, height: 48, format: 'png' })
     }
     expect(time.pending()).toBe(0)
+  })
+
+  it('renders nothing itself: its images are recipes, rendered when their files are read', async () => {
+    const { time, engine, files, rendered } = setup()
+    const task = engine.create(newTask())
+    await time.runAll()
+    expect(task.state).toBe('succeeded')
+    expect(rendered).toHaveLength(0)
+    const [first, second] = task.images!
+    expect(first!.file).not.toBe(second!.file)
+    const file = await files.read(second!.file)
+    expect(file?.contentType).toBe('image/png')
+    expect(rendered).toHaveLength(1)
+    expect(rendered[0]).toMatchObject({ width: 64, height: 48, caption: '#2/2 "a red fox"' })
+    expect(file?.bytes.toString()).toBe(JSON.stringify(rendered[0]))
+  })
+
+  it("keeps a task's image files servable exactly as long as the task is kept", async () => {
+    const { time, engine, files } = setup({ retention: { maxTasks: 1, maxAgeMs: 24 * 3_600_000 } })
+    const first = engine.create(newTask())
+    await time.runAll()
+    const name = first.images![0]!.file
+    expect(await files.read(name)).toBeDefined()
+    engine.create(newTask({ batch: { ...newTask().batch, prompt: 'another' } }))
+    expect(engine.get(first.id)).toBeUndefined()
+    expect(await files.read(name)).toBeUndefined()
+  })
+
+  it('keeps a file two tasks share until both are forgotten', async () => {
+    const { time, engine, files } = setup()
+    const a = engine.create(newTask({ namespace: 'a' }))
+    const b = engine.create(newTask({ namespace: 'b' }))
+    await time.runAll()
+    const name = a.images![0]!.file
+    expect(b.images![0]!.file).toBe(name)
+    engine.reset('a')
+    expect(await files.read(name)).toBeDefined()
+    engine.reset('b')
+    expect(await files.read(name)).toBeUndefined()
   })
 
   it('tells listeners of the creation (no previous state), then of each transition', async () => {
@@ -164,16 +191,6 @@ describe('task engine', () => {
     expect(task.completedAt).toBe(START + 400)
   })
 
-  it('records the internal failure when rendering breaks', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => {})
-    const { time, engine } = setup({ render: () => Promise.reject(new Error('out of memory')) })
-    const task = engine.create(newTask())
-    await time.runAll()
-    expect(task.state).toBe('failed')
-    expect(task.failure).toEqual(BROKEN)
-    expect(task.images).toBeUndefined()
-  })
-
   it('cancels a queued task and stops its timers, so advancing later changes nothing', async () => {
     const { time, engine, seen, rendered } = setup()
     const task = engine.create(newTask())
@@ -223,7 +240,7 @@ describe('task engine', () => {
       }),
     )
     await time.advance(10)
-    await expect(engine.complete(task.id)).resolves.toBe(task)
+    expect(engine.complete(task.id)).toBe(task)
     expect(task.state).toBe('succeeded')
     expect(task.startedAt).toBe(START + 10)
     expect(task.completedAt).toBe(START + 10)
@@ -238,11 +255,11 @@ describe('task engine', () => {
     const task = engine.create(newTask({ timing: { queueMs: 0, runMs: 60_000 } }))
     await time.advance(0)
     expect(task.state).toBe('running')
-    await engine.complete(task.id)
+    engine.complete(task.id)
     expect(task.state).toBe('succeeded')
     expect(task.completedAt).toBe(START)
     expect(time.pending()).toBe(0)
-    await engine.complete(task.id)
+    engine.complete(task.id)
     expect(seen.map(([, state]) => state)).toEqual(['queued', 'running', 'succeeded'])
   })
 

@@ -364,7 +364,7 @@ describe('skills.video running generations', () => {
     )
     expect(limited.json.map((g: { id: string }) => g.id)).toEqual([ids[2], ids[1]])
 
-    await server.emulator.runtime.tasks.complete(ids[1]!)
+    server.emulator.runtime.tasks.complete(ids[1]!)
     const after = await client.call('GET', '/api/v1/generations/running', h)
     expect(after.json.map((g: { id: string }) => g.id)).toEqual([ids[2], ids[0]])
     for (const id of ids) server.emulator.runtime.tasks.cancel(id)
