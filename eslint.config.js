@@ -21,6 +21,11 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
+      // hono's `c.var` copies every context variable into a new object on each read.
+      'no-restricted-properties': [
+        'error',
+        { object: 'c', property: 'var', message: "Use c.get('name'): c.var copies all variables." },
+      ],
     },
   },
   {

@@ -24,7 +24,7 @@ export function createApp(runtime: Runtime): Hono<EmulatorEnv> {
   app.use(
     steer(function assignRequestId(c) {
       // A stream of its own per namespace, so request ids never shift the ids of tasks.
-      const random = runtime.randomFor(c.var.steering.namespace, 'request-ids')
+      const random = runtime.randomFor(c.get('steering').namespace, 'request-ids')
       const id = `req_${random.hex(32)}`
       c.set('requestId', id)
       c.header('x-request-id', id)

@@ -39,7 +39,7 @@ export function createProviderApp(
   const app = new Hono<EmulatorEnv>()
 
   app.use(async function checkSteering(c, next) {
-    checkErrorName(c.var.steering, errors.names)
+    checkErrorName(c.get('steering'), errors.names)
     await next()
   })
   app.use(limitBodySize(config.limits))

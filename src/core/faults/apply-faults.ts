@@ -32,7 +32,7 @@ export function applyFaults({
 }: ApplyFaultsOptions): MiddlewareHandler<EmulatorEnv> {
   return async function applyFaults(c, next) {
     const path = c.req.path.slice(provider.length + 1) || '/'
-    const { namespace, faults: oneShot } = c.var.steering
+    const { namespace, faults: oneShot } = c.get('steering')
     const fromRules = rules.fire({
       namespace,
       provider,

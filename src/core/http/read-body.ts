@@ -55,7 +55,7 @@ export function isMultipart(c: Context): boolean {
  * a multipart form, or malformed with the failure that refuses it.
  */
 export type RequestBody =
-  | { kind: 'json'; value: unknown }
+  | { kind: 'json'; value: unknown; text: string }
   | { kind: 'multipart'; form: FormData }
   | { kind: 'malformed'; text: string; failure: Failure }
 
@@ -89,7 +89,7 @@ async function readOnce(c: Context): Promise<RequestBody> {
     return { kind: 'malformed', text: json, failure: new Failure('malformed_body', message) }
   }
   try {
-    return { kind: 'json', value: JSON.parse(json) }
+    return { kind: 'json', value: JSON.parse(json), text: json }
   } catch {
     const failure = new Failure(
       'malformed_body',

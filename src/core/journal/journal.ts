@@ -1,9 +1,11 @@
 /**
  * The request journal: what each provider request sent and got, so a test can assert what its
  * application did. Bounded per namespace: past `maxEntries` a namespace's oldest entries are
- * dropped first. Secrets are masked and bodies summarized before anything is stored.
+ * dropped first. Headers are masked and the request's key cut from the body before anything is
+ * stored; a body is kept as the text it was and summarized (secret fields redacted, long strings
+ * cut) only when read, so recording costs a request next to nothing.
  */
-import { isSecretHeader } from '../redact.js'
+import { isSecretHeader, redactJson } from '../redact.js'
 
 export interface JournalEntry {
   id: string
@@ -20,6 +22,12 @@ export interface JournalEntry {
   body: unknown
 }
 
+/** A body as kept: the JSON (or malformed) text as sent, or a summary made when recorded. */
+export type KeptBody = { json: string } | { text: string } | { summary: unknown }
+
+/** An entry as recorded; its body is summarized when listed. */
+export type RecordedEntry = Omit<JournalEntry, 'body'> & { body: KeptBody | null }
+
 export interface JournalFilter {
   namespace?: string
   provider?: string
@@ -29,7 +37,7 @@ export interface JournalFilter {
 }
 
 export interface Journal {
-  record(entry: JournalEntry): void
+  record(entry: RecordedEntry): void
   list(filter?: JournalFilter): JournalEntry[]
   reset(namespace?: string): void
 }
@@ -39,7 +47,7 @@ export const DEFAULT_MAX_NAMESPACES = 100
 
 /** One namespace's ring: recording is O(1) however full it is. */
 interface Ring {
-  slots: ({ seq: number; entry: JournalEntry } | undefined)[]
+  slots: ({ seq: number; entry: RecordedEntry } | undefined)[]
   next: number
   size: number
 }
@@ -64,7 +72,7 @@ export function createJournal(maxEntries: number, maxNamespaces = DEFAULT_MAX_NA
     return ring
   }
   const inOrder = (ring: Ring) => {
-    const out: { seq: number; entry: JournalEntry }[] = []
+    const out: { seq: number; entry: RecordedEntry }[] = []
     for (let i = 0; i < ring.size; i++)
       out.push(ring.slots[(ring.next - ring.size + i + maxEntries) % maxEntries]!)
     return out
@@ -92,6 +100,7 @@ export function createJournal(maxEntries: number, maxNamespaces = DEFAULT_MAX_NA
             (filter.method === undefined || e.method === filter.method.toUpperCase()) &&
             (filter.path === undefined || e.path.includes(filter.path)),
         )
+        .map((e) => ({ ...e, body: e.body && summarizeBody(e.body) }))
     },
     reset(namespace) {
       if (namespace === undefined) rings.clear()
@@ -117,6 +126,18 @@ export function maskSecret(value: string): string {
     ? [value.slice(0, 7), value.slice(7)]
     : ['', value]
   return token.length <= 6 ? `${scheme}***` : `${scheme}${token.slice(0, 6)}…`
+}
+
+/** What a kept body reads as: parsed, secret fields redacted, then made small. */
+function summarizeBody(body: KeptBody): unknown {
+  if ('summary' in body) return body.summary
+  if ('text' in body) return summarizeJson(body.text)
+  try {
+    // Redacted before it is summarized: a cut string must not keep half a token.
+    return summarizeJson(redactJson(JSON.parse(body.json), []))
+  } catch {
+    return summarizeJson(body.json)
+  }
 }
 
 const MAX_STRING = 200

@@ -5,8 +5,8 @@ import type { Clock } from '../clock.js'
 import { nullProto, readBody } from '../http/read-body.js'
 import { CLIENT_CLOSED_STATUS } from '../errors/client-closed.js'
 import { namespaceOf } from '../steering/middleware.js'
-import { maskHeaders, summarizeJson, type Journal } from './journal.js'
-import { redactField, redactJson, redactSearch, scrubSecrets } from '../redact.js'
+import { maskHeaders, summarizeJson, type Journal, type KeptBody } from './journal.js'
+import { redactField, redactSearch, scrubSecrets } from '../redact.js'
 
 export function recordRequests(
   journal: Journal,
@@ -26,27 +26,35 @@ export function recordRequests(
       provider: first,
       method: c.req.method,
       path: '/' + rest.join('/'),
-      query: redactSearch(new URL(c.req.url).search),
+      query: redactSearch(searchOf(c.req.url)),
       status: c.res.status,
       latencyMs: Math.round(performance.now() - started),
       headers: maskHeaders(c.req.raw.headers),
-      body: await summarizeBody(c),
+      body: await keptBody(c),
     })
   }
 }
 
+/** The `?...` of a request URL, without parsing all of it. */
+function searchOf(url: string): string {
+  const start = url.indexOf('?')
+  return start < 0 ? '' : url.slice(start)
+}
+
 /** The request's own key, to be cut out wherever it appears in a body. */
-const keysOf = (c: Context<EmulatorEnv>): string[] => (c.var.apiKey ? [c.var.apiKey] : [])
+const keysOf = (c: Context<EmulatorEnv>): string[] => (c.get('apiKey') ? [c.get('apiKey')] : [])
 const scrub = (c: Context<EmulatorEnv>, text: string): string => scrubSecrets(text, keysOf(c))
 
 /**
- * The request body, redacted and summarized; reads only what hono has already cached or can
+ * The request body as the journal keeps it: its text with the request's key cut out (summarized
+ * when read), or a summary of a multipart form. Reads only what hono has already cached or can
  * still read.
  */
-async function summarizeBody(c: Context<EmulatorEnv>): Promise<unknown> {
+async function keptBody(c: Context<EmulatorEnv>): Promise<KeptBody | null> {
   if (c.req.method === 'GET' || c.req.method === 'HEAD') return null
-  if (c.res.status === 413) return { omitted: 'body over the limit' }
-  if (c.res.status === CLIENT_CLOSED_STATUS) return { omitted: 'the client closed the request' }
+  if (c.res.status === 413) return { summary: { omitted: 'body over the limit' } }
+  if (c.res.status === CLIENT_CLOSED_STATUS)
+    return { summary: { omitted: 'the client closed the request' } }
   try {
     // The handler's own reader: the same verdict on what the bytes are, read only once.
     const body = await readBody(c)
@@ -60,13 +68,11 @@ async function summarizeBody(c: Context<EmulatorEnv>): Promise<unknown> {
             : { file: value.name, type: value.type, bytes: value.size }
         fields[name] = name in fields ? [fields[name], summary].flat() : summary
       }
-      return fields
+      return { summary: fields }
     }
-    if (body.kind === 'malformed')
-      return body.text === '' ? null : summarizeJson(scrub(c, body.text))
-    // Redacted before it is summarized: a cut string must not keep half a token.
-    return summarizeJson(redactJson(body.value, keysOf(c)))
+    if (body.kind === 'malformed') return body.text === '' ? null : { text: scrub(c, body.text) }
+    return { json: scrub(c, body.text) }
   } catch {
-    return { unreadable: true }
+    return { summary: { unreadable: true } }
   }
 }

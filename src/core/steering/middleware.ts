@@ -24,8 +24,8 @@ export function steer(
 }
 
 /** The namespace the request is steered to (`default` unless `X-Emulator-Namespace` says). */
-export const namespaceOf = (c: Context<EmulatorEnv>): string => c.var.steering.namespace
+export const namespaceOf = (c: Context<EmulatorEnv>): string => c.get('steering').namespace
 
 /** The namespace `X-Emulator-Namespace` named, or undefined when the header was not sent. */
 export const namedNamespaceOf = (c: Context<EmulatorEnv>): string | undefined =>
-  c.var.steering.namespaceNamed ? c.var.steering.namespace : undefined
+  c.get('steering').namespaceNamed ? c.get('steering').namespace : undefined

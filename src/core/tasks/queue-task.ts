@@ -70,14 +70,14 @@ export function createTaskStep(kind: TaskKind, deps: TaskStepDeps): TaskStep {
   const { tasks, randomFor, defaults } = deps
   return {
     queue(c, order) {
-      const { namespace, seed = defaults.seed, timing = defaults.timing } = c.var.steering
-      const plan = c.var.faults
+      const { namespace, seed = defaults.seed, timing = defaults.timing } = c.get('steering')
+      const plan = c.get('faults')
       // Before the charge, so a refused callback URL costs nothing.
       if (order.callbackUrl !== undefined)
         checkCallbackTarget(order.callbackUrl, deps.callbackTargets)
       const random = randomFor(namespace)
       const id = kind.newId(random)
-      const ref = { namespace, provider: kind.provider, apiKey: c.var.apiKey }
+      const ref = { namespace, provider: kind.provider, apiKey: c.get('apiKey') }
       const charged = chargeCredits(deps, ref, order.price, id)
       if (!charged.ok) throw new Failure(charged.reason, 'The balance does not cover this task.')
       const { ok: _, ...split } = charged
@@ -101,8 +101,8 @@ export function createTaskStep(kind: TaskKind, deps: TaskStepDeps): TaskStep {
       if (
         !task ||
         task.provider !== kind.provider ||
-        task.apiKey !== c.var.apiKey ||
-        task.namespace !== c.var.steering.namespace
+        task.apiKey !== c.get('apiKey') ||
+        task.namespace !== c.get('steering').namespace
       ) {
         throw new Failure('task_not_found', `No task '${id}'.`)
       }

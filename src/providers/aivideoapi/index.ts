@@ -45,7 +45,7 @@ export const aivideoapi = defineProvider({
     })
 
     app.get('/v1/credits', (c) => {
-      const ref = { namespace: namespaceOf(c), provider: 'aivideoapi', apiKey: c.var.apiKey }
+      const ref = { namespace: namespaceOf(c), provider: 'aivideoapi', apiKey: c.get('apiKey') }
       const account = services.credits.account(ref)
       const body: CreditsResponse = {
         code: 200,

@@ -41,7 +41,7 @@ export const crun = defineProvider({
     app.get('/api/v1/client/job/TaskInfo', taskInfoHandler(services.taskStep))
 
     app.get('/api/v1/client/account/balance', (c) => {
-      const ref = { namespace: namespaceOf(c), provider: 'crun', apiKey: c.var.apiKey }
+      const ref = { namespace: namespaceOf(c), provider: 'crun', apiKey: c.get('apiKey') }
       const account = services.credits.account(ref)
       const body: BalanceResponse = {
         code: 200,

@@ -32,7 +32,7 @@ export function createGenerationHandler({
 }: ProviderServices<unknown>): Handler<EmulatorEnv> {
   return async function createImage(c) {
     const request = parseOrFail(GenerationRequest, await readJsonObject(c))
-    const seed = c.var.steering.seed ?? config.seed
+    const seed = c.get('steering').seed ?? config.seed
     if (findTriggerTerm(request.prompt, config.moderation.triggerTerms)) {
       throw new Failure('content_rejected', 'Your request was rejected by the safety system.')
     }

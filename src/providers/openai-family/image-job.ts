@@ -59,7 +59,7 @@ export function planImageJob(
       ? undefined
       : findTriggerTerm(request.prompt, config.moderation.triggerTerms)
   if (term) {
-    const message = policy.moderationMessage(term, c.var.requestId)
+    const message = policy.moderationMessage(term, c.get('requestId'))
     throw new Refusal('moderation_blocked', moderationBlockedOverrides(message, term))
   }
 
@@ -78,7 +78,7 @@ export function planImageJob(
     compression: options.compression,
     transparent: options.background === 'transparent',
     quality: options.quality,
-    seed: c.var.steering.seed ?? config.seed,
+    seed: c.get('steering').seed ?? config.seed,
     count: request.n,
     ...(inputs.kind === 'edit' && {
       note: `edit of ${inputCount} image${inputCount === 1 ? '' : 's'}`,

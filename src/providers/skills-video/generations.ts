@@ -37,7 +37,7 @@ export function listRunningHandler({ tasks }: ProviderServices<unknown>): Handle
       .list({
         provider: 'skills-video',
         namespace: namespaceOf(c),
-        apiKey: c.var.apiKey,
+        apiKey: c.get('apiKey'),
         states: ['queued', 'running'],
       })
       .filter(isSkillsVideoTask) // already this provider's; narrows the details' type

@@ -56,7 +56,7 @@ export const skillsVideo = defineProvider({
     app.get('/api/v1/generations/running', listRunningHandler(services))
 
     app.get('/api/v1/credits', (c) => {
-      const ref = { namespace: namespaceOf(c), provider: 'skills-video', apiKey: c.var.apiKey }
+      const ref = { namespace: namespaceOf(c), provider: 'skills-video', apiKey: c.get('apiKey') }
       const account = services.credits.account(ref)
       const body: Credits = {
         total: account.balance,

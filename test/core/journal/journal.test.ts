@@ -3,10 +3,11 @@ import {
   createJournal,
   maskSecret,
   summarizeJson,
-  type JournalEntry,
+  type KeptBody,
+  type RecordedEntry,
 } from '../../../src/core/journal/journal.js'
 
-const entry = (id: string, namespace = 'default'): JournalEntry => ({
+const entry = (id: string, namespace = 'default', body: KeptBody | null = null): RecordedEntry => ({
   id,
   at: 0,
   namespace,
@@ -17,7 +18,7 @@ const entry = (id: string, namespace = 'default'): JournalEntry => ({
   status: 200,
   latencyMs: 1,
   headers: {},
-  body: null,
+  body,
 })
 
 describe('journal', () => {
@@ -61,6 +62,29 @@ describe('journal', () => {
     const journal = createJournal(0)
     journal.record(entry('a'))
     expect(journal.list()).toEqual([])
+  })
+
+  it('keeps a JSON body as text and summarizes it when read: secrets redacted, strings cut', () => {
+    const journal = createJournal(5)
+    const text = JSON.stringify({ prompt: 'p'.repeat(300), api_key: 'sk-secret-value', n: 2 })
+    journal.record(entry('a', 'default', { json: text }))
+    expect(journal.list()[0]!.body).toEqual({
+      prompt: `${'p'.repeat(200)}… (300 chars)`,
+      api_key: expect.not.stringContaining('sk-secret-value') as unknown,
+      n: 2,
+    })
+  })
+
+  it('reads malformed text as a cut string and a summary as it was kept', () => {
+    const journal = createJournal(5)
+    journal.record(entry('a', 'default', { json: '{"not json' }))
+    journal.record(entry('b', 'default', { text: 'x'.repeat(201) }))
+    journal.record(entry('c', 'default', { summary: { omitted: 'body over the limit' } }))
+    expect(journal.list().map((e) => e.body)).toEqual([
+      '{"not json',
+      `${'x'.repeat(200)}… (201 chars)`,
+      { omitted: 'body over the limit' },
+    ])
   })
 
   it('masks keys to a short prefix and cuts long strings', () => {
