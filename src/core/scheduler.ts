@@ -7,9 +7,18 @@ export interface Scheduler {
   after(delayMs: number, run: () => void): () => void
 }
 
-/** Node timers, unref'd so pending work never holds a process open. */
+/**
+ * Node timers, unref'd so pending work never holds a process open. Work due now runs on the next
+ * turn of the event loop rather than a timer's 1 ms minimum: an `instant` task has finished
+ * before its creator's first poll arrives.
+ */
 export const timerScheduler: Scheduler = {
   after(delayMs, run) {
+    if (delayMs <= 0) {
+      const immediate = setImmediate(run)
+      immediate.unref()
+      return () => clearImmediate(immediate)
+    }
     const timer = setTimeout(run, delayMs)
     timer.unref()
     return () => clearTimeout(timer)
