@@ -36,7 +36,8 @@ it('reports a failed task, as a provider would', async () => {
   const headers = { authorization: 'Bearer sk-test', 'content-type': 'application/json' }
   const created = await fetch(`${emulator.baseUrls.aivideoapi}/v1/images/generations`, {
     method: 'POST',
-    headers,
+    // Seconds in the queue, as upstream: time enough to fail it (`instant` would finish it now).
+    headers: { ...headers, 'x-emulator-timing': 'realistic' },
     body: JSON.stringify({ model: 'gpt-image-2', input: { prompt: 'a storm' } }),
   }).then((r) => r.json() as Promise<{ data: { taskId: string } }>)
 

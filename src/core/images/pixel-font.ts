@@ -148,6 +148,25 @@ const GLYPHS: ReadonlyMap<string, readonly number[]> = new Map(
   Object.entries(SOURCE).map(([char, rows]) => [char, compile(char, rows)]),
 )
 const FALLBACK = compile('fallback', FALLBACK_SOURCE)
+/** GLYPHS by UTF-16 code, for drawing without a string per character. */
+const GLYPHS_BY_CODE: readonly (readonly number[] | undefined)[] = Array.from(
+  { length: 128 },
+  (_, code) => GLYPHS.get(String.fromCharCode(code)),
+)
+
+/** For each 5-bit glyph row, its ink as [start, end) column pairs: adjacent columns joined. */
+const COLUMN_RUNS: readonly (readonly number[])[] = Array.from(
+  { length: 1 << GLYPH_WIDTH },
+  (_, bits) => {
+    const runs: number[] = []
+    for (let col = 0; col < GLYPH_WIDTH; col++) {
+      if ((bits & (1 << (GLYPH_WIDTH - 1 - col))) === 0) continue
+      if (runs.length > 0 && runs[runs.length - 1] === col) runs[runs.length - 1] = col + 1
+      else runs.push(col, col + 1)
+    }
+    return runs
+  },
+)
 
 /**
  * Normalises a scale to a whole number of pixels; anything below 1 (or not finite) draws nothing.
@@ -187,29 +206,53 @@ export function drawText(
   const y0 = Math.floor(options.y)
   if (scale === 0 || height === 0 || !Number.isFinite(x0) || !Number.isFinite(y0)) return
 
-  let penX = x0
-  for (const char of text) {
+  const spans = textInkSpans(text, { x: x0, scale, width })
+  spans.forEach((rowSpans, row) => {
+    const top = Math.max(0, y0 + row * scale)
+    const bottom = Math.min(height, y0 + (row + 1) * scale)
+    for (let py = top; py < bottom; py++) {
+      for (let i = 0; i < rowSpans.length; i += 2)
+        pixels.fill(options.ink, py * width + rowSpans[i]!, py * width + rowSpans[i + 1]!)
+    }
+  })
+}
+
+/**
+ * Where `text` puts ink on a line of `width` pixels with the pen starting at `x`: for each of the
+ * GLYPH_HEIGHT font rows, [start, end) pixel pairs in increasing order, clipped to the line.
+ * Every font row stands for `scale` identical pixel rows, so callers that encode rows as runs
+ * need only these spans, never a painted buffer.
+ */
+export function textInkSpans(
+  text: string,
+  options: { x: number; scale: number; width: number },
+): number[][] {
+  const scale = pixelScale(options.scale)
+  const { width } = options
+  const spans: number[][] = []
+  for (let row = 0; row < GLYPH_HEIGHT; row++) spans.push([]) // Array.from costs more than this
+  let penX = Math.floor(options.x)
+  if (scale === 0 || !Number.isFinite(penX)) return spans
+  // Indexes, not a string iterator: no string per character (captions are drawn per request).
+  for (let i = 0; i < text.length; i++) {
     if (penX >= width) break
+    const code = text.charCodeAt(i)
+    const pair = isSurrogatePairAt(text, i)
+    if (pair) i++
     if (penX + GLYPH_WIDTH * scale > 0) {
-      const rows = glyphRows(char)
+      const rows = pair ? FALLBACK : (GLYPHS_BY_CODE[code] ?? FALLBACK)
       for (let row = 0; row < GLYPH_HEIGHT; row++) {
-        const bits = rows[row]
-        if (bits === undefined || bits === 0) continue
-        const top = Math.max(0, y0 + row * scale)
-        const bottom = Math.min(height, y0 + (row + 1) * scale)
-        if (top >= bottom) continue
-        for (let col = 0; col < GLYPH_WIDTH; col++) {
-          if ((bits & (1 << (GLYPH_WIDTH - 1 - col))) === 0) continue
-          const left = Math.max(0, penX + col * scale)
-          const right = Math.min(width, penX + (col + 1) * scale)
-          if (left >= right) continue
-          for (let py = top; py < bottom; py++)
-            pixels.fill(options.ink, py * width + left, py * width + right)
+        const runs = COLUMN_RUNS[rows[row] ?? 0]!
+        for (let i = 0; i < runs.length; i += 2) {
+          const left = Math.max(0, penX + runs[i]! * scale)
+          const right = Math.min(width, penX + runs[i + 1]! * scale)
+          if (left < right) spans[row]!.push(left, right)
         }
       }
     }
     penX += ADVANCE * scale
   }
+  return spans
 }
 
 /**
@@ -217,7 +260,7 @@ export function drawText(
  * empty.
  */
 export function textWidth(text: string, scale: number): number {
-  return widthOf(Array.from(text).length, pixelScale(scale))
+  return widthOf(codePointCount(text), pixelScale(scale))
 }
 
 function widthOf(chars: number, scale: number): number {
@@ -229,11 +272,29 @@ function widthOf(chars: number, scale: number): number {
  * appended, or '' when not even '...' fits.
  */
 export function fitText(text: string, maxWidth: number, scale: number): string {
-  const chars = Array.from(text)
   const s = pixelScale(scale)
-  if (widthOf(chars.length, s) <= maxWidth) return text
+  if (widthOf(codePointCount(text), s) <= maxWidth) return text
   // Whole characters that fit: n * ADVANCE * s - s <= maxWidth.
   const fits = Math.floor((maxWidth + s) / (ADVANCE * s))
   if (!(fits >= 3)) return ''
-  return chars.slice(0, fits - 3).join('') + '...'
+  // The first fits - 3 code points, found by index rather than by splitting the whole text.
+  let end = 0
+  for (let kept = 0; kept < fits - 3; kept++) end += isSurrogatePairAt(text, end) ? 2 : 1
+  return text.slice(0, end) + '...'
+}
+
+/** Code points of `text` as a string iterator counts them (a lone surrogate is one), unsplit. */
+function codePointCount(text: string): number {
+  let count = 0
+  for (let i = 0; i < text.length; i++, count++) {
+    if (isSurrogatePairAt(text, i)) i++
+  }
+  return count
+}
+
+function isSurrogatePairAt(text: string, i: number): boolean {
+  const high = text.charCodeAt(i)
+  if (high < 0xd800 || high > 0xdbff) return false
+  const low = text.charCodeAt(i + 1) // NaN past the end
+  return low >= 0xdc00 && low <= 0xdfff
 }

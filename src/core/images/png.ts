@@ -9,14 +9,22 @@
  */
 import { crc32, constants, deflateRaw, deflateRawSync, type ZlibOptions } from 'node:zlib'
 import { promisify } from 'node:util'
+import { adler32, combineAdler32 } from './adler32.js'
+import { deflatePaintedRows } from './deflate-fixed.js'
+import type { PaintedRows } from './painted-rows.js'
+
+export { adler32, combineAdler32 }
 
 const deflateRawAsync = promisify<Buffer | Uint8Array, ZlibOptions, Buffer>(deflateRaw)
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
 const ZLIB_HEADER = Buffer.from([0x78, 0x01])
-const ADLER_MOD = 65_521
-/** Largest byte count whose Adler sums cannot overflow 2^53 before a modulo (zlib's NMAX). */
-const ADLER_BLOCK = 5_552
+const FILTER_NONE = 0
+// The same in every file, so built once.
+const ZLIB_HEADER_CHUNK = chunk('IDAT', ZLIB_HEADER)
+const IEND_CHUNK = chunk('IEND', Buffer.alloc(0))
+/** The IDAT chunk holding the 4-byte Adler-32 that ends the zlib stream. */
+const TRAILER_CHUNK_LENGTH = 12 + 4
 
 /** A piece of the filtered pixel stream, compressed on its own. */
 export interface DeflatedRows {
@@ -61,8 +69,8 @@ export async function deflateRows(
 }
 
 /**
- * Compresses filtered rows of `stride` bytes on the calling thread; for the small per-image
- * caption band, whose rows mostly repeat (so its checksum is combined per distinct row).
+ * Compresses filtered rows of `stride` bytes with zlib on the calling thread; for small ranges
+ * whose rows mostly repeat (so the checksum is combined per distinct row).
  */
 export function deflateRowsSync(
   raw: Uint8Array,
@@ -80,39 +88,39 @@ export function deflateRowsSync(
   }
 }
 
+/**
+ * Compresses painted rows, each opened with filter type none, without zlib: for the per-image
+ * caption band, whose rows are a few hundred runs each and mostly repeat.
+ */
+export function deflatePaintedRowsSync(rows: PaintedRows, final: boolean): DeflatedRows {
+  const { bytes, adler, rawLength } = deflatePaintedRows(rows, { lead: FILTER_NONE, final })
+  const idat = chunk('IDAT', bytes)
+  return { deflated: idat.subarray(8, idat.length - 4), adler, rawLength, final, chunk: idat }
+}
+
 /** Joins a header and pieces (in row order, the last one final) into a complete PNG file. */
 export function assemblePng(header: Buffer, pieces: readonly DeflatedRows[]): Buffer {
   if (pieces.length === 0 || !pieces[pieces.length - 1]!.final) {
     throw new Error('assemblePng needs pieces whose last one is final')
   }
   let adler = 1
-  for (const { adler: pieceAdler, rawLength } of pieces)
-    adler = combineAdler32(adler, pieceAdler, rawLength)
-  const trailer = Buffer.alloc(4)
-  trailer.writeUInt32BE(adler)
-  return Buffer.concat([
-    header,
-    chunk('IDAT', ZLIB_HEADER),
-    ...pieces.map((p) => p.chunk),
-    chunk('IDAT', trailer),
-    chunk('IEND', Buffer.alloc(0)),
-  ])
-}
-
-/** Adler-32 of `data`, continuing from `start` (1 for a fresh checksum). */
-export function adler32(data: Uint8Array, start = 1): number {
-  let a = start & 0xffff
-  let b = start >>> 16
-  for (let i = 0; i < data.length;) {
-    const end = Math.min(i + ADLER_BLOCK, data.length)
-    for (; i < end; i++) {
-      a += data[i]!
-      b += a
-    }
-    a %= ADLER_MOD
-    b %= ADLER_MOD
+  let size = header.length + ZLIB_HEADER_CHUNK.length + TRAILER_CHUNK_LENGTH + IEND_CHUNK.length
+  for (const piece of pieces) {
+    adler = combineAdler32(adler, piece.adler, piece.rawLength)
+    size += piece.chunk.length
   }
-  return ((b << 16) | a) >>> 0
+  // One allocation, every byte written: this runs per image, so no Buffer.concat of temporaries.
+  const png = Buffer.allocUnsafe(size)
+  let at = header.copy(png, 0)
+  at += ZLIB_HEADER_CHUNK.copy(png, at)
+  for (const piece of pieces) at += piece.chunk.copy(png, at)
+  const trailer = png.subarray(at, at + TRAILER_CHUNK_LENGTH)
+  trailer.writeUInt32BE(4, 0)
+  trailer.write('IDAT', 4, 'latin1')
+  trailer.writeUInt32BE(adler, 8)
+  trailer.writeUInt32BE(crc32(trailer.subarray(4, 12)), 12)
+  IEND_CHUNK.copy(png, at + TRAILER_CHUNK_LENGTH)
+  return png
 }
 
 /** Adler-32 of whole rows, each repeated row folded in arithmetically instead of summed again. */
@@ -134,20 +142,6 @@ export function adler32Rows(raw: Uint8Array, stride: number): number {
   return adler
 }
 
-/**
- * The Adler-32 of A followed by B, from adler(A), adler(B) and B's length (zlib's adler32_combine).
- */
-export function combineAdler32(first: number, second: number, secondLength: number): number {
-  const remainder = secondLength % ADLER_MOD
-  let sum1 = first & 0xffff
-  let sum2 = (remainder * sum1) % ADLER_MOD
-  sum1 += (second & 0xffff) + ADLER_MOD - 1
-  sum2 += (first >>> 16) + (second >>> 16) + ADLER_MOD - remainder
-  sum1 %= ADLER_MOD
-  sum2 %= ADLER_MOD
-  return ((sum2 << 16) | sum1) >>> 0
-}
-
 function finishFlushFor(final: boolean): number {
   // A full flush ends the piece on a byte boundary without the final-block bit and resets the
   // window, so the next piece needs no back-references into this one.
@@ -165,7 +159,7 @@ function piece(deflated: Buffer, raw: Uint8Array, final: boolean): DeflatedRows 
 }
 
 function chunk(type: string, data: Uint8Array): Buffer {
-  const out = Buffer.alloc(12 + data.length)
+  const out = Buffer.allocUnsafe(12 + data.length) // every byte is written below
   out.writeUInt32BE(data.length, 0)
   out.write(type, 4, 'latin1')
   out.set(data, 8)

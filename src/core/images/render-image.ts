@@ -6,10 +6,10 @@
 import { loadSharp } from './load-sharp.js'
 import { LRUCache } from 'lru-cache'
 import { drawText, fitText, textWidth, GLYPH_HEIGHT } from './pixel-font.js'
+import { paintedCaption } from './caption-rows.js'
+import { paintRows, type PaintedRows } from './painted-rows.js'
 import {
   BAND,
-  FIRST_ACCENT,
-  ACCENT_COUNT,
   GRADIENT_STEPS,
   INK,
   SHADOW,
@@ -20,11 +20,22 @@ import {
 import {
   assemblePng,
   deflateRows,
-  deflateRowsSync,
+  deflatePaintedRowsSync,
   encodePngHeader,
   type DeflatedRows,
 } from './png.js'
-import { hash32 } from '../random.js'
+import {
+  buildJpegTail,
+  encodeJpeg,
+  spliceJpeg,
+  stripRowsFor,
+  type JpegTail,
+} from './jpeg-strips.js'
+import {
+  buildLosslessWebp,
+  encodeLosslessWebp,
+  type LosslessWebpBackground,
+} from './webp-lossless.js'
 
 export type ImageFormat = 'png' | 'jpeg' | 'webp'
 
@@ -71,6 +82,10 @@ interface Background {
   pngRowsAboveCaption: DeflatedRows
   /** Every row below the caption text, filtered and compressed once. */
   pngRowsBelowCaption: DeflatedRows
+  /** Per JPEG quality, the strips below the caption band, encoded on first use (a few kept). */
+  jpegTails: Map<number, Promise<JpegTail | undefined>>
+  /** Built on the first WebP request; undefined inside when the lossless writer cannot take it. */
+  losslessWebp?: Promise<LosslessWebpBackground | undefined>
 }
 
 interface Layout {
@@ -144,6 +159,7 @@ async function buildBackground(spec: ImageSpec): Promise<Background> {
     pngHeader: encodePngHeader({ width, height, palette: palette.rgb, alpha: palette.alpha }),
     pngRowsAboveCaption: above,
     pngRowsBelowCaption: below,
+    jpegTails: new Map(),
   }
 }
 
@@ -200,43 +216,108 @@ function paintCaption(
   spec: ImageSpec,
   layout: Layout,
 ): void {
-  const { scale, pad, captionHeight: swatch } = layout
-  const accent = FIRST_ACCENT + (hash32('accent', spec.accentSeed) % ACCENT_COUNT)
-  for (let y = top; y < top + swatch; y++) {
-    const row = y * target.width + left
-    target.pixels.fill(accent, row + pad, row + pad + swatch)
-  }
-  const x = pad + swatch + 2 * scale
-  const text = fitText(spec.caption, spec.width - x - pad, scale)
-  drawText(target, text, { x: left + x, y: top, scale, ink: INK })
+  paintRows(target, top, left, captionRows(spec, layout))
+}
+
+/** The caption band's rows, described once for the PNG writer and the painting encoders. */
+function captionRows(spec: ImageSpec, { scale, pad, captionHeight }: Layout): PaintedRows {
+  // Named fields, not object spread: spreading the spec costs more than encoding the rows.
+  const { width, caption, accentSeed } = spec
+  return paintedCaption({ width, scale, pad, captionHeight, caption, accentSeed })
 }
 
 function encodePng(spec: ImageSpec, background: Background): Buffer {
   const layout = layoutFor(spec.width, spec.height)
-  const stride = spec.width + 1
-  const rows = layout.captionHeight
-  const caption = new Uint8Array(rows * stride).fill(BAND)
-  for (let y = 0; y < rows; y++) caption[y * stride] = 0 // filter type: none
-  paintCaption({ pixels: caption, width: stride, height: rows }, 0, 1, spec, layout)
   return assemblePng(background.pngHeader, [
     background.pngRowsAboveCaption,
-    deflateRowsSync(caption, stride, false),
+    deflatePaintedRowsSync(captionRows(spec, layout), false),
     background.pngRowsBelowCaption,
   ])
 }
 
 async function encodeWithSharp(spec: ImageSpec, background: Background): Promise<Buffer> {
   const layout = layoutFor(spec.width, spec.height)
-  const pixels = background.pixels.slice()
-  paintCaption({ pixels, width: spec.width, height: spec.height }, layout.pad, 0, spec, layout)
-  const channels = background.palette.alpha ? 4 : 3
-  const sharp = await loadSharp()
-  const image = sharp(expandPixels(pixels, background.palette), {
-    raw: { width: spec.width, height: spec.height, channels },
-  })
   const quality = Math.min(100, Math.max(1, spec.compression))
-  if (spec.format === 'jpeg') return image.jpeg({ quality }).toBuffer()
-  return image.webp({ quality, effort: 2 }).toBuffer()
+  if (spec.format === 'jpeg') {
+    const spliced = await encodeJpegFromStrips(spec, background, layout, quality)
+    if (spliced) return spliced
+  } else {
+    const lossless = await encodeWebpFromRows(spec, background, layout)
+    if (lossless) return lossless
+  }
+  // The whole picture, for images the splicing writers cannot take.
+  const { width, height } = spec
+  const pixels = background.pixels.slice()
+  paintCaption({ pixels, width, height }, layout.pad, 0, spec, layout)
+  const channels = background.palette.alpha ? 4 : 3
+  const rgb = expandPixels(pixels, background.palette)
+  if (spec.format === 'jpeg') return encodeJpeg(rgb, width, height, channels, quality)
+  const sharp = await loadSharp()
+  return sharp(rgb, { raw: { width, height, channels } }).webp({ quality, effort: 2 }).toBuffer()
+}
+
+/**
+ * A lossless WebP from the background's cached rows plus freshly tokenised caption rows. Lossless,
+ * so `compression` does not change its pixels (it is the PNG's pixels, in a WebP file).
+ */
+async function encodeWebpFromRows(
+  spec: ImageSpec,
+  background: Background,
+  layout: Layout,
+): Promise<Buffer | undefined> {
+  const { width, height } = spec
+  // The whole band is per request (its plain rows cost a few copies), like the JPEG's first strip.
+  const topRows = Math.min(height, layout.bandHeight)
+  const { pixels, palette } = background
+  background.losslessWebp ??= buildLosslessWebp({ pixels, width, height, palette }, topRows)
+  const lossless = await background.losslessWebp
+  if (!lossless) return undefined
+  const top = pixels.slice(0, topRows * width)
+  paintCaption({ pixels: top, width, height: topRows }, layout.pad, 0, spec, layout)
+  return encodeLosslessWebp(lossless, top)
+}
+
+/** Most JPEG qualities whose strips one background keeps; callers rarely vary it. */
+const JPEG_TAILS_PER_BACKGROUND = 4
+
+/**
+ * A JPEG from the background's cached strips plus a freshly encoded first strip holding the
+ * caption; undefined when the image cannot be spliced (one strip only, or mismatched tables).
+ */
+async function encodeJpegFromStrips(
+  spec: ImageSpec,
+  background: Background,
+  layout: Layout,
+  quality: number,
+): Promise<Buffer | undefined> {
+  const stripRows = stripRowsFor(layout.bandHeight)
+  const tail = await jpegTailFor(background, spec, stripRows, quality)
+  if (!tail) return undefined
+  const { width } = spec
+  const pixels = background.pixels.slice(0, stripRows * width)
+  paintCaption({ pixels, width, height: stripRows }, layout.pad, 0, spec, layout)
+  const top = { pixels, width, height: stripRows, palette: background.palette }
+  return spliceJpeg(tail, top, quality)
+}
+
+function jpegTailFor(
+  background: Background,
+  spec: ImageSpec,
+  stripRows: number,
+  quality: number,
+): Promise<JpegTail | undefined> {
+  const tails = background.jpegTails
+  let tail = tails.get(quality)
+  if (!tail) {
+    const { pixels, palette } = background
+    const image = { pixels, width: spec.width, height: spec.height, palette }
+    tail = buildJpegTail(image, stripRows, quality)
+    tails.set(quality, tail)
+    // A failed build is not kept, so the next request tries again.
+    tail.catch(() => tails.delete(quality))
+    if (tails.size > JPEG_TAILS_PER_BACKGROUND) tails.delete(tails.keys().next().value!)
+  }
+  return tail
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   drawText,
   fitText,
   glyphRows,
+  textInkSpans,
   textWidth,
 } from '../../../src/core/images/pixel-font.js'
 
@@ -324,6 +325,64 @@ describe('fitText', () => {
           ).toBe(true)
         }
       }
+    }
+  })
+})
+
+describe('textInkSpans', () => {
+  // Letters, blanks, fallback boxes, an emoji (a surrogate pair) and lone surrogates.
+  const TEXTS = [
+    '',
+    'A',
+    '😀a😀b😀c😀d\ud800\udc00\udc00',
+    'Hello, World!',
+    ' M W ',
+    '😀é\ud800x\udc00',
+    'ij|!.:',
+    PRINTABLE.join(''),
+  ]
+
+  it('puts ink exactly where drawText does, row by row, clipped to the line', () => {
+    for (const text of TEXTS) {
+      for (const scale of [1, 2, 3]) {
+        for (const [x, width] of [
+          [0, 700],
+          [5, 40],
+          [-13, 60],
+          [-1000, 50],
+          [30, 30],
+        ] as const) {
+          const expected = blank(width, GLYPH_HEIGHT * scale)
+          reference(expected, text, x, 0, scale, 1)
+          const actual = blank(width, GLYPH_HEIGHT * scale)
+          textInkSpans(text, { x, scale, width }).forEach((spans, row) => {
+            for (let i = 0; i < spans.length; i += 2) {
+              expect(spans[i]).toBeLessThan(spans[i + 1]!)
+              if (i > 0) expect(spans[i]).toBeGreaterThan(spans[i - 1]!)
+              for (let y = row * scale; y < (row + 1) * scale; y++)
+                actual.pixels.fill(1, y * width + spans[i]!, y * width + spans[i + 1]!)
+            }
+          })
+          expect(Array.from(actual.pixels), `${text} at ${x}, scale ${scale}`).toEqual(
+            Array.from(expected.pixels),
+          )
+        }
+      }
+    }
+  })
+
+  it('counts code points as a string iterator does, in textWidth and fitText', () => {
+    for (const text of TEXTS) {
+      const chars = Array.from(text)
+      expect(textWidth(text, 2)).toBe(chars.length === 0 ? 0 : chars.length * 12 - 2)
+      for (const maxWidth of [0, 20, 40, 100])
+        expect(fitText(text, maxWidth, 1)).toBe(
+          chars.length * 6 - 1 <= maxWidth
+            ? text
+            : Math.floor((maxWidth + 1) / 6) >= 3
+              ? chars.slice(0, Math.floor((maxWidth + 1) / 6) - 3).join('') + '...'
+              : '',
+        )
     }
   })
 })
