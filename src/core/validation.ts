@@ -24,6 +24,10 @@ export function parseRequest<S extends z.ZodType>(
   input: unknown,
   wording: IssueWording = plainWording,
 ): z.output<S> {
+  // Parsed without options first: zod's compiled fast path, at a third of the cost. Only a
+  // refusal is parsed again, with the inputs its wording quotes.
+  const parsed = schema.safeParse(input)
+  if (parsed.success) return parsed.data
   const result = schema.safeParse(input, { reportInput: true })
   if (result.success) return result.data
   const { message, code, param } = wording(result.error.issues[0]!)

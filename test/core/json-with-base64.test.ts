@@ -10,7 +10,7 @@ describe('jsonWithBase64', () => {
         { b64_json: 'data:image/png;base64,AAAA' },
         { url: 'http://x/"quoted"' },
       ],
-      note: 'line\nbreak \u0000 and "quotes"',
+      note: 'line\nbreak \u0000 and "quotes", café, 画像 and 🖼',
       nested: { b64_json: 'QUJD', list: [1, null, true] },
     }
     expect(jsonWithBase64(value).toString()).toBe(JSON.stringify(value))

@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto'
 const RAW_FIELDS = new Set(['b64_json'])
 const MARKER = `\u0000raw-${randomBytes(6).toString('hex')}:`
 const ESCAPED_MARKER = JSON.stringify(MARKER).slice(1, -1)
+const QUOTE = 0x22
 const PLACEHOLDER = new RegExp(`"${ESCAPED_MARKER.replace(/\\/g, '\\\\')}(\\d+)"`, 'g')
 
 /** `value` as JSON bytes, identical to JSON.stringify's output. */
@@ -20,18 +21,25 @@ export function jsonWithBase64(value: unknown): Buffer {
     if (RAW_FIELDS.has(key) && typeof field === 'string') return `${MARKER}${raws.push(field) - 1}`
     return field
   })
-  const parts: Buffer[] = []
-  let last = 0
-  for (const match of text.matchAll(PLACEHOLDER)) {
-    parts.push(
-      Buffer.from(text.slice(last, match.index) + '"'),
-      Buffer.from(raws[Number(match[1])]!, 'latin1'),
-      Buffer.from('"'),
-    )
-    last = match.index + match[0].length
+  if (raws.length === 0) return Buffer.from(text)
+  // Split on the placeholders (their numbers captured): text, number, text, number, ..., text.
+  const pieces = text.split(PLACEHOLDER)
+  let size = 0
+  for (let i = 0; i < pieces.length; i++)
+    size += i % 2 === 0 ? Buffer.byteLength(pieces[i]!) : raws[Number(pieces[i])]!.length + 2
+  // One buffer, written in place: no copy per piece, no concat.
+  const out = Buffer.allocUnsafe(size)
+  let at = 0
+  for (let i = 0; i < pieces.length; i++) {
+    if (i % 2 === 0) {
+      at += out.write(pieces[i]!, at)
+    } else {
+      out[at++] = QUOTE
+      at += out.write(raws[Number(pieces[i])]!, at, 'latin1')
+      out[at++] = QUOTE
+    }
   }
-  parts.push(Buffer.from(text.slice(last)))
-  return Buffer.concat(parts)
+  return out
 }
 
 /** Responds with `value` as `application/json`, base64 fields spliced in raw. */
