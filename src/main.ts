@@ -9,7 +9,6 @@ import { providers } from './providers/index.js'
 import { VERSION } from './version.js'
 import { configFromEnv, describeStartupError } from './env.js'
 import { HELP, parseCommandLine } from './cli/args.js'
-import { readConfigFile } from './cli/config-file.js'
 import { mergeConfig } from './cli/merge.js'
 import { isLoopbackHost } from './core/http/loopback.js'
 
@@ -34,7 +33,10 @@ if (args.version) {
 }
 
 const emulator = await (async () => {
-  const file = args.configFile ? await readConfigFile(args.configFile) : undefined
+  // The config file reader (and its YAML parser) loads only when a file is given.
+  const file = args.configFile
+    ? await (await import('./cli/config-file.js')).readConfigFile(args.configFile)
+    : undefined
   return startServer(mergeConfig({ log: 'pretty' }, file, configFromEnv(process.env), args.input))
 })().catch((err: unknown) => fail(describeStartupError(err, process.env)))
 

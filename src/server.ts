@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net'
 import { resolveConfig, type EmulatorConfigInput } from './config.js'
 import { createRuntime, type Runtime } from './runtime.js'
 import { createApp } from './app.js'
+import { loadTraffic } from './traffic/index.js'
 import { answerUnreadableRequest } from './core/http/unreadable-request.js'
 import type { DeliverySummary } from './core/callbacks/delivery-queue.js'
 
@@ -34,6 +35,8 @@ export interface ShutdownReport {
 
 export async function startServer(input: EmulatorConfigInput = {}): Promise<RunningEmulator> {
   const config = resolveConfig(input)
+  // Record and replay load their machinery now; emulating (the default) has none to load.
+  await loadTraffic(config.mode)
   const runtime = createRuntime(config)
   const app = createApp(runtime)
   const server = await new Promise<ServerType>((resolve, reject) => {

@@ -1,11 +1,10 @@
 /**
  * `/__emulator/docs`: the specs as readable HTML pages, served by the emulator itself (no CDN, so
  * it works offline): every operation with its fields, defaults, limits and responses, and what
- * the emulator inferred where the providers' docs are silent.
+ * the emulator inferred where the providers' docs are silent. Loaded on the first visit
+ * (control/index.ts): no start pays for it.
  */
-import { Hono } from 'hono'
 import { readFile } from 'node:fs/promises'
-import type { EmulatorEnv } from '../core/http/env.js'
 import { EmulatorError } from '../core/errors/emulator-error.js'
 import { specPath, SPEC_IDS } from '../specs.js'
 
@@ -44,32 +43,28 @@ interface Node {
   'x-emulator-inferred-reason'?: string
 }
 
-export function createDocsRoutes(): Hono<EmulatorEnv> {
-  const app = new Hono<EmulatorEnv>()
-  app.get('/docs', (c) =>
-    c.html(
-      page(
-        'gpt-image-emulator API reference',
-        `<h1>API reference</h1><ul>${SPEC_IDS.map(
-          (id) =>
-            `<li><a href="/__emulator/docs/${id}">${id}</a> ` +
-            `(<a href="/__emulator/specs/${id}.openapi.yaml">YAML</a>)</li>`,
-        ).join('')}</ul>`,
-      ),
-    ),
+/** `/__emulator/docs`: the list of specs. */
+export function docsIndexPage(): string {
+  return page(
+    'gpt-image-emulator API reference',
+    `<h1>API reference</h1><ul>${SPEC_IDS.map(
+      (id) =>
+        `<li><a href="/__emulator/docs/${id}">${id}</a> ` +
+        `(<a href="/__emulator/specs/${id}.openapi.yaml">YAML</a>)</li>`,
+    ).join('')}</ul>`,
   )
-  app.get('/docs/:id', async (c) => {
-    const id = c.req.param('id')
-    if (!SPEC_IDS.includes(id))
-      throw new EmulatorError(404, 'not_found', `No spec '${id}'.`, {
-        field: 'id',
-        allowed: [...SPEC_IDS],
-      })
-    const { parse } = await import('yaml')
-    const spec = parse(await readFile(specPath(id), 'utf8')) as Node
-    return c.html(page(`${id}: ${spec.info?.title ?? id}`, renderSpec(id, spec)))
-  })
-  return app
+}
+
+/** `/__emulator/docs/:id`: one spec, read and parsed on each visit. */
+export async function docsPage(id: string): Promise<string> {
+  if (!SPEC_IDS.includes(id))
+    throw new EmulatorError(404, 'not_found', `No spec '${id}'.`, {
+      field: 'id',
+      allowed: [...SPEC_IDS],
+    })
+  const { parse } = await import('yaml')
+  const spec = parse(await readFile(specPath(id), 'utf8')) as Node
+  return page(`${id}: ${spec.info?.title ?? id}`, renderSpec(id, spec))
 }
 
 function renderSpec(id: string, spec: Node): string {

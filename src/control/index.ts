@@ -16,7 +16,6 @@ import { createJournalRoutes } from './journal.js'
 import { createResetRoutes } from './reset.js'
 import { createKeyRoutes } from './keys.js'
 import { createFaultRoutes } from './faults.js'
-import { createDocsRoutes } from './docs.js'
 import { limitControlBodies } from './validate.js'
 
 type Health = components['schemas']['Health']
@@ -44,7 +43,11 @@ export function createControlRoutes(runtime: Runtime): Hono<EmulatorEnv> {
   ]) {
     app.route('/', routes(runtime))
   }
-  app.route('/', createDocsRoutes())
+  // The docs pages (and the YAML parser) load on the first visit: no start waits for them.
+  app.get('/docs', async (c) => c.html((await import('./docs.js')).docsIndexPage()))
+  app.get('/docs/:id', async (c) =>
+    c.html(await (await import('./docs.js')).docsPage(c.req.param('id'))),
+  )
 
   app.get('/specs', (c) =>
     c.json({ specs: SPEC_IDS.map((id) => ({ id, url: `/__emulator/specs/${id}.openapi.yaml` })) }),
