@@ -87,6 +87,7 @@ export function createRuntime(config: EmulatorConfig, overrides: RuntimeOverride
   // refunded").
   tasks.subscribe((task) => {
     if (task.state === 'failed' || task.state === 'canceled') credits.refund(task, task.id)
+    else if (task.state === 'succeeded') credits.settle(task, task.id)
   })
   const providers = mountProviders(config, {
     clock,

@@ -3,6 +3,7 @@
  * come out of subscription credits first, then permanent ones (skills.video's order); a refund
  * puts a task's charge back where it came from. Amounts are kept in thousandths, so 4.7 stays 4.7.
  */
+import { createSpendWindow, type SpendWindow } from './spend-window.js'
 import type { Clock } from '../clock.js'
 
 export interface LedgerEntry {
@@ -44,6 +45,8 @@ export interface CreditLedger {
   account(ref: AccountRef): CreditAccount
   /** Takes `amount` if the balance covers it, recording it against `taskId`. */
   charge(ref: AccountRef, amount: number, taskId: string): ChargeResult
+  /** The task succeeded: its charge stands and is never refunded (nothing of it is kept). */
+  settle(ref: AccountRef, taskId: string): void
   /** Gives back what was charged for `taskId`, once. */
   refund(ref: AccountRef, taskId: string): void
   /** Credits consumed (charges minus refunds) since `since` (ms since the epoch). */
@@ -59,9 +62,10 @@ interface State {
   purchased: number
   consumed: number
   entries: LedgerEntry[]
+  /** What each charge still refundable took, and from where; gone once refunded or settled. */
   charges: Map<string, { subscription: number; permanent: number }>
   /** Charges of the last day, for spend windows; a refund takes its own charge out. */
-  spends: { at: number; milli: number; taskId: string }[]
+  spends: SpendWindow
 }
 
 const MAX_ENTRIES = 1_000
@@ -89,7 +93,7 @@ export function createCreditLedger(options: {
         consumed: 0,
         entries: [],
         charges: new Map(),
-        spends: [],
+        spends: createSpendWindow(SPEND_HISTORY_MS),
       }
       record(s, 'grant', grant)
       accounts.set(keyOf(ref), s)
@@ -132,9 +136,7 @@ export function createCreditLedger(options: {
       s.permanent -= fromPermanent
       s.consumed += milli
       s.charges.set(taskId, { subscription: fromSubscription, permanent: fromPermanent })
-      const now = options.clock.now()
-      s.spends = s.spends.filter((spend) => spend.at >= now - SPEND_HISTORY_MS)
-      s.spends.push({ at: now, milli, taskId })
+      s.spends.add(options.clock.now(), milli, taskId)
       record(s, 'charge', milli, taskId)
       return {
         ok: true,
@@ -152,13 +154,12 @@ export function createCreditLedger(options: {
       s.permanent += charged.permanent
       s.consumed -= charged.subscription + charged.permanent
       // The refund cancels its own charge, in whichever window that charge fell.
-      s.spends = s.spends.filter((spend) => spend.taskId !== taskId)
+      s.spends.cancel(taskId)
       record(s, 'refund', charged.subscription + charged.permanent, taskId)
     },
-    spentSince(ref, since) {
-      let milli = 0
-      for (const spend of state(ref).spends) if (spend.at >= since) milli += spend.milli
-      return fromMilli(milli)
+    spentSince: (ref, since) => fromMilli(state(ref).spends.since(since)),
+    settle(ref, taskId) {
+      accounts.get(keyOf(ref))?.charges.delete(taskId)
     },
     setBalance(ref, { subscription, permanent = 0 }) {
       const s = state(ref)

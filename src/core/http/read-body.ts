@@ -35,11 +35,13 @@ export function limitBodySize(limits: BodyLimits): MiddlewareHandler {
     limitsOf.set(c.req, limits)
     const max = isMultipart(c) ? limits.multipartBodyBytes : limits.jsonBodyBytes
     const declared = c.req.header('content-length')
-    // A declared length is checked from the header alone. Reading `c.req.raw.body`, as hono's
-    // bodyLimit does, makes @hono/node-server build a full Request: several times the cost of
-    // the rest of a small request. Chunked bodies still go through bodyLimit, which counts bytes.
-    if (declared !== undefined && c.req.header('transfer-encoding') === undefined) {
-      if (Number(declared) > max) throw tooLarge(max)
+    const chunked = c.req.header('transfer-encoding') !== undefined
+    // A declared length is checked from the header alone, and a request with neither header (a
+    // GET, a poll) has no body to count. Reading `c.req.raw.body`, as hono's bodyLimit does, makes
+    // @hono/node-server build a full Request: several times the cost of the rest of a small
+    // request. Chunked bodies still go through bodyLimit, which counts bytes.
+    if (!chunked) {
+      if (declared !== undefined && Number(declared) > max) throw tooLarge(max)
       return next()
     }
     return isMultipart(c) ? multipart(c, next) : json(c, next)

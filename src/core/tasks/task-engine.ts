@@ -110,7 +110,9 @@ export function createTaskEngine({
       return
     }
     transition(task, 'running', { startedAt: clock.now() })
-    schedule(task, task.timing.runMs, () => finish(task))
+    // No run time: done in the same turn, so a poll right after the create finds it finished.
+    if (task.timing.runMs <= 0) finish(task)
+    else schedule(task, task.timing.runMs, () => finish(task))
   }
 
   function finish(task: Task): void {

@@ -48,6 +48,15 @@ describe('credit ledger', () => {
     })
   })
 
+  it('keeps nothing of a settled charge: it is never refunded', () => {
+    const { ledger } = setup()
+    ledger.charge(ref, 4, 't1')
+    ledger.settle(ref, 't1')
+    ledger.refund(ref, 't1')
+    expect(ledger.account(ref)).toMatchObject({ balance: 96, consumed: 4 })
+    expect(ledger.spentSince(ref, START)).toBe(4)
+  })
+
   it('refunds a task once, back to where its charge came from', () => {
     const { ledger } = setup()
     ledger.setBalance(ref, { subscription: 3, permanent: 10 })

@@ -126,6 +126,16 @@ describe('task engine', () => {
     expect(await files.read(name)).toBeUndefined()
   })
 
+  it('runs and finishes a task with no run time in one step, telling each transition', async () => {
+    const { time, engine, seen } = setup()
+    const task = engine.create(newTask({ timing: { queueMs: 0, runMs: 0 } }))
+    expect(task.state).toBe('queued')
+    await time.advance(0)
+    expect(task.state).toBe('succeeded')
+    expect(seen.map(([, state]) => state)).toEqual(['queued', 'running', 'succeeded'])
+    expect(time.pending()).toBe(0)
+  })
+
   it('tells listeners of the creation (no previous state), then of each transition', async () => {
     const { time, engine, seen } = setup()
     const task = engine.create(newTask())
