@@ -6,7 +6,7 @@
  * painted bytes, and sums their Adler-32 per run on the way.
  */
 import { ADLER_MOD, combineAdler32 } from './adler32.js'
-import type { PaintedRow, PaintedRows } from './painted-rows.js'
+import { rowRuns, type PaintedRow, type PaintedRows } from './painted-rows.js'
 
 const MIN_MATCH = 3
 const MAX_MATCH = 258
@@ -101,43 +101,12 @@ export function deflatePaintedRows(
 }
 
 /** One row: the lead byte, then paper between the spans; returns the row's Adler-32. */
-function writeRow(
-  out: RunWriter,
-  { layers }: PaintedRow,
-  { width, paper }: PaintedRows,
-  lead: number,
-): number {
-  let needed = 6
-  for (const { spans } of layers) needed += 2 * spans.length
-  if (rowRuns.length < needed) rowRuns = new Int32Array(needed)
-  const runs = rowRuns
+function writeRow(out: RunWriter, row: PaintedRow, painted: PaintedRows, lead: number): number {
+  const [runs, count] = rowRuns(row, painted, 2)
   runs[0] = lead
   runs[1] = 1
-  let count = 2
-  let cursor = 0
-  for (const { value, spans } of layers) {
-    for (let i = 0; i < spans.length; i += 2) {
-      const start = Math.max(spans[i]!, cursor)
-      const end = Math.min(spans[i + 1]!, width)
-      if (start >= end) continue
-      if (start > cursor) {
-        runs[count++] = paper
-        runs[count++] = start - cursor
-      }
-      runs[count++] = value
-      runs[count++] = end - start
-      cursor = end
-    }
-  }
-  if (cursor < width) {
-    runs[count++] = paper
-    runs[count++] = width - cursor
-  }
   return out.runs(runs, count)
 }
-
-/** Value, length pairs of the row being written, reused (rendering is synchronous). */
-let rowRuns = new Int32Array(1024)
 
 /** The next copy's length when `left` >= 3 bytes remain: at most 258, never leaving 1 or 2. */
 function matchLength(left: number): number {

@@ -27,30 +27,62 @@ export interface SpanLayer {
 }
 
 /**
- * Paints the rows into a canvas from line `top` down, each row starting `left` bytes in. Spans are
- * clipped as the PNG writer clips them: to the row, and to what earlier spans left free.
+ * Paints the rows into a canvas from line `top` down, each row starting `left` bytes in, from the
+ * same runs the PNG writer compresses.
  */
 export function paintRows(
   target: { pixels: Uint8Array; width: number },
   top: number,
   left: number,
-  { width, paper, rows }: PaintedRows,
+  painted: PaintedRows,
 ): void {
   let line = top
-  for (const { layers, repeat } of rows) {
-    for (let copy = 0; copy < repeat; copy++, line++) {
-      const row = line * target.width + left
-      target.pixels.fill(paper, row, row + width)
-      let cursor = 0
-      for (const { value, spans } of layers) {
-        for (let i = 0; i < spans.length; i += 2) {
-          const start = Math.max(spans[i]!, cursor)
-          const end = Math.min(spans[i + 1]!, width)
-          if (start >= end) continue
-          target.pixels.fill(value, row + start, row + end)
-          cursor = end
-        }
+  for (const row of painted.rows) {
+    const [runs, count] = rowRuns(row, painted, 0)
+    for (let copy = 0; copy < row.repeat; copy++, line++) {
+      let at = line * target.width + left
+      for (let i = 0; i < count; i += 2) {
+        target.pixels.fill(runs[i]!, at, at + runs[i + 1]!)
+        at += runs[i + 1]!
       }
     }
   }
 }
+
+/**
+ * One row as value, length pairs from index `from` of `runs`: paper between the spans, each span
+ * clipped to the row and to what earlier spans left free. Returns the array, reused from row to
+ * row (rendering is synchronous), and the index after the last pair.
+ */
+export function rowRuns(
+  { layers }: PaintedRow,
+  { width, paper }: PaintedRows,
+  from: number,
+): [runs: Int32Array, end: number] {
+  let needed = from + 4
+  for (const { spans } of layers) needed += 2 * spans.length
+  if (runs.length < needed) runs = new Int32Array(needed * 2)
+  let count = from
+  let cursor = 0
+  for (const { value, spans } of layers) {
+    for (let i = 0; i < spans.length; i += 2) {
+      const start = Math.max(spans[i]!, cursor)
+      const end = Math.min(spans[i + 1]!, width)
+      if (start >= end) continue
+      if (start > cursor) {
+        runs[count++] = paper
+        runs[count++] = start - cursor
+      }
+      runs[count++] = value
+      runs[count++] = end - start
+      cursor = end
+    }
+  }
+  if (cursor < width) {
+    runs[count++] = paper
+    runs[count++] = width - cursor
+  }
+  return [runs, count]
+}
+
+let runs = new Int32Array(1024)
