@@ -64,9 +64,16 @@ export function createTaskEngine({
   const internals = new Map<string, Internal>()
   const listeners = new Set<TaskListener>()
 
-  function transition(task: Task, to: TaskState, changes: Partial<Task> = {}): void {
+  function transition(
+    task: Task,
+    to: TaskState,
+    changes: Pick<Partial<Task>, 'startedAt' | 'images' | 'failure'> = {},
+  ): void {
     const previous = task.state
-    Object.assign(task, changes, { state: to })
+    if (changes.startedAt !== undefined) task.startedAt = changes.startedAt
+    if (changes.images !== undefined) task.images = changes.images
+    if (changes.failure !== undefined) task.failure = changes.failure
+    task.state = to
     if (isTerminal(to)) {
       task.completedAt = clock.now()
       clearTimer(task.id)
@@ -128,28 +135,69 @@ export function createTaskEngine({
     images.release(id)
   }
 
+  /**
+   * Tasks in creation order, oldest first, from `head`, for retention. A Map iterated from its
+   * start walks past every entry deleted since its last rehash, thousands at steady load, on
+   * every create; this queue drops forgotten tasks from its front once.
+   */
+  let order: Task[] = []
+  let head = 0
+  const isKept = (task: Task) => tasks.get(task.id) === task
+
+  function dropForgottenFront(): void {
+    while (head < order.length && !isKept(order[head]!)) head++
+    if (head > 1024 && head * 2 > order.length) {
+      order = order.slice(head)
+      head = 0
+    }
+  }
+
   function prune(): void {
+    dropForgottenFront()
     const oldest = clock.now() - retention.maxAgeMs
-    for (const task of tasks.values()) {
+    for (let i = head; i < order.length; i++) {
+      const task = order[i]!
+      if (!isKept(task)) continue
       if (task.createdAt >= oldest) break
       if (isTerminal(task.state)) forget(task.id)
     }
-    if (tasks.size <= retention.maxTasks) return
-    for (const task of tasks.values()) {
-      if (tasks.size <= retention.maxTasks) return
-      if (isTerminal(task.state)) forget(task.id)
+    // Over the count: the oldest finished tasks go first...
+    for (let i = head; i < order.length && tasks.size > retention.maxTasks; i++) {
+      const task = order[i]!
+      if (isKept(task) && isTerminal(task.state)) forget(task.id)
     }
-    // Still over: drop the oldest even if unfinished, rather than grow without bound.
-    for (const id of tasks.keys()) {
-      if (tasks.size <= retention.maxTasks) return
-      forget(id)
+    // ...and if still over, the oldest even if unfinished, rather than grow without bound.
+    for (let i = head; i < order.length && tasks.size > retention.maxTasks; i++) {
+      const task = order[i]!
+      if (isKept(task)) forget(task.id)
     }
+    dropForgottenFront()
   }
 
   return {
     create<Details>(newTask: NewTask<Details>): Task<Details> {
-      const task: Task<Details> = { ...newTask, state: 'queued', createdAt: clock.now() }
+      // Every field set now, in one order: tasks share one shape however their states went.
+      const task: Task<Details> = {
+        id: newTask.id,
+        provider: newTask.provider,
+        namespace: newTask.namespace,
+        apiKey: newTask.apiKey,
+        state: 'queued',
+        details: newTask.details,
+        batch: newTask.batch,
+        outcome: newTask.outcome,
+        timing: newTask.timing,
+        charge: newTask.charge,
+        callbackUrl: newTask.callbackUrl,
+        callbackFaults: newTask.callbackFaults,
+        createdAt: clock.now(),
+        startedAt: undefined,
+        completedAt: undefined,
+        images: undefined,
+        failure: undefined,
+      }
       tasks.set(task.id, task)
+      order.push(task)
       internals.set(task.id, {})
       prune()
       schedule(task, task.timing.queueMs, () => start(task))
