@@ -59,7 +59,8 @@ afterEach(async () => {
 
 describe('aivideoapi task lifecycle', () => {
   it('goes pending -> processing -> completed, each polled, and serves the image', async () => {
-    const h = headers({ 'x-emulator-timing': 'fast' })
+    // Each state lasts 600 ms: seen by a 20 ms poll even when the machine is busy.
+    const h = headers({ 'x-emulator-timing': 'queue=600;run=600' })
     const created = await create(h, {
       prompt: 'A cinematic night city poster',
       aspect_ratio: '16:9',

@@ -19,7 +19,8 @@ const NEVER_RUNS = { 'x-emulator-timing': 'queue=600000;run=0' }
 
 describe('CRUN task lifecycle', () => {
   it('goes pending -> running -> success, each polled, and serves a 1024x1024 PNG', async () => {
-    const h = headers({ 'x-emulator-timing': 'fast' })
+    // Each state lasts 600 ms: seen by a 20 ms poll even when the machine is busy.
+    const h = headers({ 'x-emulator-timing': 'queue=600;run=600' })
     const created = await create(h, STANDARD, { prompt: 'A watercolor fox in a snowy forest' })
     expect(created.status).toBe(200)
     expect(created.json).toEqual({

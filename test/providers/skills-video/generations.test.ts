@@ -57,7 +57,8 @@ afterEach(async () => {
 
 describe('skills.video generation lifecycle', () => {
   it('goes IN_QUEUE -> IN_PROGRESS -> COMPLETED, each polled, and serves the image', async () => {
-    const h = headers({ 'x-emulator-timing': 'fast' })
+    // Each state lasts 600 ms: seen by a 20 ms poll even when the machine is busy.
+    const h = headers({ 'x-emulator-timing': 'queue=600;run=600' })
     const created = await create(h, { prompt: 'a cat', aspect_ratio: '1:1' })
     expect(created.status).toBe(200)
     expect(created.json).toEqual({
