@@ -19,7 +19,8 @@ import {
 
 const server = useEmulator({
   timing: 'instant',
-  callbacks: { maxAttempts: 3, backoffMs: 50, timeoutMs: 300 },
+  // A receiver on a busy machine may take a while to answer: no retry (and duplicate) for that.
+  callbacks: { maxAttempts: 3, backoffMs: 50, timeoutMs: 2_000 },
 })
 const spec = createSpecValidator('skills-video', MOUNT)
 const client = createClient(server, spec)
