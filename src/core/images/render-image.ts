@@ -86,6 +86,8 @@ interface Background {
   jpegTails: Map<number, Promise<JpegTail | undefined>>
   /** Built on the first WebP request; undefined inside when the lossless writer cannot take it. */
   losslessWebp?: Promise<LosslessWebpBackground | undefined>
+  /** Bytes of the JPEG tails and WebP tokens built so far, counted in the cache once known. */
+  encoderBytes: number
 }
 
 interface Layout {
@@ -100,7 +102,10 @@ export function createImageRenderer(options: ImageRendererOptions): ImageRendere
   const backgrounds = new LRUCache<string, Background, ImageSpec>({
     maxSize: Math.max(1, options.backgroundCacheBytes),
     sizeCalculation: (bg) =>
-      bg.pixels.length + bg.pngRowsAboveCaption.chunk.length + bg.pngRowsBelowCaption.chunk.length,
+      bg.pixels.length +
+      bg.pngRowsAboveCaption.chunk.length +
+      bg.pngRowsBelowCaption.chunk.length +
+      bg.encoderBytes,
     // fetch() shares one build among concurrent requests for the same new background.
     fetchMethod: (_key, _stale, { context }) => buildBackground(context),
   })
@@ -114,12 +119,19 @@ export function createImageRenderer(options: ImageRendererOptions): ImageRendere
       const key = JSON.stringify(spec)
       const hit = encoded.get(key)
       if (hit) return hit
-      const background = await backgrounds.fetch(backgroundKey(spec), { context: spec })
+      const backgroundName = backgroundKey(spec)
+      const background = await backgrounds.fetch(backgroundName, { context: spec })
       if (!background) throw new Error('background could not be built')
-      const bytes =
-        spec.format === 'png'
-          ? encodePng(spec, background)
-          : await encodeWithSharp(spec, background)
+      if (spec.format === 'png') {
+        const bytes = encodePng(spec, background)
+        encoded.set(key, bytes)
+        return bytes
+      }
+      const counted = background.encoderBytes
+      const bytes = await encodeWithSharp(spec, background)
+      // A first JPEG or WebP grew the background: set again, so the cache counts its new size.
+      if (background.encoderBytes !== counted && backgrounds.has(backgroundName))
+        backgrounds.set(backgroundName, background)
       encoded.set(key, bytes)
       return bytes
     },
@@ -160,6 +172,7 @@ async function buildBackground(spec: ImageSpec): Promise<Background> {
     pngRowsAboveCaption: above,
     pngRowsBelowCaption: below,
     jpegTails: new Map(),
+    encoderBytes: 0,
   }
 }
 
@@ -269,7 +282,12 @@ async function encodeWebpFromRows(
   // The whole band is per request (its plain rows cost a few copies), like the JPEG's first strip.
   const topRows = Math.min(height, layout.bandHeight)
   const { pixels, palette } = background
-  background.losslessWebp ??= buildLosslessWebp({ pixels, width, height, palette }, topRows)
+  background.losslessWebp ??= buildLosslessWebp({ pixels, width, height, palette }, topRows).then(
+    (built) => {
+      if (built) background.encoderBytes += built.head.bytes.length + built.body.bytes.length
+      return built
+    },
+  )
   const lossless = await background.losslessWebp
   if (!lossless) return undefined
   const top = pixels.slice(0, topRows * width)
@@ -311,14 +329,28 @@ function jpegTailFor(
   if (!tail) {
     const { pixels, palette } = background
     const image = { pixels, width: spec.width, height: spec.height, palette }
-    tail = buildJpegTail(image, stripRows, quality)
+    tail = buildJpegTail(image, stripRows, quality).then((built) => {
+      if (built) background.encoderBytes += tailBytes(built)
+      return built
+    })
     tails.set(quality, tail)
     // A failed build is not kept, so the next request tries again.
     tail.catch(() => tails.delete(quality))
-    if (tails.size > JPEG_TAILS_PER_BACKGROUND) tails.delete(tails.keys().next().value!)
+    if (tails.size > JPEG_TAILS_PER_BACKGROUND) {
+      const oldest = tails.keys().next().value!
+      void tails.get(oldest)!.then(
+        (built) => {
+          if (built) background.encoderBytes -= tailBytes(built)
+        },
+        () => undefined, // a failed build was never counted
+      )
+      tails.delete(oldest)
+    }
   }
   return tail
 }
+
+const tailBytes = (tail: JpegTail) => tail.layout.length + tail.header.length + tail.rest.length
 
 /**
  * Rows `from` to `to` of an indexed image as PNG scanlines: a filter-type byte, then the pixels.
