@@ -11,6 +11,15 @@ export interface HarHeader {
   value: string
 }
 
+/** A multipart field as HAR keeps it; `_file` names the blob holding a file's bytes. */
+export interface HarParam {
+  name: string
+  value?: string
+  fileName?: string
+  contentType?: string
+  _file?: string
+}
+
 export interface HarEntry {
   startedDateTime: string
   time: number
@@ -23,13 +32,7 @@ export interface HarEntry {
     postData?: {
       mimeType: string
       text?: string
-      params?: {
-        name: string
-        value?: string
-        fileName?: string
-        contentType?: string
-        _file?: string
-      }[]
+      params?: HarParam[]
     }
     headersSize: -1
     bodySize: number

@@ -1,6 +1,7 @@
 /** Reads a provider request into the shape a cassette stores and replay matches on. */
 import type { Context } from 'hono'
 import type { BlobStore } from './blobs.js'
+import type { HarParam } from './cassette.js'
 import { canonicalRequest, identityOf, type RequestShape } from './identity.js'
 import { volatileOf } from './hints.js'
 import type { AnyProvider } from '../providers/descriptor.js'
@@ -16,13 +17,7 @@ export interface ReadRequest {
   /** Keys seen in the request, to scrub from everything recorded. */
   secrets: string[]
   /** HAR postData params for a multipart body (files stored as blobs). */
-  params?: {
-    name: string
-    value?: string
-    fileName?: string
-    contentType?: string
-    _file?: string
-  }[]
+  params?: HarParam[]
 }
 
 /**
