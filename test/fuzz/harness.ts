@@ -84,7 +84,7 @@ export async function createFuzzer(): Promise<Fuzzer> {
     return fn
   }
 
-  // Files are not listed anywhere; count the names kept (uploads) and published (recipes).
+  // Files are not listed anywhere; count the names kept (uploads), published and held (recipes).
   let filesStored = 0
   const seenFiles = new Set<string>()
   const counted = (name: string) => {
@@ -94,7 +94,8 @@ export async function createFuzzer(): Promise<Fuzzer> {
   }
   const images = { ...runtime.images }
   runtime.images.keep = (bytes, format) => counted(images.keep(bytes, format))
-  runtime.images.publish = (recipe, owner) => counted(images.publish(recipe, owner))
+  runtime.images.publish = (recipe) => counted(images.publish(recipe))
+  runtime.images.hold = (recipe) => counted(images.hold(recipe))
 
   const unhandled: unknown[] = []
   const onUnhandled = (err: unknown) => void unhandled.push(err)

@@ -1,9 +1,9 @@
 /**
  * The images behind `/files/<name>` and inside responses. Generated images are recipes: a name is
  * a hash of its recipe, the bytes are rendered when first fetched or embedded, kept in the
- * renderer's byte-bounded cache, and rendered again, identically, after eviction. A task's names
- * stay servable as long as the task is kept; names without an owner (a synchronous answer's URL)
- * stay among the most recent `looseRecipes`. Uploads and replayed images are real bytes: they are
+ * renderer's byte-bounded cache, and rendered again, identically, after eviction. A task holds
+ * its names, which stay servable as long as the task is kept; other names (a synchronous answer's
+ * URL) stay among the most recent `looseRecipes`. Uploads and replayed images are real bytes: they are
  * kept, bounded by bytes, least recently used dropped first, as expiring CDN links are.
  */
 import { hash } from 'node:crypto'
@@ -20,13 +20,12 @@ export interface StoredFile {
 export interface ImageFiles {
   /** The bytes of a recipe's image: from the cache, else rendered. */
   render(recipe: ImageRecipe): Promise<Buffer>
-  /**
-   * Names a recipe's image under `/files/`. With an `owner` (a task id) the name is kept until the
-   * owner is released; without one, among the most recent loose names.
-   */
-  publish(recipe: ImageRecipe, owner?: string): string
-  /** Lets go of every name `owner` published. */
-  release(owner: string): void
+  /** Names a recipe's image under `/files/`, kept among the most recent loose names. */
+  publish(recipe: ImageRecipe): string
+  /** Names a recipe's image and holds it until released (a task's, while the task is kept). */
+  hold(recipe: ImageRecipe): string
+  /** Lets go of held names, once per hold. */
+  release(names: readonly string[]): void
   /** Keeps uploaded (or replayed) bytes and returns their name (`<hash>.<ext>`). */
   keep(bytes: Buffer, format: ImageFormat): string
   /** What `/files/<name>` serves, rendered if need be; undefined for a name not (or no longer) known. */
@@ -42,9 +41,9 @@ export interface ImageFilesOptions {
   looseRecipes: number
 }
 
-interface OwnedRecipe {
+interface HeldRecipe {
   recipe: ImageRecipe
-  /** Owners holding it: a recipe repeated across tasks stays while any of them is kept. */
+  /** Holds on it: a recipe repeated across tasks stays while any of them is kept. */
   holders: number
 }
 
@@ -57,35 +56,31 @@ export function createImageFiles({
     maxSize: Math.max(1, uploadBytes),
     sizeCalculation: (file) => Math.max(1, file.bytes.length),
   })
-  const owned = new Map<string, OwnedRecipe>()
-  const namesOf = new Map<string, string[]>()
+  const held = new Map<string, HeldRecipe>()
   const loose = new LRUCache<string, ImageRecipe>({ max: Math.max(1, looseRecipes) })
 
   const render = (recipe: ImageRecipe) => renderer.render(labelledImageSpec(recipe, recipe.index))
-  const recipeNamed = (name: string) => owned.get(name)?.recipe ?? loose.get(name)
+  const recipeNamed = (name: string) => held.get(name)?.recipe ?? loose.get(name)
 
   return {
     render,
-    publish(recipe, owner) {
+    publish(recipe) {
       const name = recipeFileName(recipe)
-      if (owner === undefined) {
-        if (!owned.has(name)) loose.set(name, recipe)
-        return name
-      }
-      const entry = owned.get(name)
-      if (entry) entry.holders++
-      else owned.set(name, { recipe, holders: 1 })
-      const names = namesOf.get(owner)
-      if (names) names.push(name)
-      else namesOf.set(owner, [name])
+      if (!held.has(name)) loose.set(name, recipe)
       return name
     },
-    release(owner) {
-      for (const name of namesOf.get(owner) ?? []) {
-        const entry = owned.get(name)
-        if (entry && --entry.holders === 0) owned.delete(name)
+    hold(recipe) {
+      const name = recipeFileName(recipe)
+      const entry = held.get(name)
+      if (entry) entry.holders++
+      else held.set(name, { recipe, holders: 1 })
+      return name
+    },
+    release(names) {
+      for (const name of names) {
+        const entry = held.get(name)
+        if (entry && --entry.holders === 0) held.delete(name)
       }
-      namesOf.delete(owner)
     },
     keep(bytes, format) {
       const name = fileNameFor(bytes, format)
@@ -101,8 +96,7 @@ export function createImageFiles({
     },
     clear() {
       uploads.clear()
-      owned.clear()
-      namesOf.clear()
+      held.clear()
       loose.clear()
     },
   }

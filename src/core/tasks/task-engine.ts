@@ -46,7 +46,7 @@ export interface TaskEngineOptions {
   clock: Clock
   scheduler: Scheduler
   /** Where a task's images are named, and let go of when the task is forgotten. */
-  images: Pick<ImageFiles, 'publish' | 'release'>
+  images: Pick<ImageFiles, 'hold' | 'release'>
   retention: { maxTasks: number; maxAgeMs: number }
 }
 
@@ -103,7 +103,7 @@ export function createTaskEngine({
 
   function publishImages(task: Task): TaskImage[] {
     return recipesOf(task.batch).map((recipe) => ({
-      file: images.publish(recipe, task.id),
+      file: images.hold(recipe),
       width: recipe.size.width,
       height: recipe.size.height,
       format: recipe.format,
@@ -130,9 +130,9 @@ export function createTaskEngine({
 
   function forget(id: string): void {
     clearTimer(id)
+    images.release(tasks.get(id)?.images?.map((image) => image.file) ?? [])
     tasks.delete(id)
     internals.delete(id)
-    images.release(id)
   }
 
   /**
