@@ -2,6 +2,7 @@
 import { expect } from 'vitest'
 import sharp from 'sharp'
 import { contract } from './support/contract.js'
+import { refusalCases } from './support/refusals.js'
 
 const c = contract('gptproto')
 const GENERATE = '/v1/images/generations'
@@ -73,48 +74,28 @@ c.describe('gptproto', () => {
     expect(r.json.data[0].b64_json).toEqual(expect.any(String))
   })
 
-  for (const [name, size, message] of [
+  const bad = (fields: Record<string, unknown>) => ({ ...cheapest, prompt: 'x', ...fields })
+  refusalCases(c, GENERATE, [
     [
       'refuses a size not divisible by 16',
-      '1666x2514',
+      bad({ size: '1666x2514' }),
+      'size',
       "Invalid size '1666x2514'. Width and height must both be divisible by 16.",
     ],
     [
       'refuses a size that is not WIDTHxHEIGHT',
-      '9:16',
+      bad({ size: '9:16' }),
+      'size',
       "Invalid size '9:16'. Expected WIDTHxHEIGHT, for example '1824x1024'.",
     ],
-    ['refuses an edge over 3840', '4096x1024', undefined],
-    ['refuses an aspect ratio over 3:1', '3072x960', undefined],
-    ['refuses fewer than 655,360 pixels', '512x512', undefined],
-  ] as const) {
-    c.case(name, {}, async (call) => {
-      const r = await call({
-        method: 'POST',
-        path: GENERATE,
-        json: { ...cheapest, prompt: 'x', size },
-      })
-      expect(r.status).toBe(400)
-      expect(r.json.error).toMatchObject({ param: 'size', ...(message && { message }) })
-    })
-  }
-
-  for (const [name, json, param] of [
+    ['refuses an edge over 3840', bad({ size: '4096x1024' }), 'size'],
+    ['refuses an aspect ratio over 3:1', bad({ size: '3072x960' }), 'size'],
+    ['refuses fewer than 655,360 pixels', bad({ size: '512x512' }), 'size'],
     ['refuses a missing prompt', { model: 'gpt-image-2' }, 'prompt'],
-    ['refuses n above 10', { ...cheapest, prompt: 'x', n: 11 }, 'n'],
-    ['refuses an unknown quality', { ...cheapest, prompt: 'x', quality: 'ultra' }, 'quality'],
-    [
-      'refuses partial_images above 3',
-      { ...cheapest, prompt: 'x', stream: true, partial_images: 4 },
-      'partial_images',
-    ],
-  ] as const) {
-    c.case(name, {}, async (call) => {
-      const r = await call({ method: 'POST', path: GENERATE, json })
-      expect(r.status).toBe(400)
-      expect(r.json.error.param).toBe(param)
-    })
-  }
+    ['refuses n above 10', bad({ n: 11 }), 'n'],
+    ['refuses an unknown quality', bad({ quality: 'ultra' }), 'quality'],
+    ['refuses partial_images above 3', bad({ stream: true, partial_images: 4 }), 'partial_images'],
+  ])
 
   c.case('refuses malformed JSON with 400', {}, async (call) => {
     const r = await call({ method: 'POST', path: GENERATE, json: '{"model": ' })

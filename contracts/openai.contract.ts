@@ -2,6 +2,7 @@
 import { expect } from 'vitest'
 import sharp from 'sharp'
 import { contract } from './support/contract.js'
+import { refusalCases } from './support/refusals.js'
 
 const c = contract('openai')
 const GENERATE = '/v1/images/generations'
@@ -94,49 +95,29 @@ c.describe('openai', () => {
     })
   })
 
-  for (const [name, json, message] of [
+  const bad = (fields: Record<string, unknown>) => ({ ...cheapest, prompt: 'x', ...fields })
+  refusalCases(c, GENERATE, [
     [
       'refuses a gpt-image-2 size not divisible by 16',
-      { ...cheapest, size: '1666x2514' },
+      bad({ size: '1666x2514' }),
+      'size',
       "Invalid size '1666x2514'. Width and height must both be divisible by 16.",
     ],
-    ['refuses a gpt-image-2 edge over 3840', { ...cheapest, size: '4096x1024' }, undefined],
-    ['refuses a gpt-image-2 aspect ratio over 3:1', { ...cheapest, size: '3072x960' }, undefined],
+    ['refuses a gpt-image-2 edge over 3840', bad({ size: '4096x1024' }), 'size'],
+    ['refuses a gpt-image-2 aspect ratio over 3:1', bad({ size: '3072x960' }), 'size'],
     [
       'keeps the fixed sizes of gpt-image-1.5',
-      { ...cheapest, model: 'gpt-image-1.5', size: '2048x2048' },
+      bad({ model: 'gpt-image-1.5', size: '2048x2048' }),
+      'size',
       "Invalid value: '2048x2048'. " +
         "Supported values are: '1024x1024', '1024x1536', '1536x1024', and 'auto'.",
     ],
-  ] as const) {
-    c.case(name, {}, async (call) => {
-      const r = await call({ method: 'POST', path: GENERATE, json: { ...json, prompt: 'x' } })
-      expect(r.status).toBe(400)
-      expect(r.json.error).toMatchObject({ param: 'size', ...(message && { message }) })
-    })
-  }
-
-  for (const [name, json, param] of [
     ['refuses a missing prompt', { model: 'gpt-image-2' }, 'prompt'],
-    ['refuses n above 10', { ...cheapest, prompt: 'x', n: 11 }, 'n'],
-    [
-      'refuses output_format auto',
-      { ...cheapest, prompt: 'x', output_format: 'auto' },
-      'output_format',
-    ],
-    ['refuses a dall-e quality', { ...cheapest, prompt: 'x', quality: 'hd' }, 'quality'],
-    [
-      'refuses partial_images above 3',
-      { ...cheapest, prompt: 'x', stream: true, partial_images: 4 },
-      'partial_images',
-    ],
-  ] as const) {
-    c.case(name, {}, async (call) => {
-      const r = await call({ method: 'POST', path: GENERATE, json })
-      expect(r.status).toBe(400)
-      expect(r.json.error.param).toBe(param)
-    })
-  }
+    ['refuses n above 10', bad({ n: 11 }), 'n'],
+    ['refuses output_format auto', bad({ output_format: 'auto' }), 'output_format'],
+    ['refuses a dall-e quality', bad({ quality: 'hd' }), 'quality'],
+    ['refuses partial_images above 3', bad({ stream: true, partial_images: 4 }), 'partial_images'],
+  ])
 
   c.case('refuses malformed JSON with 400', {}, async (call) => {
     const r = await call({ method: 'POST', path: GENERATE, json: '{"model": ' })
