@@ -1,19 +1,21 @@
-// A tiny hand-drawn 5x7 bitmap font for stamping labels onto generated placeholder images.
+// A tiny hand-drawn 5x9 bitmap font for stamping labels onto generated placeholder images.
 // Containers have no system fonts and output must be byte-for-byte deterministic, so we draw our
 // own.
 
 /** Width of every glyph in font pixels. */
 export const GLYPH_WIDTH = 5
 
-/** Height of every glyph in font pixels. */
-export const GLYPH_HEIGHT = 7
+/** Font rows above the baseline: capitals and digits fill them, lowercase letters rows 2-6. */
+export const GLYPH_BASELINE = 7
+
+/** Height of every glyph cell in font pixels: two rows below the baseline hold descenders. */
+export const GLYPH_HEIGHT = GLYPH_BASELINE + 2
 
 /** Horizontal advance per character in font pixels: the glyph plus a one-pixel gap. */
 const ADVANCE = GLYPH_WIDTH + 1
 
-// Glyph sources, one per printable ASCII character (0x20-0x7E): 7 rows of 5 columns,
-// '#' = ink, '.' = blank. Lowercase letters sit on rows 2-6; descenders are squeezed
-// into the same rows (one-row tails on p and q, short bowls with hooks on g, j and y).
+// Glyph sources, one per printable ASCII character (0x20-0x7E): rows of 5 columns, '#' = ink,
+// '.' = blank. 7 rows sit on the baseline; the 9-row ones (g j p q y , ; _ |) reach below it.
 const SOURCE: Record<string, readonly string[]> = {
   ' ': ['.....', '.....', '.....', '.....', '.....', '.....', '.....'],
   '!': ['..#..', '..#..', '..#..', '..#..', '..#..', '.....', '..#..'],
@@ -27,12 +29,12 @@ const SOURCE: Record<string, readonly string[]> = {
   ')': ['.#...', '..#..', '...#.', '...#.', '...#.', '..#..', '.#...'],
   '*': ['.....', '..#..', '#.#.#', '.###.', '#.#.#', '..#..', '.....'],
   '+': ['.....', '..#..', '..#..', '#####', '..#..', '..#..', '.....'],
-  ',': ['.....', '.....', '.....', '.....', '.##..', '..#..', '.#...'],
+  ',': ['.....', '.....', '.....', '.....', '.....', '.##..', '.##..', '..#..', '.#...'],
   '-': ['.....', '.....', '.....', '#####', '.....', '.....', '.....'],
   '.': ['.....', '.....', '.....', '.....', '.....', '.##..', '.##..'],
   '/': ['....#', '....#', '...#.', '..#..', '.#...', '#....', '#....'],
   '0': ['.###.', '#...#', '#..##', '#.#.#', '##..#', '#...#', '.###.'],
-  '1': ['..#..', '.##..', '..#..', '..#..', '..#..', '..#..', '.###.'],
+  '1': ['..#..', '.##..', '#.#..', '..#..', '..#..', '..#..', '#####'],
   '2': ['.###.', '#...#', '....#', '...#.', '..#..', '.#...', '#####'],
   '3': ['#####', '...#.', '..#..', '...#.', '....#', '#...#', '.###.'],
   '4': ['...#.', '..##.', '.#.#.', '#..#.', '#####', '...#.', '...#.'],
@@ -41,8 +43,8 @@ const SOURCE: Record<string, readonly string[]> = {
   '7': ['#####', '....#', '...#.', '..#..', '.#...', '.#...', '.#...'],
   '8': ['.###.', '#...#', '#...#', '.###.', '#...#', '#...#', '.###.'],
   '9': ['.###.', '#...#', '#...#', '.####', '....#', '...#.', '.##..'],
-  ':': ['.....', '.##..', '.##..', '.....', '.##..', '.##..', '.....'],
-  ';': ['.....', '.##..', '.##..', '.....', '.##..', '..#..', '.#...'],
+  ':': ['.....', '.....', '.##..', '.##..', '.....', '.##..', '.##..'],
+  ';': ['.....', '.....', '.##..', '.##..', '.....', '.##..', '.##..', '..#..', '.#...'],
   '<': ['...#.', '..#..', '.#...', '#....', '.#...', '..#..', '...#.'],
   '=': ['.....', '.....', '#####', '.....', '#####', '.....', '.....'],
   '>': ['.#...', '..#..', '...#.', '....#', '...#.', '..#..', '.#...'],
@@ -78,25 +80,25 @@ const SOURCE: Record<string, readonly string[]> = {
   '\\': ['#....', '#....', '.#...', '..#..', '...#.', '....#', '....#'],
   ']': ['.###.', '...#.', '...#.', '...#.', '...#.', '...#.', '.###.'],
   '^': ['..#..', '.#.#.', '#...#', '.....', '.....', '.....', '.....'],
-  _: ['.....', '.....', '.....', '.....', '.....', '.....', '#####'],
+  _: ['.....', '.....', '.....', '.....', '.....', '.....', '.....', '#####', '.....'],
   '`': ['.#...', '..#..', '.....', '.....', '.....', '.....', '.....'],
   a: ['.....', '.....', '.###.', '....#', '.####', '#...#', '.####'],
   b: ['#....', '#....', '####.', '#...#', '#...#', '#...#', '####.'],
-  c: ['.....', '.....', '.###.', '#....', '#....', '#...#', '.###.'],
+  c: ['.....', '.....', '.####', '#....', '#....', '#....', '.####'],
   d: ['....#', '....#', '.####', '#...#', '#...#', '#...#', '.####'],
   e: ['.....', '.....', '.###.', '#...#', '#####', '#....', '.###.'],
   f: ['..##.', '.#..#', '.#...', '###..', '.#...', '.#...', '.#...'],
-  g: ['.....', '.....', '.####', '#...#', '.####', '....#', '.###.'],
+  g: ['.....', '.....', '.####', '#...#', '#...#', '#...#', '.####', '....#', '.###.'],
   h: ['#....', '#....', '#.##.', '##..#', '#...#', '#...#', '#...#'],
   i: ['..#..', '.....', '.##..', '..#..', '..#..', '..#..', '.###.'],
-  j: ['...#.', '.....', '..##.', '...#.', '...#.', '#..#.', '.##..'],
+  j: ['...#.', '.....', '..##.', '...#.', '...#.', '...#.', '...#.', '#..#.', '.##..'],
   k: ['#....', '#....', '#..#.', '#.#..', '##...', '#.#..', '#..#.'],
-  l: ['.##..', '..#..', '..#..', '..#..', '..#..', '..#..', '.###.'],
+  l: ['.##..', '..#..', '..#..', '..#..', '..#..', '..#..', '...##'],
   m: ['.....', '.....', '##.#.', '#.#.#', '#.#.#', '#...#', '#...#'],
   n: ['.....', '.....', '#.##.', '##..#', '#...#', '#...#', '#...#'],
   o: ['.....', '.....', '.###.', '#...#', '#...#', '#...#', '.###.'],
-  p: ['.....', '.....', '####.', '#...#', '#...#', '####.', '#....'],
-  q: ['.....', '.....', '.####', '#...#', '#...#', '.####', '....#'],
+  p: ['.....', '.....', '####.', '#...#', '#...#', '#...#', '####.', '#....', '#....'],
+  q: ['.....', '.....', '.####', '#...#', '#...#', '#...#', '.####', '....#', '....#'],
   r: ['.....', '.....', '#.##.', '##..#', '#....', '#....', '#....'],
   s: ['.....', '.....', '.####', '#....', '.###.', '....#', '####.'],
   t: ['.#...', '.#...', '####.', '.#...', '.#...', '.#..#', '..##.'],
@@ -104,15 +106,15 @@ const SOURCE: Record<string, readonly string[]> = {
   v: ['.....', '.....', '#...#', '#...#', '#...#', '.#.#.', '..#..'],
   w: ['.....', '.....', '#...#', '#...#', '#.#.#', '#.#.#', '.#.#.'],
   x: ['.....', '.....', '#...#', '.#.#.', '..#..', '.#.#.', '#...#'],
-  y: ['.....', '.....', '#...#', '#...#', '.####', '....#', '.###.'],
+  y: ['.....', '.....', '#...#', '#...#', '#...#', '#...#', '.####', '....#', '.###.'],
   z: ['.....', '.....', '#####', '...#.', '..#..', '.#...', '#####'],
   '{': ['...##', '..#..', '..#..', '.#...', '..#..', '..#..', '...##'],
-  '|': ['..#..', '..#..', '..#..', '..#..', '..#..', '..#..', '..#..'],
+  '|': ['..#..', '..#..', '..#..', '..#..', '..#..', '..#..', '..#..', '..#..', '..#..'],
   '}': ['##...', '..#..', '..#..', '...#.', '..#..', '..#..', '##...'],
   '~': ['.....', '.....', '.#...', '#.#.#', '...#.', '.....', '.....'],
 }
 
-/** Drawn for any character the font does not cover: a hollow box. */
+/** Drawn for any character the font does not cover: a hollow box on the baseline. */
 const FALLBACK_SOURCE: readonly string[] = [
   '#####',
   '#...#',
@@ -123,15 +125,19 @@ const FALLBACK_SOURCE: readonly string[] = [
   '#####',
 ]
 
-/** Converts 7 '#'/'.' strings into 7 row bitmasks (bit 4 = leftmost column). */
+/**
+ * Converts '#'/'.' strings into GLYPH_HEIGHT row bitmasks (bit 4 = leftmost column); a glyph
+ * drawn without descender rows gets blank ones.
+ */
 function compile(char: string, rows: readonly string[]): readonly number[] {
-  if (rows.length !== GLYPH_HEIGHT) {
+  if (rows.length !== GLYPH_BASELINE && rows.length !== GLYPH_HEIGHT) {
     throw new Error(
-      `pixel-font: glyph ${JSON.stringify(char)} has ${rows.length} rows, expected ${GLYPH_HEIGHT}`,
+      `pixel-font: glyph ${JSON.stringify(char)} has ${rows.length} rows, expected ${GLYPH_BASELINE} or ${GLYPH_HEIGHT}`,
     )
   }
+  const cell = [...rows, ...Array<string>(GLYPH_HEIGHT - rows.length).fill('.....')]
   return Object.freeze(
-    rows.map((row) => {
+    cell.map((row) => {
       if (!/^[#.]{5}$/.test(row)) {
         throw new Error(
           `pixel-font: glyph ${JSON.stringify(char)} has a malformed row ${JSON.stringify(row)}`,
@@ -176,7 +182,7 @@ function pixelScale(scale: number): number {
 }
 
 /**
- * The 7 row bitmasks for one character (bit 4 = leftmost column).
+ * The GLYPH_HEIGHT row bitmasks for one character (bit 4 = leftmost column).
  * Anything the font does not cover, including non-ASCII, gets the fallback box.
  */
 export function glyphRows(char: string): readonly number[] {

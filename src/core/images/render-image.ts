@@ -144,12 +144,14 @@ function backgroundKey({ width, height, transparent, theme, headline }: ImageSpe
 
 function layoutFor(width: number, height: number): Layout {
   const scale = Math.max(2, Math.round(Math.min(width, height) / 340))
-  const pad = 3 * scale
+  // Two font pixels around the 9-row cell: the band stays as tall as it was with 7 rows and 3.
+  const pad = 2 * scale
   return {
     scale,
     pad,
     bandHeight: GLYPH_HEIGHT * scale + 2 * pad,
-    captionHeight: GLYPH_HEIGHT * scale,
+    // Cut to the image, so one shorter than the band still has rows above, in and below it.
+    captionHeight: Math.max(0, Math.min(GLYPH_HEIGHT * scale, height - pad)),
   }
 }
 
@@ -161,9 +163,10 @@ async function buildBackground(spec: ImageSpec): Promise<Background> {
   paintHeadline({ pixels, width, height }, spec.headline, layoutFor(width, height))
   const { bandHeight, pad, captionHeight } = layoutFor(width, height)
   pixels.fill(BAND, 0, bandHeight * width)
+  const captionTop = Math.min(pad, height)
   const [above, below] = await Promise.all([
-    deflateRows(filteredRows(pixels, width, 0, pad), false),
-    deflateRows(filteredRows(pixels, width, pad + captionHeight, height), true),
+    deflateRows(filteredRows(pixels, width, 0, captionTop), false),
+    deflateRows(filteredRows(pixels, width, captionTop + captionHeight, height), true),
   ])
   return {
     palette,

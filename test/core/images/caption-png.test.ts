@@ -76,7 +76,7 @@ function chunks(png: Buffer): Chunk[] {
 /** The caption band painted the old way: band colour, swatch, then drawText, as PNG scanlines. */
 function oldCaptionRows(spec: ImageSpec): { top: number; rows: Buffer } {
   const scale = Math.max(2, Math.round(Math.min(spec.width, spec.height) / 340))
-  const pad = 3 * scale
+  const pad = 2 * scale
   const swatch = GLYPH_HEIGHT * scale
   const stride = spec.width + 1
   const rows = Buffer.alloc(swatch * stride, BAND)

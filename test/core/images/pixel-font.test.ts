@@ -11,7 +11,8 @@ import {
 
 const PRINTABLE = Array.from({ length: 0x7e - 0x20 + 1 }, (_, i) => String.fromCharCode(0x20 + i))
 const ALNUM = Array.from('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789')
-const BOX = [0b11111, 0b10001, 0b10001, 0b10001, 0b10001, 0b10001, 0b11111]
+// The box sits on the baseline: the two descender rows stay blank.
+const BOX = [0b11111, 0b10001, 0b10001, 0b10001, 0b10001, 0b10001, 0b11111, 0, 0]
 
 type Target = { pixels: Uint8Array; width: number; height: number }
 
@@ -75,9 +76,9 @@ function guarded(width: number, height: number, guard = 64) {
 }
 
 describe('glyph table', () => {
-  it('gives every printable ASCII character 7 rows of at most 5 bits', () => {
+  it('gives every printable ASCII character 9 rows of at most 5 bits', () => {
     expect(GLYPH_WIDTH).toBe(5)
-    expect(GLYPH_HEIGHT).toBe(7)
+    expect(GLYPH_HEIGHT).toBe(9)
     for (const char of PRINTABLE) {
       const rows = glyphRows(char)
       expect(rows, char).toHaveLength(GLYPH_HEIGHT)
@@ -90,7 +91,7 @@ describe('glyph table', () => {
   })
 
   it('draws space as blank and every other printable character with some ink', () => {
-    expect(glyphRows(' ')).toEqual([0, 0, 0, 0, 0, 0, 0])
+    expect(glyphRows(' ')).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0])
     for (const char of PRINTABLE.slice(1))
       expect(
         glyphRows(char).some((bits) => bits !== 0),
@@ -114,7 +115,9 @@ describe('glyph table', () => {
   })
 
   it('stores rows with bit 4 as the leftmost column', () => {
-    expect(glyphRows('A')).toEqual([0b01110, 0b10001, 0b10001, 0b11111, 0b10001, 0b10001, 0b10001])
+    expect(glyphRows('A')).toEqual([
+      0b01110, 0b10001, 0b10001, 0b11111, 0b10001, 0b10001, 0b10001, 0, 0,
+    ])
     expect(glyphRows('L')[0]).toBe(0b10000)
   })
 

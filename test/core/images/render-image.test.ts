@@ -34,6 +34,22 @@ describe('createImageRenderer', () => {
     },
   )
 
+  it('renders images shorter than the caption band, the caption cut', async () => {
+    const r = renderer()
+    for (const height of [1, 7, 20, 23]) {
+      const small = { ...spec, width: 200, height, caption: 'gpq' }
+      const [png, webp] = await Promise.all([
+        r.render(small).then(pixels),
+        r.render({ ...small, format: 'webp' }).then(pixels),
+      ])
+      expect(png.info).toMatchObject({ width: 200, height })
+      // Lossless: the very same pixels.
+      expect(webp.data.equals(png.data), `height ${height}`).toBe(true)
+      const jpeg = await sharp(await r.render({ ...small, format: 'jpeg' })).metadata()
+      expect(jpeg).toMatchObject({ width: 200, height })
+    }
+  })
+
   it('gives the same bytes for the same spec, even from a fresh renderer', async () => {
     const a = await renderer().render(spec)
     const b = await renderer().render(spec)
