@@ -7,7 +7,7 @@ import { Hono } from 'hono'
 import type { Runtime } from './runtime.js'
 import type { EmulatorEnv } from './core/http/env.js'
 import { EmulatorError } from './core/errors/emulator-error.js'
-import { ClientClosedRequest, clientClosed } from './core/errors/client-closed.js'
+import { answerError } from './core/errors/answer-error.js'
 import { steer } from './core/steering/middleware.js'
 import { createProviderApp } from './providers/provider-app.js'
 import { createControlRoutes } from './control/index.js'
@@ -30,8 +30,10 @@ export function createApp(runtime: Runtime): Hono<EmulatorEnv> {
       c.header('x-request-id', id)
     }),
   )
-  if (runtime.config.log !== 'off') app.use(logRequests(runtime.config.log))
-  app.use(recordRequests(runtime.journal, runtime.clock, ids))
+  if (runtime.log.enabled) app.use(logRequests(runtime.log))
+  app.use(recordRequests(runtime.journal, runtime.clock, ids, runtime.changes))
+  // A person who opens the emulator's address lands on the dashboard.
+  app.get('/', (c) => c.redirect('/__emulator/ui', 302))
 
   const { adminToken } = runtime.config
   if (adminToken) app.use('/__emulator/*', requireAdminToken(adminToken))
@@ -71,22 +73,6 @@ export function createApp(runtime: Runtime): Hono<EmulatorEnv> {
         'the control plane at /__emulator.',
     )
   })
-  app.onError((err, c) => {
-    if (err instanceof ClientClosedRequest) return clientClosed()
-    // A body refused unread leaves bytes in flight: close the connection so no client reuses it.
-    const unread = err instanceof EmulatorError && err.status === 413
-    if (err instanceof EmulatorError)
-      return c.json(err.toBody(), err.status, unread ? { connection: 'close' } : {})
-    console.error('[gpt-image-emulator] unexpected error:', err)
-    return c.json(
-      {
-        emulator_error: {
-          code: 'internal',
-          message: 'The emulator failed unexpectedly; see its log.',
-        },
-      },
-      500,
-    )
-  })
+  app.onError(answerError)
   return app
 }

@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import { TIMING_PROFILES } from './core/tasks/timing.js'
 import { targetPattern } from './core/callbacks/target-policy.js'
+import { MINUTES_RETRY_DELAYS, RetryDelays } from './core/callbacks/retry-schedule.js'
 
 const MB = 1024 * 1024
 
@@ -36,6 +37,11 @@ export const CoreConfigSchema = z.object({
    * In replay, a request no recording matches gets an error (`error`) or is emulated (`emulate`).
    */
   replayMissing: z.enum(['error', 'emulate']).default('error'),
+  /**
+   * In replay, whether the key takes part in matching: `ignore` (any key replays any recording) or
+   * `prefix` (its first three characters must match the recording's, e.g. `sk-`).
+   */
+  replayMatchKey: z.enum(['ignore', 'prefix']).default('ignore'),
   limits: z
     .object({
       jsonBodyBytes: z
@@ -145,16 +151,30 @@ export const CoreConfigSchema = z.object({
     .prefault({}),
   callbacks: z
     .object({
-      /** Attempts per callback, the first included (aivideoapi documents 3). */
+      /**
+       * Attempts per callback, the first included, under `instant` and `fast` timing (aivideoapi
+       * documents 3); a provider's `callbacks.retryDelaysMs` replaces this and `backoffMs`.
+       */
       maxAttempts: z.number().int().min(1).max(20).default(3),
-      /** Wait before the second attempt; each later wait doubles. */
+      /** Wait before the second attempt under `instant` and `fast`; each later wait doubles. */
       backoffMs: z.number().int().min(0).default(1000),
+      /**
+       * Waits before each retry under `realistic` timing, for providers that document none
+       * (aivideoapi's own 3 and 10 minutes are in its section).
+       */
+      realisticRetryDelaysMs: RetryDelays.default([...MINUTES_RETRY_DELAYS]),
       /** How long one attempt may take. */
       timeoutMs: z.number().int().positive().default(5000),
       /** Callback targets (CIDRs or host names) allowed; empty allows any not denied. */
       allow: z.array(targetPattern).default([]),
       /** Callback targets refused, beside the always refused link-local and metadata ones. */
       deny: z.array(targetPattern).default([]),
+      /** Bytes of finished deliveries' bodies kept to send again (the dashboard's redeliver). */
+      redeliverBytes: z
+        .number()
+        .int()
+        .min(0)
+        .default(32 * MB),
     })
     .prefault({}),
   /** When set, every control-plane route but health needs `Authorization: Bearer <token>`. */

@@ -21,6 +21,10 @@ import { createJournal, type Journal } from './core/journal/journal.js'
 import { createKeyPolicies, type KeyPolicies } from './core/keys/key-policies.js'
 import { createFaultRules, type FaultRules } from './core/faults/fault-rules.js'
 import { mountProviders, type MountedProvider } from './providers/mount.js'
+import { createChanges, type Changes } from './core/changes.js'
+import { createLog, type Log } from './core/log/log.js'
+import { batchedLines } from './core/log/batched-lines.js'
+import { deliveryEntry } from './core/log/delivery-lines.js'
 
 export interface Runtime {
   config: EmulatorConfig
@@ -40,6 +44,10 @@ export interface Runtime {
   journal: Journal
   keys: KeyPolicies
   faults: FaultRules
+  /** What changed, for the dashboard's live view, and which namespaces hold state. */
+  changes: Changes
+  /** Request, fault and delivery lines (`log`): stdout, batched; writes nothing when `off`. */
+  log: Log
   /** The mounted providers, by id, in the order of `providers/index.ts`. */
   providers: ReadonlyMap<string, MountedProvider>
   /** When the emulator started (ms since epoch), for uptime. */
@@ -55,6 +63,9 @@ export interface Runtime {
 export interface RuntimeOverrides {
   clock?: Clock
   scheduler?: Scheduler
+  log?: Log
+  /** Sends callback attempts; global fetch unless a test answers them itself. */
+  fetch?: typeof fetch
 }
 
 export function createRuntime(config: EmulatorConfig, overrides: RuntimeOverrides = {}): Runtime {
@@ -77,7 +88,27 @@ export function createRuntime(config: EmulatorConfig, overrides: RuntimeOverride
   })
   const tasks = createTaskEngine({ clock, scheduler, images, retention: config.tasks })
   const credits = createCreditLedger({ clock, defaultBalance: config.credits.defaultBalance })
-  const deliveries = createDeliveryQueue({ clock, scheduler, policy: config.callbacks })
+  const changes = createChanges()
+  const log =
+    overrides.log ??
+    createLog(
+      config.log,
+      batchedLines((text) => process.stdout.write(text)),
+      process.stdout.isTTY,
+    )
+  const deliveries = createDeliveryQueue({
+    clock,
+    scheduler,
+    policy: config.callbacks,
+    ...(overrides.fetch && { fetch: overrides.fetch }),
+    onChange: (namespace) => changes.notify('deliveries', namespace),
+    ...(log.enabled && {
+      onAttempt: (attempt, report) => {
+        const entry = deliveryEntry(attempt, report, Date.now())
+        if (entry) log.write(entry)
+      },
+    }),
+  })
   const webhooks = createWebhookEndpoints({ randomFor, now: () => clock.now() })
   const journal = createJournal(config.journal.maxEntries, config.journal.maxNamespaces)
   const keys = createKeyPolicies()
@@ -88,6 +119,7 @@ export function createRuntime(config: EmulatorConfig, overrides: RuntimeOverride
   tasks.subscribe((task) => {
     if (task.state === 'failed' || task.state === 'canceled') credits.refund(task, task.id)
     else if (task.state === 'succeeded') credits.settle(task, task.id)
+    changes.notify('tasks', task.namespace)
   })
   const providers = mountProviders(config, {
     clock,
@@ -113,6 +145,8 @@ export function createRuntime(config: EmulatorConfig, overrides: RuntimeOverride
     journal,
     keys,
     faults,
+    changes,
+    log,
     providers,
     startedAt: clock.now(),
     reset(namespace) {
@@ -125,6 +159,7 @@ export function createRuntime(config: EmulatorConfig, overrides: RuntimeOverride
         for (const key of [...streams.keys()])
           if (key.startsWith(`${namespace}\u0000`)) streams.delete(key)
       for (const listener of resetListeners) listener(namespace)
+      changes.reset(namespace)
     },
     onReset: (listener) => void resetListeners.push(listener),
     close() {

@@ -91,29 +91,70 @@ export function createCallbackRoutes(runtime: Runtime): Hono<EmulatorEnv> {
     }
     const attempts = runtime.deliveries.attempts(filter)
     const body: Schemas['DeliveryList'] = {
-      deliveries: runtime.deliveries.deliveries(filter).map((d) => ({
-        id: d.id,
-        provider: d.provider,
-        task_id: d.taskId,
-        event: d.event,
-        url: redactUrl(d.url),
-        status: d.status,
-        attempts: attempts
-          .filter((a) => a.deliveryId === d.id)
-          .map((a) => ({
-            attempt: a.attempt,
-            at: new Date(a.at).toISOString(),
-            status: a.status,
-            latency_ms: a.latencyMs,
-            error: a.error,
-            outcome: a.outcome,
-          })),
-      })),
+      deliveries: runtime.deliveries.deliveries(filter).map((d) => toDeliveryWire(d, attempts)),
     }
     return c.json(body)
   })
 
+  app.post('/deliveries/:id/redeliver', (c) => {
+    const id = c.req.param('id')
+    const namespace = namespaceOf(c)
+    const result = runtime.deliveries.redeliver(id, namespace)
+    if ('refused' in result) throw redeliverRefusal(result.refused, id, namespace)
+    const attempts = runtime.deliveries.attempts({ namespace, taskId: result.sent.taskId })
+    const body: Schemas['Redelivery'] = { delivery: toDeliveryWire(result.sent, attempts) }
+    return c.json(body, 202)
+  })
+
   return app
+}
+
+type Delivery = ReturnType<Runtime['deliveries']['deliveries']>[number]
+type Attempt = ReturnType<Runtime['deliveries']['attempts']>[number]
+
+function toDeliveryWire(d: Delivery, attempts: Attempt[]): Schemas['Delivery'] {
+  return {
+    id: d.id,
+    provider: d.provider,
+    task_id: d.taskId,
+    event: d.event,
+    url: redactUrl(d.url),
+    status: d.status,
+    attempts: attempts
+      .filter((a) => a.deliveryId === d.id)
+      .map((a) => ({
+        attempt: a.attempt,
+        at: new Date(a.at).toISOString(),
+        status: a.status,
+        latency_ms: a.latencyMs,
+        error: a.error,
+        outcome: a.outcome,
+      })),
+  }
+}
+
+function redeliverRefusal(
+  reason: 'unknown' | 'pending' | 'forgotten',
+  id: string,
+  namespace: string,
+): EmulatorError {
+  if (reason === 'unknown')
+    return new EmulatorError(404, 'not_found', `No delivery '${id}' in namespace '${namespace}'.`, {
+      field: 'id',
+    })
+  if (reason === 'pending')
+    return new EmulatorError(
+      409,
+      'delivery_pending',
+      `Delivery '${id}' is still being delivered: redeliver it once it has finished.`,
+      { field: 'id' },
+    )
+  return new EmulatorError(
+    410,
+    'delivery_forgotten',
+    `Delivery '${id}' is too old to send again: its body is no longer kept.`,
+    { field: 'id' },
+  )
 }
 
 function toEndpointWire(

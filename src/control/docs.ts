@@ -1,235 +1,204 @@
 /**
- * `/__emulator/docs`: the specs as readable HTML pages, served by the emulator itself (no CDN, so
- * it works offline): every operation with its fields, defaults, limits and responses, and what
- * the emulator inferred where the providers' docs are silent. Loaded on the first visit
- * (control/index.ts): no start pays for it.
+ * `/__emulator/docs`: the specs rendered by Redoc, served by the emulator itself so the reference
+ * works offline. The page loads the Redoc bundle from `/__emulator/assets/` (built by
+ * scripts/redoc-asset.mjs, the CDN logo rewritten) and a small init script from this module,
+ * which fetches the spec as JSON with its servers pointed at this emulator. Loaded on the first
+ * visit (control/index.ts): no start pays for it, nor for the YAML parser.
  */
 import { readFile } from 'node:fs/promises'
 import { EmulatorError } from '../core/errors/emulator-error.js'
 import { specPath, SPEC_IDS } from '../specs.js'
 
-/**
- * What this page reads of a parsed spec: the document and every object in it (path item,
- * operation, parameter, schema, response) share this one loose shape, as the YAML gives them.
- */
-interface Node {
-  [key: string]: unknown
-  $ref?: string
-  info?: { title?: string; description?: string }
-  servers?: { url?: string; description?: string }[]
-  paths?: Record<string, Node>
-  summary?: string
+/** The contract's page policy: same origin only; Redoc needs inline styles and a blob worker. */
+export const DOCS_CSP =
+  "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; " +
+  "worker-src 'self' blob:; connect-src 'self'"
+
+interface Server {
+  url: string
   description?: string
-  parameters?: Node[]
-  requestBody?: { content?: Record<string, Node> }
-  responses?: Record<string, Node>
-  name?: string
-  in?: string
-  schema?: Node
-  required?: string[]
-  properties?: Record<string, Node>
-  items?: Node
-  anyOf?: Node[]
-  oneOf?: Node[]
-  enum?: unknown[]
-  const?: unknown
-  type?: string | string[]
-  default?: unknown
-  minimum?: number
-  maximum?: number
-  maxLength?: number
-  maxItems?: number
-  'x-emulator-inferred'?: boolean
-  'x-emulator-inferred-reason'?: string
+}
+/** What this module reads of a spec; the rest passes through to Redoc untouched. */
+interface Spec {
+  [key: string]: unknown
+  info?: { title?: string }
+  servers?: Server[]
 }
 
-/** `/__emulator/docs`: the list of specs. */
-export function docsIndexPage(): string {
-  return page(
-    'gpt-image-emulator API reference',
-    `<h1>API reference</h1><ul>${SPEC_IDS.map(
-      (id) =>
-        `<li><a href="/__emulator/docs/${id}">${id}</a> ` +
-        `(<a href="/__emulator/specs/${id}.openapi.yaml">YAML</a>)</li>`,
-    ).join('')}</ul>`,
-  )
-}
+const parsed = new Map<string, Promise<Spec>>()
 
-/** `/__emulator/docs/:id`: one spec, read and parsed on each visit. */
-export async function docsPage(id: string): Promise<string> {
+/** Parsed once per id; a failed read is not cached, so a fixed file is picked up. */
+function loadSpec(id: string): Promise<Spec> {
   if (!SPEC_IDS.includes(id))
     throw new EmulatorError(404, 'not_found', `No spec '${id}'.`, {
       field: 'id',
       allowed: [...SPEC_IDS],
     })
+  let spec = parsed.get(id)
+  if (!spec) {
+    spec = (async () => {
+      const { parse } = await import('yaml')
+      return parse(await readFile(specPath(id), 'utf8')) as Spec
+    })()
+    parsed.set(id, spec)
+    spec.catch(() => parsed.delete(id))
+  }
+  return spec
+}
+
+/** The specs' own entry for the emulator (`http://127.0.0.1:4010[/<id>]`), replaced per request. */
+function isEmulatorEntry(server: Server): boolean {
+  return (
+    server.description === 'gpt-image-emulator' ||
+    /^https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?(\/|$)/.test(server.url)
+  )
+}
+
+/**
+ * `/__emulator/docs/:id/spec.json`: the spec with this emulator's entry (`<origin>/<id>`, the
+ * origin itself for the control plane) listed first, so Redoc shows URLs that work here; the real
+ * services' entries follow.
+ */
+export async function specJson(id: string, origin: string): Promise<string> {
+  const spec = await loadSpec(id)
+  const here: Server = {
+    url: id === 'emulator' ? origin : `${origin}/${id}`,
+    description: 'gpt-image-emulator (this server)',
+  }
+  const real = (spec.servers ?? []).filter((s) => !isEmulatorEntry(s))
+  return JSON.stringify({ ...spec, servers: [here, ...real] })
+}
+
+/**
+ * A spec's `info.title`, from its top-level `info:` block alone: parsing all seven specs whole
+ * takes seconds on a cold start, this a few milliseconds.
+ */
+async function titleOf(id: string): Promise<string> {
   const { parse } = await import('yaml')
-  const spec = parse(await readFile(specPath(id), 'utf8')) as Node
-  return page(`${id}: ${spec.info?.title ?? id}`, renderSpec(id, spec))
+  const block = /^info:\n(?:[ \t].*\n|\n)*/m.exec(await readFile(specPath(id), 'utf8'))
+  const info = (block ? parse(block[0]) : null) as { info?: { title?: unknown } } | null
+  return typeof info?.info?.title === 'string' ? info.info.title : ''
 }
 
-function renderSpec(id: string, spec: Node): string {
-  const resolve = (node: Node | undefined): Node | undefined => {
-    if (!node?.$ref) return node
-    const target = node.$ref
-      .slice(2)
-      .split('/')
-      .reduce<Node | undefined>(
-        (n, part) => n?.[part.replace(/~1/g, '/').replace(/~0/g, '~')] as Node | undefined,
-        spec,
-      )
-    return resolve(
-      target
-        ? { ...target, ...Object.fromEntries(Object.entries(node).filter(([k]) => k !== '$ref')) }
-        : undefined,
-    )
+/** `/__emulator/docs`: every spec, one line each. */
+export async function docsIndexPage(): Promise<string> {
+  const titles = await Promise.all(SPEC_IDS.map(titleOf))
+  const items = SPEC_IDS.map(
+    (id, i) =>
+      `<li><a href="/__emulator/docs/${id}"><code>${id}</code></a> ` +
+      `${esc(titles[i] ?? '')} ` +
+      `<small>(<a href="/__emulator/specs/${id}.openapi.yaml">YAML</a>)</small></li>`,
+  )
+  return (
+    head('API reference · gpt-image-emulator') +
+    `<style>${INDEX_STYLE}</style></head><body><main><h1>API reference</h1>` +
+    '<p>The emulated APIs and the control plane, from the OpenAPI specs the emulator is ' +
+    `checked against.</p><ul>${items.join('')}</ul></main></body></html>`
+  )
+}
+
+/** `/__emulator/docs/:id`: a shell that Redoc fills in (see `DOCS_INIT_JS`). */
+export async function docsPage(id: string): Promise<string> {
+  const spec = await loadSpec(id)
+  return (
+    head(`${id}: ${spec.info?.title ?? id} · gpt-image-emulator`) +
+    `<style>${PAGE_STYLE}</style></head><body>` +
+    '<nav><a href="/__emulator/docs">API reference</a> › ' +
+    `<code>${id}</code> · <a href="/__emulator/specs/${id}.openapi.yaml">YAML</a></nav>` +
+    `<div id="redoc" data-spec="/__emulator/docs/${id}/spec.json"><p class="status">Loading…</p>` +
+    '<noscript><p class="status">The reference needs JavaScript; the spec is also ' +
+    `<a href="/__emulator/specs/${id}.openapi.yaml">plain YAML</a>.</p></noscript></div>` +
+    '<script src="/__emulator/assets/redoc.standalone.js"></script>' +
+    '<script src="/__emulator/docs/init.js"></script></body></html>'
+  )
+}
+
+/**
+ * `/__emulator/docs/init.js`: a static script rather than an inline one, so the CSP can keep
+ * `script-src 'self'`. Extensions are shown because `x-emulator-inferred` is the point of
+ * these pages: it marks what the providers' docs leave open.
+ */
+export const DOCS_INIT_JS = `(async () => {
+  const el = document.getElementById('redoc')
+  const fail = (message) => {
+    el.innerHTML = '<p class="status error"></p>'
+    el.firstChild.textContent = message
   }
-  const parts = [
-    '<p><a href="/__emulator/docs">All specs</a> · ' +
-      `<a href="/__emulator/specs/${id}.openapi.yaml">YAML</a></p>`,
-    `<h1>${esc(spec.info?.title ?? id)}</h1>`,
-    md(spec.info?.description),
-  ]
-  if (spec.servers) {
-    const servers = spec.servers.map(
-      (s) => `<code>${esc(s.url)}</code> ${esc(s.description ?? '')}`,
-    )
-    parts.push(`<p>${servers.join('<br>')}</p>`)
-  }
-  for (const [path, item] of Object.entries(spec.paths ?? {})) {
-    // A path item's keys are its operations (by HTTP method) and a few others, skipped below.
-    for (const [method, op] of Object.entries(item) as [string, Node][]) {
-      if (!['get', 'post', 'put', 'delete', 'patch'].includes(method)) continue
-      parts.push(
-        `<h2><span class="method">${method.toUpperCase()}</span> <code>${esc(path)}</code></h2>`,
-        `<p><strong>${esc(op.summary ?? '')}</strong></p>`,
-        md(op.description),
-        inferred(op),
-      )
-      const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map(resolve)
-      if (params.length)
-        parts.push(
-          table(
-            ['parameter', 'in', 'type', 'notes'],
-            params.map((p) => [
-              `<code>${esc(p!.name)}</code>`,
-              esc(p!.in),
-              esc(typeOf(resolve(p!.schema))),
-              md(p!.description),
-            ]),
-          ),
-        )
-      for (const [type, content] of Object.entries(op.requestBody?.content ?? {})) {
-        const schema = resolve(content.schema)
-        parts.push(
-          `<h3>Request body <code>${esc(type)}</code></h3>`,
-          md(schema?.description),
-          inferred(schema),
-        )
-        parts.push(fields(schema, resolve))
-      }
-      parts.push(
-        '<h3>Responses</h3>',
-        table(
-          ['status', 'meaning'],
-          Object.entries(op.responses ?? {}).map(([status, r]) => [
-            status,
-            `${md(resolve(r)?.description)}${inferred(resolve(r))}`,
-          ]),
-        ),
-      )
+  try {
+    const response = await fetch(el.dataset.spec, { headers: { accept: 'application/json' } })
+    if (!response.ok) throw new Error('The spec answered HTTP ' + response.status + '.')
+    const spec = await response.json()
+    if (!window.Redoc) {
+      fail('Redoc is not built: run npm run build, then reload.')
+      return
     }
+    const sans = 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif'
+    window.Redoc.init(
+      spec,
+      {
+        showExtensions: ['x-emulator-inferred', 'x-emulator-inferred-reason'],
+        hideDownloadButtons: true,
+        expandResponses: '200,201,202',
+        jsonSampleExpandLevel: 4,
+        schemaExpansionLevel: 2,
+        requiredPropsFirst: true,
+        expandSingleSchemaField: true,
+        nativeScrollbars: true,
+        scrollYOffset: 0,
+        theme: {
+          typography: {
+            fontFamily: sans,
+            headings: { fontFamily: sans },
+            code: { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' },
+          },
+          // Redoc's grey type names (#757575 on #fafafa) fall short of WCAG's 4.5:1.
+          colors: { text: { secondary: '#4f4f4f' } },
+          schema: { typeNameColor: '#4f4f4f', typeTitleColor: '#4f4f4f' },
+        },
+      },
+      el,
+    )
+    mendAccessibility(el)
+  } catch (error) {
+    fail('Could not load the spec: ' + (error instanceof Error ? error.message : String(error)))
   }
-  return parts.join('\n')
+})()
+
+// Two things Redoc renders that assistive tools trip on, mended as they appear: side-menu items
+// named by an aria-label that leaves out their visible method badge, and code samples that
+// scroll but cannot take the keyboard's focus.
+function mendAccessibility(root) {
+  const mend = () => {
+    for (const item of root.querySelectorAll('li[role="menuitem"][aria-label]'))
+      item.removeAttribute('aria-label')
+    for (const pre of root.querySelectorAll('pre:not([tabindex])')) pre.tabIndex = 0
+  }
+  new MutationObserver(mend).observe(root, { childList: true, subtree: true })
+  mend()
 }
+`
 
-function fields(
-  schema: Node | undefined,
-  resolve: (n: Node | undefined) => Node | undefined,
-): string {
-  const rows = fieldRows(schema, resolve, '')
-  return rows.length ? table(['field', 'type', 'required', 'default', 'notes'], rows) : ''
-}
-
-/** One row per property, nested objects flattened as `input.prompt`. */
-function fieldRows(
-  schema: Node | undefined,
-  resolve: (n: Node | undefined) => Node | undefined,
-  prefix: string,
-): string[][] {
-  const required = new Set<string>(schema?.required ?? [])
-  return Object.entries(schema?.properties ?? {}).flatMap(([name, raw]) => {
-    const p = resolve(raw) ?? {}
-    const limits = [
-      p.minimum !== undefined && `min ${p.minimum}`,
-      p.maximum !== undefined && `max ${p.maximum}`,
-      p.maxLength !== undefined && `max length ${p.maxLength}`,
-      p.maxItems !== undefined && `max ${p.maxItems} items`,
-    ]
-      .filter(Boolean)
-      .join(', ')
-    const row = [
-      `<code>${esc(prefix + name)}</code>`,
-      esc(typeOf(p)),
-      required.has(name) ? 'yes' : '',
-      p.default === undefined ? '' : `<code>${esc(JSON.stringify(p.default))}</code>`,
-      `${limits ? `${esc(limits)}. ` : ''}${md(p.description)}${inferred(p)}`,
-    ]
-    return [row, ...(p.properties ? fieldRows(p, resolve, `${prefix}${name}.`) : [])]
-  })
-}
-
-function typeOf(schema: Node | undefined): string {
-  if (!schema) return ''
-  if (schema.enum) return schema.enum.join(' | ')
-  if (schema.const !== undefined) return JSON.stringify(schema.const)
-  if (schema.type === 'array') return `${typeOf(schema.items)}[]`
-  const alternatives = schema.anyOf || schema.oneOf
-  if (alternatives) return alternatives.map(typeOf).join(' or ')
-  return Array.isArray(schema.type) ? schema.type.join(' | ') : (schema.type ?? 'object')
-}
-
-function inferred(node: Node | undefined): string {
-  return node?.['x-emulator-inferred']
-    ? ' <span class="inferred" title="x-emulator-inferred">' +
-        `inferred: ${esc(node['x-emulator-inferred-reason'] ?? '')}</span>`
-    : ''
-}
-
-function table(head: string[], rows: string[][]): string {
-  const headRow = `<tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr>`
-  const bodyRows = rows.map((r) => `<tr>${r.map((cell) => `<td>${cell}</td>`).join('')}</tr>`)
-  return `<table>${headRow}${bodyRows.join('')}</table>`
-}
-
-/** Just enough Markdown for spec descriptions: code spans and paragraphs. */
-function md(text: unknown): string {
-  if (typeof text !== 'string' || !text.trim()) return ''
-  return text
-    .trim()
-    .split(/\n\s*\n/)
-    .map((para) => `<p>${esc(para).replace(/`([^`]+)`/g, '<code>$1</code>')}</p>`)
-    .join('')
-}
-
-function esc(text: string | number | boolean | undefined): string {
-  return String(text ?? '').replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`)
-}
-
-const STYLE = [
-  'body{font:15px/1.5 system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;' +
-    'color:#222}',
-  'code{background:#f3f3f5;padding:0 .25em;border-radius:3px}' +
-    'table{border-collapse:collapse;margin:.5rem 0 1rem;width:100%}',
-  'td,th{border:1px solid #ddd;padding:.3rem .5rem;vertical-align:top;text-align:left}' +
-    'th{background:#fafafa}',
-  'h2{margin-top:2.5rem;border-top:1px solid #eee;padding-top:1rem}' +
-    '.method{color:#fff;background:#446;border-radius:4px;padding:0 .4em;font-size:.8em}',
-  '.inferred{color:#8a5a00;background:#fff4d6;border-radius:3px;padding:0 .3em;font-size:.85em}',
-].join('\n')
-
-function page(title: string, body: string): string {
+function head(title: string): string {
   return (
     '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
-    `<title>${esc(title)}</title><style>\n${STYLE}</style></head><body>${body}</body></html>`
+    '<meta name="viewport" content="width=device-width, initial-scale=1">' +
+    // An empty icon: otherwise the browser asks for /favicon.ico, a 404 in the console.
+    '<link rel="icon" href="data:,">' +
+    `<title>${esc(title)}</title>`
   )
+}
+
+const INDEX_STYLE =
+  'body{font:16px/1.5 system-ui,sans-serif;color:#222;margin:0}' +
+  'main{max-width:48rem;margin:2rem auto;padding:0 1rem}' +
+  'li{margin:.4rem 0}code{background:#f3f3f5;padding:0 .25em;border-radius:3px}' +
+  'small{color:#666}'
+
+const PAGE_STYLE =
+  'body{margin:0;font-family:system-ui,sans-serif}' +
+  'nav{padding:.5rem 1rem;border-bottom:1px solid #e4e4e8;font-size:14px;background:#fafafb}' +
+  'nav code{font-size:13px}.status{padding:2rem 1rem;color:#555}.error{color:#a40000}'
+
+function esc(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`)
 }

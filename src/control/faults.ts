@@ -20,6 +20,7 @@ import {
 } from '../core/faults/fault-actions.js'
 import { PROVIDER_IDS } from '../providers/index.js'
 import { readControlBody } from './validate.js'
+import { maskSecret } from '../core/redact.js'
 
 type FaultWire = components['schemas']['FaultRule']
 
@@ -142,7 +143,7 @@ function toWire(rule: FaultRule): FaultWire {
       ...(match.provider && { provider: match.provider }),
       ...(match.method && { method: match.method }),
       ...(match.path && { path: match.path }),
-      ...(match.key && { key: match.key }),
+      ...(match.key && { key: maskSecret(match.key) }),
       ...(match.promptContains && { prompt_contains: match.promptContains }),
     },
     plan: {

@@ -8,6 +8,7 @@ import type { Runtime } from '../runtime.js'
 import type { EmulatorEnv } from '../core/http/env.js'
 import type { components } from '../generated/emulator.js'
 import { EmulatorError } from '../core/errors/emulator-error.js'
+import { publicOrigin } from '../core/http/public-origin.js'
 import { specPath, SPEC_IDS } from '../specs.js'
 import { VERSION } from '../version.js'
 import { createCallbackRoutes } from './callbacks.js'
@@ -17,12 +18,16 @@ import { createResetRoutes } from './reset.js'
 import { createKeyRoutes } from './keys.js'
 import { createFaultRoutes } from './faults.js'
 import { limitControlBodies } from './validate.js'
+import { announceWrites, createEventRoutes } from './events.js'
+import { createAssetRoutes } from '../ui-assets.js'
+import { DASHBOARD_CSP, dashboardPage } from './dashboard-page.js'
 
 type Health = components['schemas']['Health']
 
 export function createControlRoutes(runtime: Runtime): Hono<EmulatorEnv> {
   const app = new Hono<EmulatorEnv>()
   app.use(limitControlBodies(runtime.config.limits.controlBodyBytes))
+  app.use(announceWrites(runtime.changes))
   app.get('/health', (c) => {
     const health: Health = {
       status: 'ok',
@@ -40,13 +45,33 @@ export function createControlRoutes(runtime: Runtime): Hono<EmulatorEnv> {
     createKeyRoutes,
     createFaultRoutes,
     createCallbackRoutes,
+    createEventRoutes,
   ]) {
     app.route('/', routes(runtime))
   }
-  // The docs pages (and the YAML parser) load on the first visit: no start waits for them.
-  app.get('/docs', async (c) => c.html((await import('./docs.js')).docsIndexPage()))
-  app.get('/docs/:id', async (c) =>
-    c.html(await (await import('./docs.js')).docsPage(c.req.param('id'))),
+  app.route('/', createAssetRoutes())
+  app.get('/ui', (c) => c.html(dashboardPage(), 200, { 'content-security-policy': DASHBOARD_CSP }))
+  // The docs pages (Redoc, and the YAML parser) load on the first visit: no start waits for them.
+  const docs = () => import('./docs.js')
+  app.get('/docs', async (c) => {
+    const { docsIndexPage, DOCS_CSP } = await docs()
+    return c.html(await docsIndexPage(), 200, { 'content-security-policy': DOCS_CSP })
+  })
+  // Before `/docs/:id`, which would take `init.js` for a spec id.
+  app.get('/docs/init.js', async (c) =>
+    c.body((await docs()).DOCS_INIT_JS, 200, {
+      'content-type': 'text/javascript; charset=utf-8',
+      'cache-control': 'no-cache',
+    }),
+  )
+  app.get('/docs/:id', async (c) => {
+    const { docsPage, DOCS_CSP } = await docs()
+    return c.html(await docsPage(c.req.param('id')), 200, { 'content-security-policy': DOCS_CSP })
+  })
+  app.get('/docs/:id/spec.json', async (c) =>
+    c.body(await (await docs()).specJson(c.req.param('id'), publicOrigin(c, runtime.config)), 200, {
+      'content-type': 'application/json; charset=utf-8',
+    }),
   )
 
   app.get('/specs', (c) =>

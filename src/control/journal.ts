@@ -32,12 +32,18 @@ export function createJournalRoutes(runtime: Runtime): Hono<EmulatorEnv> {
       entries: (limit === undefined ? entries : entries.slice(-limit)).map((e) => ({
         id: e.id,
         at: new Date(e.at).toISOString(),
+        namespace: e.namespace,
         provider: e.provider,
         method: e.method,
         path: e.path,
         query: e.query,
         status: e.status,
         latency_ms: e.latencyMs,
+        fault: e.fault && {
+          rule_ids: [...e.fault.ruleIds],
+          header: e.fault.header,
+          action: e.fault.action,
+        },
         headers: e.headers,
         body: e.body,
       })),

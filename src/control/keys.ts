@@ -9,6 +9,7 @@ import type { Runtime } from '../runtime.js'
 import type { EmulatorEnv } from '../core/http/env.js'
 import type { components } from '../generated/emulator.js'
 import type { AccountRef } from '../core/credits/ledger.js'
+import { maskSecret } from '../core/redact.js'
 import { EmulatorError } from '../core/errors/emulator-error.js'
 import { namespaceOf } from '../core/steering/middleware.js'
 import { toBlockList, type KeyPolicy } from '../core/keys/key-policies.js'
@@ -106,7 +107,8 @@ function view(runtime: Runtime, ref: AccountRef): KeyView {
   const account = runtime.credits.account(ref)
   return {
     provider: ref.provider,
-    key: ref.apiKey,
+    // Named as the journal names it: enough to tell keys apart, never the whole secret.
+    key: maskSecret(ref.apiKey),
     namespace: ref.namespace,
     disabled: policy.disabled,
     ip_allowlist: policy.ipAllowlist,

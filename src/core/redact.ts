@@ -148,3 +148,23 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
   for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join(REDACTED)
   return out
 }
+
+/**
+ * Request headers with secrets cut to a recognisable prefix: `Bearer sk-a…` keeps which key it
+ * was.
+ */
+export function maskHeaders(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {}
+  headers.forEach((value, name) => {
+    out[name] = isSecretHeader(name) ? maskSecret(value) : value
+  })
+  return out
+}
+
+/** A secret cut to a recognisable prefix (`Bearer sk-123…`), or `***` when too short to cut. */
+export function maskSecret(value: string): string {
+  const [scheme, token] = /^bearer\s+/i.test(value)
+    ? [value.slice(0, 7), value.slice(7)]
+    : ['', value]
+  return token.length <= 6 ? `${scheme}***` : `${scheme}${token.slice(0, 6)}…`
+}

@@ -73,7 +73,7 @@ export interface components {
                 /** @default auto */
                 aspect_ratio: components["schemas"]["AspectRatio"];
                 /**
-                 * @description Tier; with aspect_ratio it decides the pixels (seed 002's table). Where the 1k tier lists two sizes the first is used (config aivideoapi.oneKSize). Prices: 4.7 / 9.4 / 14.1 credits (config aivideoapi.prices).
+                 * @description Tier; with aspect_ratio it decides the pixels (the docs' Size & Resolution table). Where the 1k tier lists two sizes the first is used (config aivideoapi.oneKSize). Prices: 4.7 / 9.4 / 14.1 credits (config aivideoapi.prices).
                  * @default 1k
                  * @enum {string}
                  */
@@ -189,6 +189,15 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "invalid_request",
+                 *         "message": "Request body too large. The maximum size is 1048576 bytes.",
+                 *         "type": "invalid_request_error"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["Error"];
             };
         };
@@ -237,6 +246,15 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "ip_not_allowed",
+                 *         "message": "Request IP is not in the key's allowlist.",
+                 *         "type": "permission_error"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["Error"];
             };
         };
@@ -247,6 +265,15 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "model_not_found",
+                 *         "message": "Model does not exist or is inactive.",
+                 *         "type": "invalid_request_error"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["Error"];
             };
         };
@@ -257,6 +284,15 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "task_not_found",
+                 *         "message": "Task not found.",
+                 *         "type": "invalid_request_error"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["Error"];
             };
         };
@@ -278,6 +314,15 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "internal_error",
+                 *         "message": "Unexpected server error.",
+                 *         "type": "api_error"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["Error"];
             };
         };
@@ -288,6 +333,15 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "upstream_error",
+                 *         "message": "Upstream AI provider returned an error.",
+                 *         "type": "upstream_error"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["Error"];
             };
         };

@@ -57,6 +57,138 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/client/job/EstimateTask": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What CreateTask with this body would charge
+         * @description Takes the CreateTask body and answers the credits the task would cost (the same price
+         *     table, config `crun.prices`), the key's balance and whether it covers the price. Charges
+         *     nothing and creates nothing; refuses exactly the bodies CreateTask refuses, with the same
+         *     messages. The vendor's agent CLI calls it before every CreateTask ("Require
+         *     `affordable: true` before `task create`").
+         */
+        post: operations["estimateTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/client/job/Models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The models this key may use
+         * @description The three gpt-image-2 channels, labelled as CRUN's agent-skills catalog labels them.
+         *     `modality` matches `modality` or `model_type`, `operation` one of `operations`; a value
+         *     that matches nothing lists nothing.
+         */
+        get: operations["listModels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/client/job/Models/{model}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One model, with the JSON Schema of its input
+         * @description The model's catalog entry with `input_schema` (the JSON Schema CreateTask's `input` is
+         *     validated with) and `required_input_fields`, which the vendor's router skill reads.
+         */
+        get: operations["describeModel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/client/files/upload-url": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A presigned URL to upload an image to, and the URL it will be served at
+         * @description PUT the bytes to `presigned_url` with the same `Content-Type`, then send `file_url` in
+         *     CreateTask's `img_urls` ("Never send Base64, data URIs, or local paths"). In the
+         *     emulator both URLs are under its own origin (EMULATOR_PUBLIC_URL, else the request's)
+         *     and need no API key: the token in them is the credential, as with a real presigned URL.
+         */
+        get: operations["getUploadUrl"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__uploads/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * The presigned upload (emulator only; the real one is an object store's URL)
+         * @description Takes the bytes of one image of the type the URL was issued for, up to config
+         *     `limits.multipartBodyBytes` (50 MB). A second PUT replaces the first. Refusals are real
+         *     HTTP statuses (a client checks only for 2xx here), in CRUN's envelope.
+         */
+        put: operations["putUpload"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/resources/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An uploaded file (emulator only; the real one is on CRUN's CDN)
+         * @description The bytes PUT to the presigned URL, with their type; no API key, as a CDN link needs none.
+         */
+        get: operations["getUploadedFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -291,8 +423,85 @@ export interface components {
                 balance: number;
             };
         };
+        EstimateTaskResponse: {
+            /** @constant */
+            code: 200;
+            /** @constant */
+            message: "success";
+            data: {
+                /** @description What CreateTask would charge for this body. */
+                estimated_credits: number;
+                /** @description The key's spendable credits now. */
+                balance: number;
+                /** @description Whether the balance covers the estimate. */
+                affordable: boolean;
+            };
+        };
+        ModelSummary: components["schemas"]["ModelFields"];
+        /** @description A model's catalog labels, as CRUN's agent-skills catalog has them. */
+        ModelFields: {
+            /** @enum {string} */
+            model: "openai/gpt-image-2" | "openai/gpt-image-2-stable" | "openai/gpt-image-2-premium";
+            /** @constant */
+            provider: "OpenAI";
+            /** @example gpt-image-2-stable */
+            model_version: string;
+            /** @constant */
+            model_type: "image";
+            /** @constant */
+            modality: "image";
+            operations: ("text-to-image" | "image-edit")[];
+            /** @enum {string} */
+            quality_tier: "standard" | "high";
+            /** @constant */
+            speed_tier: "balanced";
+            supports_reference: boolean;
+            supports_native_audio: boolean;
+        };
+        ModelDetail: components["schemas"]["ModelFields"] & {
+            /** @description JSON Schema (draft 2020-12) of CreateTask's `input` for this model. */
+            input_schema: {
+                [key: string]: unknown;
+            };
+            required_input_fields: string[];
+        };
+        ModelListResponse: {
+            /** @constant */
+            code: 200;
+            /** @constant */
+            message: "success";
+            data: {
+                total: number;
+                models: components["schemas"]["ModelSummary"][];
+            };
+        };
+        ModelDetailResponse: {
+            /** @constant */
+            code: 200;
+            /** @constant */
+            message: "success";
+            data: components["schemas"]["ModelDetail"];
+        };
+        UploadUrlResponse: {
+            /** @constant */
+            code: 200;
+            /** @constant */
+            message: "success";
+            data: {
+                /**
+                 * Format: uri
+                 * @description Where to PUT the bytes
+                 */
+                presigned_url: string;
+                /**
+                 * Format: uri
+                 * @description Where the file is served once uploaded; send it in `img_urls`.
+                 */
+                file_url: string;
+            };
+        };
         /**
-         * @description CRUN's envelope for every refusal. Codes and meanings are the seed's list; the exact
+         * @description CRUN's envelope for every refusal. Codes and meanings are the docs' list; the exact
          *     messages are the emulator's (Unauthorized, Insufficient Credits, Not Found / Task not
          *     found, "Validation Error: <what>", Rate Limited, "Service Unavailable: the system is
          *     undergoing maintenance", Server Error, Generation Failed, Feature Disabled).
@@ -525,18 +734,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "model": "openai/gpt-image-2-stable",
-                 *       "callback_url": "https://your-domain.com/api/callback",
-                 *       "input": {
-                 *         "prompt": "A watercolor fox in a snowy forest",
-                 *         "aspect_ratio": "3:2",
-                 *         "quality": "high",
-                 *         "output_format": "webp"
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["CreateTaskRequest"];
             };
         };
@@ -639,6 +836,386 @@ export interface operations {
             455: components["responses"]["Maintenance"];
             500: components["responses"]["ServerError"];
             505: components["responses"]["FeatureDisabled"];
+        };
+    };
+    estimateTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "model": "openai/gpt-image-2-premium",
+                 *       "input": {
+                 *         "prompt": "A lighthouse",
+                 *         "resolution": "4K"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateTaskRequest"];
+            };
+        };
+        responses: {
+            /**
+             * @description The estimate (`code: 200`), or under the default `refusalStatus: '200'` a refusal in
+             *     the error envelope (401, 422, 429 with `retry-after`, 455, 505). A short balance is
+             *     no refusal: `affordable` is false.
+             */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EstimateTaskResponse"] | components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            455: components["responses"]["Maintenance"];
+            500: components["responses"]["ServerError"];
+            505: components["responses"]["FeatureDisabled"];
+        };
+    };
+    listModels: {
+        parameters: {
+            query?: {
+                modality?: string;
+                operation?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description The list (`code: 200`), or under the default `refusalStatus: '200'` a refusal in the
+             *     error envelope (401, 429 with `retry-after`, 455, 505).
+             */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 200,
+                     *       "message": "success",
+                     *       "data": {
+                     *         "total": 1,
+                     *         "models": [
+                     *           {
+                     *             "model": "openai/gpt-image-2-premium",
+                     *             "provider": "OpenAI",
+                     *             "model_version": "gpt-image-2-premium",
+                     *             "model_type": "image",
+                     *             "modality": "image",
+                     *             "operations": [
+                     *               "text-to-image",
+                     *               "image-edit"
+                     *             ],
+                     *             "quality_tier": "high",
+                     *             "speed_tier": "balanced",
+                     *             "supports_reference": true,
+                     *             "supports_native_audio": false
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ModelListResponse"] | components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            455: components["responses"]["Maintenance"];
+            500: components["responses"]["ServerError"];
+            505: components["responses"]["FeatureDisabled"];
+        };
+    };
+    describeModel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The model name. It holds a slash, sent as is by CRUN's CLI (`Models/openai/gpt-image-2`) or as `%2F`. */
+                model: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description The model (`code: 200`), or under the default `refusalStatus: '200'` a refusal in the
+             *     error envelope (401, 429 with `retry-after`, 455, 505).
+             */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 200,
+                     *       "message": "success",
+                     *       "data": {
+                     *         "model": "openai/gpt-image-2",
+                     *         "provider": "OpenAI",
+                     *         "model_version": "gpt-image-2",
+                     *         "model_type": "image",
+                     *         "modality": "image",
+                     *         "operations": [
+                     *           "text-to-image",
+                     *           "image-edit"
+                     *         ],
+                     *         "quality_tier": "standard",
+                     *         "speed_tier": "balanced",
+                     *         "supports_reference": true,
+                     *         "supports_native_audio": false,
+                     *         "input_schema": {
+                     *           "type": "object",
+                     *           "properties": {
+                     *             "prompt": {
+                     *               "type": "string",
+                     *               "minLength": 1,
+                     *               "maxLength": 32000
+                     *             },
+                     *             "img_urls": {
+                     *               "type": "array",
+                     *               "maxItems": 16,
+                     *               "items": {
+                     *                 "type": "string"
+                     *               }
+                     *             },
+                     *             "aspect_ratio": {
+                     *               "type": "string",
+                     *               "default": "1:1",
+                     *               "enum": [
+                     *                 "auto",
+                     *                 "1:1",
+                     *                 "2:3",
+                     *                 "3:2",
+                     *                 "5:4",
+                     *                 "4:5",
+                     *                 "9:16",
+                     *                 "16:9",
+                     *                 "4:3",
+                     *                 "3:4",
+                     *                 "21:9"
+                     *               ]
+                     *             }
+                     *           },
+                     *           "required": [
+                     *             "prompt"
+                     *           ],
+                     *           "additionalProperties": false
+                     *         },
+                     *         "required_input_fields": [
+                     *           "prompt"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ModelDetailResponse"] | components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description No such model (always HTTP 404). */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 404,
+                     *       "message": "Model not found: openai/dall-e-3",
+                     *       "data": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            455: components["responses"]["Maintenance"];
+            500: components["responses"]["ServerError"];
+            505: components["responses"]["FeatureDisabled"];
+        };
+    };
+    getUploadUrl: {
+        parameters: {
+            query: {
+                content_type: "image/png" | "image/jpeg" | "image/webp";
+                /** @description The file's extension, with or without its dot; it must fit `content_type` (`.png`; `.jpg` or `.jpeg`; `.webp`). */
+                ext?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description The two URLs (`code: 200`), or under the default `refusalStatus: '200'` a refusal in
+             *     the error envelope (401, 422, 429 with `retry-after`, 455, 505).
+             */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 200,
+                     *       "message": "success",
+                     *       "data": {
+                     *         "presigned_url": "http://127.0.0.1:4010/crun/__uploads/5f0c6a1e9b7d4c2a8e3f1b0d9c8a7e6f",
+                     *         "file_url": "http://127.0.0.1:4010/crun/resources/5f0c6a1e9b7d4c2a8e3f1b0d9c8a7e6f.png"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UploadUrlResponse"] | components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            455: components["responses"]["Maintenance"];
+            500: components["responses"]["ServerError"];
+            505: components["responses"]["FeatureDisabled"];
+        };
+    };
+    putUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example <the PNG bytes> */
+                "image/png": string;
+                /** @example <the JPEG bytes> */
+                "image/jpeg": string;
+                /** @example <the WebP bytes> */
+                "image/webp": string;
+            };
+        };
+        responses: {
+            /** @description Stored; no body, as an object store answers. */
+            200: {
+                headers: {
+                    /** @description The MD5 of the bytes, quoted, as an object store sends it. */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No upload URL with this token (never issued, or forgotten after 10,000 newer ones). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 404,
+                     *       "message": "Upload URL not found or expired",
+                     *       "data": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 422,
+                     *       "message": "Validation Error: Request body too large. The maximum size is 52428800 bytes.",
+                     *       "data": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The Content-Type is not the one the URL was issued for, or the bytes are not an image of that type. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 422,
+                     *       "message": "Validation Error: Content-Type must be image/png, the type the upload URL was issued for.",
+                     *       "data": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getUploadedFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <the PNG bytes> */
+                    "image/png": string;
+                    /** @example <the JPEG bytes> */
+                    "image/jpeg": string;
+                    /** @example <the WebP bytes> */
+                    "image/webp": string;
+                };
+            };
+            /** @description Nothing was uploaded under this name (or the emulator was reset). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 404,
+                     *       "message": "File not found",
+                     *       "data": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
 }

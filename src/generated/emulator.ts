@@ -304,6 +304,97 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/__emulator/deliveries/{id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sends a finished delivery once more, now, as one more attempt of it.
+         * @description The same body to the same URL with fresh headers (a signature carries a fresh timestamp), never retried: its attempt is `delivered` or `failed`, and so becomes the delivery's status. Bodies of the most recent deliveries are kept for this (32 MB of them); an older one is gone (410).
+         */
+        post: operations["redeliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__emulator/namespaces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Namespaces that hold state (requests, tasks, keys, faults, webhooks or deliveries), sorted; `default` always. */
+        get: operations["listNamespaces"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__emulator/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What changes, as server-sent events, for live views (the dashboard).
+         * @description Every namespace's changes. Each `change` event's data is `{"topic":"journal"|"tasks"|"deliveries"|"faults"|"keys"|"webhooks"|"namespaces","namespace":"<name>"|null}` (null after a full reset), at most one per topic and namespace each 100 ms; a reader refetches what the topic names. A `: ping` comment comes every 15 s.
+         */
+        get: operations["streamChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__emulator/ui": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dashboard, as HTML; `GET /` redirects here. */
+        get: operations["getDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__emulator/assets/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dashboard's and the reference's script and style, built by `npm run build`. */
+        get: operations["getAsset"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/__emulator/docs": {
         parameters: {
             query?: never;
@@ -311,7 +402,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The API reference, as HTML, listing every spec. */
+        /** The API reference, as HTML, listing every spec with its title. */
         get: operations["getDocsIndex"];
         put?: never;
         post?: never;
@@ -328,8 +419,31 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One spec as a readable HTML page, inferred points flagged. */
+        /**
+         * One spec rendered by Redoc, `x-emulator-inferred` points shown.
+         * @description A page shell that loads Redoc from `/__emulator/assets/redoc.standalone.js` (built by `npm run build`) and a start script from `/__emulator/docs/init.js`, which fetches `/__emulator/docs/{id}/spec.json`. Nothing is loaded from outside the emulator; the page sends a same-origin `content-security-policy`.
+         */
         get: operations["getDocs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__emulator/docs/{id}/spec.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One spec as JSON, its servers pointed at this emulator.
+         * @description The spec of `/__emulator/specs/{id}.openapi.yaml` as JSON, with the emulator's server entry first and set to `<origin>/{id}` (the origin alone for `emulator`), origin being EMULATOR_PUBLIC_URL when set, else the request's own; the real services' entries follow.
+         */
+        get: operations["getDocsSpec"];
         put?: never;
         post?: never;
         delete?: never;
@@ -389,14 +503,31 @@ export interface components {
                 id: string;
                 /** Format: date-time */
                 at: string;
+                namespace: string;
                 provider: string | null;
                 method: string;
                 /** @description Path under the provider's mount. */
                 path: string;
                 /** @description The query string; values of secret-named parameters replaced by `REDACTED`. */
                 query: string;
-                status: number;
+                /** @description The status answered; null when a fault dropped the connection without a reply (reset, empty). */
+                status: number | null;
                 latency_ms: number;
+                /** @description The fault that fired on this request, if any. */
+                fault: null | {
+                    /** @description The fault rules that fired. */
+                    rule_ids: string[];
+                    /** @description Whether X-Emulator-Error / -Latency / -Fault headers asked for it. */
+                    header: boolean;
+                    /**
+                     * @description What it did
+                     * @example error rate_limit_exceeded
+                     * @example latency 100-400 ms
+                     * @example reset
+                     * @example task fails while running
+                     */
+                    action: string;
+                };
                 /** @description Request headers; credentials (authorization, x-api-key, api-key, cookies, *-token) cut to their first characters. */
                 headers: {
                     [key: string]: string;
@@ -462,6 +593,7 @@ export interface components {
         };
         Key: {
             provider: components["schemas"]["ProviderId"];
+            /** @description The key cut to its first characters, as the journal shows it: the control plane never echoes a whole secret. */
             key: string;
             namespace: string;
             disabled: boolean;
@@ -514,6 +646,7 @@ export interface components {
                 provider?: components["schemas"]["ProviderId"];
                 method?: string;
                 path?: string;
+                /** @description The key cut to its first characters. */
                 key?: string;
                 prompt_contains?: string;
             };
@@ -563,31 +696,40 @@ export interface components {
             endpoints: components["schemas"]["WebhookEndpoint"][];
         };
         DeliveryList: {
-            deliveries: {
-                id: string;
-                provider: string;
-                task_id: string;
-                event: string;
-                /** @description Where it was sent, secret-named query parameters (`token=`) replaced by `REDACTED`. */
-                url: string;
+            deliveries: components["schemas"]["Delivery"][];
+        };
+        Delivery: {
+            id: string;
+            provider: string;
+            task_id: string;
+            event: string;
+            /** @description Where it was sent, secret-named query parameters (`token=`) replaced by `REDACTED`. */
+            url: string;
+            /** @enum {string} */
+            status: "pending" | "delivered" | "failed";
+            attempts: {
+                attempt: number;
+                /** Format: date-time */
+                at: string;
+                /** @description HTTP status of the answer; null when there was none. */
+                status: number | null;
+                latency_ms: number;
+                /**
+                 * @example HTTP 500
+                 * @example timeout after 5000 ms
+                 * @example ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:9
+                 */
+                error: string | null;
                 /** @enum {string} */
-                status: "pending" | "delivered" | "failed";
-                attempts: {
-                    attempt: number;
-                    /** Format: date-time */
-                    at: string;
-                    /** @description HTTP status of the answer; null when there was none. */
-                    status: number | null;
-                    latency_ms: number;
-                    /**
-                     * @example HTTP 500
-                     * @example timeout after 5000 ms
-                     * @example ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:9
-                     */
-                    error: string | null;
-                    /** @enum {string} */
-                    outcome: "delivered" | "retrying" | "failed";
-                }[];
+                outcome: "delivered" | "retrying" | "failed";
+            }[];
+        };
+        Redelivery: {
+            delivery: components["schemas"]["Delivery"];
+        };
+        NamespaceList: {
+            namespaces: {
+                name: string;
             }[];
         };
         EmulatorError: {
@@ -625,12 +767,21 @@ export interface components {
                 "application/json": components["schemas"]["EmulatorError"];
             };
         };
-        /** @description An admin token is set (`EMULATOR_ADMIN_TOKEN`) and the request does not carry it as `Authorization: Bearer <token>`. Only health is open. */
+        /** @description An admin token is set (`EMULATOR_ADMIN_TOKEN`) and the request does not carry it as `Authorization: Bearer <token>` (or as the password of HTTP Basic, for a browser). Only health is open. */
         Unauthorized: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "emulator_error": {
+                 *         "code": "unauthorized",
+                 *         "message": "The control plane needs Authorization: Bearer <admin token> (EMULATOR_ADMIN_TOKEN).",
+                 *         "field": "authorization"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["EmulatorError"];
             };
         };
@@ -640,6 +791,14 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "emulator_error": {
+                 *         "code": "body_too_large",
+                 *         "message": "Request body too large. The maximum size is 1048576 bytes."
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["EmulatorError"];
             };
         };
@@ -649,6 +808,15 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "emulator_error": {
+                 *         "code": "invalid_field",
+                 *         "message": "Invalid 'credits': Too small: expected number to be >=0.",
+                 *         "field": "credits"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["EmulatorError"];
             };
         };
@@ -658,6 +826,24 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "emulator_error": {
+                 *         "code": "invalid_header",
+                 *         "message": "Invalid X-Emulator-Error 'rate_limited' for this provider.",
+                 *         "field": "X-Emulator-Error",
+                 *         "allowed": [
+                 *           "unauthorized",
+                 *           "permission_denied",
+                 *           "model_disabled",
+                 *           "content_policy_violation",
+                 *           "rate_limit_exceeded",
+                 *           "internal_error",
+                 *           "service_unavailable"
+                 *         ]
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["EmulatorError"];
             };
         };
@@ -684,6 +870,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "ok",
+                     *       "version": "0.1.0",
+                     *       "uptime_ms": 439,
+                     *       "providers": [
+                     *         {
+                     *           "id": "skills-video",
+                     *           "base_path": "/skills-video"
+                     *         },
+                     *         {
+                     *           "id": "oceanbase",
+                     *           "base_path": "/oceanbase"
+                     *         },
+                     *         {
+                     *           "id": "aivideoapi",
+                     *           "base_path": "/aivideoapi"
+                     *         },
+                     *         {
+                     *           "id": "crun",
+                     *           "base_path": "/crun"
+                     *         },
+                     *         {
+                     *           "id": "gptproto",
+                     *           "base_path": "/gptproto"
+                     *         },
+                     *         {
+                     *           "id": "openai",
+                     *           "base_path": "/openai"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["Health"];
                 };
             };
@@ -704,6 +923,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "specs": [
+                     *         {
+                     *           "id": "emulator",
+                     *           "url": "/__emulator/specs/emulator.openapi.yaml"
+                     *         },
+                     *         {
+                     *           "id": "skills-video",
+                     *           "url": "/__emulator/specs/skills-video.openapi.yaml"
+                     *         },
+                     *         {
+                     *           "id": "oceanbase",
+                     *           "url": "/__emulator/specs/oceanbase.openapi.yaml"
+                     *         },
+                     *         {
+                     *           "id": "aivideoapi",
+                     *           "url": "/__emulator/specs/aivideoapi.openapi.yaml"
+                     *         },
+                     *         {
+                     *           "id": "crun",
+                     *           "url": "/__emulator/specs/crun.openapi.yaml"
+                     *         },
+                     *         {
+                     *           "id": "gptproto",
+                     *           "url": "/__emulator/specs/gptproto.openapi.yaml"
+                     *         },
+                     *         {
+                     *           "id": "openai",
+                     *           "url": "/__emulator/specs/openai.openapi.yaml"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["SpecList"];
                 };
             };
@@ -727,6 +980,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example openapi: 3.1.0
+                     *     info:
+                     *       title: GPTProto images API (gpt-image-2), as emulated
+                     *       version: 2026-11-22
+                     *     # ... the rest of specs/gptproto.openapi.yaml, as stored
+                     */
                     "application/yaml": string;
                 };
             };
@@ -743,6 +1003,11 @@ export interface operations {
         };
         requestBody?: {
             content: {
+                /**
+                 * @example {
+                 *       "namespace": "test-42"
+                 *     }
+                 */
                 "application/json": {
                     /** @description Only this namespace; when omitted */
                     namespace?: string;
@@ -790,6 +1055,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "entries": [
+                     *         {
+                     *           "id": "req_8820b9c01cf296bbead66ef541766b80",
+                     *           "at": "2026-11-30T00:00:57.463Z",
+                     *           "namespace": "default",
+                     *           "provider": "aivideoapi",
+                     *           "method": "POST",
+                     *           "path": "/v1/images/generations",
+                     *           "query": "",
+                     *           "status": 200,
+                     *           "latency_ms": 1,
+                     *           "fault": null,
+                     *           "headers": {
+                     *             "accept": "*\/*",
+                     *             "authorization": "Bearer sk-tes…",
+                     *             "content-length": "122",
+                     *             "content-type": "application/json",
+                     *             "host": "127.0.0.1:4010",
+                     *             "user-agent": "curl/7.88.1",
+                     *             "x-emulator-timing": "realistic"
+                     *           },
+                     *           "body": {
+                     *             "model": "gpt-image-2",
+                     *             "callback_url": "http://127.0.0.1:9000/callback",
+                     *             "input": {
+                     *               "prompt": "a lighthouse",
+                     *               "aspect_ratio": "3:2"
+                     *             }
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["JournalList"];
                 };
             };
@@ -834,6 +1134,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "tasks": [
+                     *         {
+                     *           "id": "42d23918-8ca7-432a-9fc7-56589da3b84f",
+                     *           "provider": "aivideoapi",
+                     *           "namespace": "default",
+                     *           "state": "queued",
+                     *           "created_at": "2026-11-30T00:00:56.431Z",
+                     *           "started_at": null,
+                     *           "completed_at": null,
+                     *           "timing": {
+                     *             "queue_ms": 3846,
+                     *             "run_ms": 27552
+                     *           },
+                     *           "prompt": "a red fox",
+                     *           "size": "1536x1024",
+                     *           "charge": 4.7,
+                     *           "callback_url": "http://127.0.0.1:9000/callback",
+                     *           "images": [],
+                     *           "failure": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         tasks: components["schemas"]["Task"][];
                     };
@@ -860,6 +1185,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "42d23918-8ca7-432a-9fc7-56589da3b84f",
+                     *       "provider": "aivideoapi",
+                     *       "namespace": "default",
+                     *       "state": "queued",
+                     *       "created_at": "2026-11-30T00:00:56.431Z",
+                     *       "started_at": null,
+                     *       "completed_at": null,
+                     *       "timing": {
+                     *         "queue_ms": 3846,
+                     *         "run_ms": 27552
+                     *       },
+                     *       "prompt": "a red fox",
+                     *       "size": "1536x1024",
+                     *       "charge": 4.7,
+                     *       "callback_url": "http://127.0.0.1:9000/callback",
+                     *       "images": [],
+                     *       "failure": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Task"];
                 };
             };
@@ -884,6 +1230,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "42d23918-8ca7-432a-9fc7-56589da3b84f",
+                     *       "provider": "aivideoapi",
+                     *       "namespace": "default",
+                     *       "state": "succeeded",
+                     *       "created_at": "2026-11-30T00:00:56.431Z",
+                     *       "started_at": "2026-11-30T00:00:58.059Z",
+                     *       "completed_at": "2026-11-30T00:00:58.060Z",
+                     *       "timing": {
+                     *         "queue_ms": 3846,
+                     *         "run_ms": 27552
+                     *       },
+                     *       "prompt": "a red fox",
+                     *       "size": "1536x1024",
+                     *       "charge": 4.7,
+                     *       "callback_url": "http://127.0.0.1:9000/callback",
+                     *       "images": [
+                     *         {
+                     *           "url": "http://127.0.0.1:4010/files/608c55d7f2b8732638aa4f2a817b9d43.png",
+                     *           "width": 1536,
+                     *           "height": 1024,
+                     *           "format": "png"
+                     *         }
+                     *       ],
+                     *       "failure": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Task"];
                 };
             };
@@ -902,6 +1276,12 @@ export interface operations {
         };
         requestBody?: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "upstream_error",
+                 *       "message": "upstream timeout"
+                 *     }
+                 */
                 "application/json": {
                     /**
                      * @example 501
@@ -920,6 +1300,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "a32f5d5f-fc6b-4335-8034-e1527632e37a",
+                     *       "provider": "aivideoapi",
+                     *       "namespace": "default",
+                     *       "state": "failed",
+                     *       "created_at": "2026-11-30T00:00:56.937Z",
+                     *       "started_at": null,
+                     *       "completed_at": "2026-11-30T00:00:58.231Z",
+                     *       "timing": {
+                     *         "queue_ms": 2723,
+                     *         "run_ms": 32603
+                     *       },
+                     *       "prompt": "a storm",
+                     *       "size": "1536x1024",
+                     *       "charge": 4.7,
+                     *       "callback_url": "http://127.0.0.1:9000/callback",
+                     *       "images": [],
+                     *       "failure": {
+                     *         "code": "upstream_error",
+                     *         "message": "upstream timeout"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Task"];
                 };
             };
@@ -947,6 +1351,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01828f4f-481f-41c6-8eae-f686b6dc794c",
+                     *       "provider": "aivideoapi",
+                     *       "namespace": "default",
+                     *       "state": "canceled",
+                     *       "created_at": "2026-11-30T00:00:57.464Z",
+                     *       "started_at": null,
+                     *       "completed_at": "2026-11-30T00:00:58.307Z",
+                     *       "timing": {
+                     *         "queue_ms": 3962,
+                     *         "run_ms": 54579
+                     *       },
+                     *       "prompt": "a lighthouse",
+                     *       "size": "1536x1024",
+                     *       "charge": 4.7,
+                     *       "callback_url": "http://127.0.0.1:9000/callback",
+                     *       "images": [],
+                     *       "failure": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Task"];
                 };
             };
@@ -969,6 +1394,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "keys": [
+                     *         {
+                     *           "provider": "aivideoapi",
+                     *           "key": "sk-tes…",
+                     *           "namespace": "default",
+                     *           "disabled": false,
+                     *           "ip_allowlist": [
+                     *             "10.0.0.0/8"
+                     *           ],
+                     *           "spend_limits": {
+                     *             "hourly": 20
+                     *           },
+                     *           "rate_limit": {
+                     *             "capacity": 2,
+                     *             "refill_per_second": 0.5
+                     *           },
+                     *           "credits": {
+                     *             "balance": 10,
+                     *             "subscription": 10,
+                     *             "permanent": 0,
+                     *             "purchased": 1000,
+                     *             "consumed": 4.7
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         keys: components["schemas"]["Key"][];
                     };
@@ -996,6 +1450,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "provider": "aivideoapi",
+                     *       "key": "sk-tes…",
+                     *       "namespace": "default",
+                     *       "disabled": false,
+                     *       "ip_allowlist": [
+                     *         "10.0.0.0/8"
+                     *       ],
+                     *       "spend_limits": {
+                     *         "hourly": 20
+                     *       },
+                     *       "rate_limit": {
+                     *         "capacity": 2,
+                     *         "refill_per_second": 0.5
+                     *       },
+                     *       "credits": {
+                     *         "balance": 10,
+                     *         "subscription": 10,
+                     *         "permanent": 0,
+                     *         "purchased": 1000,
+                     *         "consumed": 4.7
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Key"];
                 };
             };
@@ -1041,6 +1520,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "provider": "aivideoapi",
+                     *       "key": "sk-tes…",
+                     *       "namespace": "default",
+                     *       "disabled": false,
+                     *       "ip_allowlist": [
+                     *         "10.0.0.0/8"
+                     *       ],
+                     *       "spend_limits": {
+                     *         "hourly": 20
+                     *       },
+                     *       "rate_limit": {
+                     *         "capacity": 2,
+                     *         "refill_per_second": 0.5
+                     *       },
+                     *       "credits": {
+                     *         "balance": 10,
+                     *         "subscription": 10,
+                     *         "permanent": 0,
+                     *         "purchased": 1000,
+                     *         "consumed": 4.7
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Key"];
                 };
             };
@@ -1066,6 +1570,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "faults": [
+                     *         {
+                     *           "id": "fault_1",
+                     *           "match": {
+                     *             "provider": "gptproto",
+                     *             "path": "/v1/images/generations"
+                     *           },
+                     *           "plan": {
+                     *             "error": "rate_limit_exceeded"
+                     *           },
+                     *           "probability": 1,
+                     *           "times": 1,
+                     *           "matched": 0,
+                     *           "fired": 0
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         faults: components["schemas"]["FaultRule"][];
                     };
@@ -1103,6 +1627,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "fault_1",
+                     *       "match": {
+                     *         "provider": "gptproto",
+                     *         "path": "/v1/images/generations"
+                     *       },
+                     *       "plan": {
+                     *         "error": "rate_limit_exceeded"
+                     *       },
+                     *       "probability": 1,
+                     *       "times": 1,
+                     *       "matched": 0,
+                     *       "fired": 0
+                     *     }
+                     */
                     "application/json": components["schemas"]["FaultRule"];
                 };
             };
@@ -1168,6 +1708,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "endpoints": [
+                     *         {
+                     *           "id": "ep_72e36c165dd23e323eaff63c",
+                     *           "provider": "skills-video",
+                     *           "url": "http://127.0.0.1:9000/hooks",
+                     *           "events": [
+                     *             "task.completed",
+                     *             "task.failed"
+                     *           ],
+                     *           "secret": "whsec_JKtXcnBDPiT/OnsF217YF555bhvljLQf",
+                     *           "created_at": "2026-11-30T00:01:03.761Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookEndpointList"];
                 };
             };
@@ -1202,6 +1759,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "ep_72e36c165dd23e323eaff63c",
+                     *       "provider": "skills-video",
+                     *       "url": "http://127.0.0.1:9000/hooks",
+                     *       "events": [
+                     *         "task.completed",
+                     *         "task.failed"
+                     *       ],
+                     *       "secret": "whsec_JKtXcnBDPiT/OnsF217YF555bhvljLQf",
+                     *       "created_at": "2026-11-30T00:01:03.761Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookEndpoint"];
                 };
             };
@@ -1251,10 +1821,255 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "deliveries": [
+                     *         {
+                     *           "id": "cb_9337b9c579fc10ec6b12e874",
+                     *           "provider": "aivideoapi",
+                     *           "task_id": "42d23918-8ca7-432a-9fc7-56589da3b84f",
+                     *           "event": "task.completed",
+                     *           "url": "http://127.0.0.1:9000/callback",
+                     *           "status": "delivered",
+                     *           "attempts": [
+                     *             {
+                     *               "attempt": 1,
+                     *               "at": "2026-11-30T00:00:58.063Z",
+                     *               "status": 200,
+                     *               "latency_ms": 161,
+                     *               "error": null,
+                     *               "outcome": "delivered"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["DeliveryList"];
                 };
             };
             401: components["responses"]["Unauthorized"];
+        };
+    };
+    redeliver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued; the delivery is `pending` until the attempt ends. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "delivery": {
+                     *         "id": "cb_9337b9c579fc10ec6b12e874",
+                     *         "provider": "aivideoapi",
+                     *         "task_id": "42d23918-8ca7-432a-9fc7-56589da3b84f",
+                     *         "event": "task.completed",
+                     *         "url": "http://127.0.0.1:9000/callback",
+                     *         "status": "pending",
+                     *         "attempts": [
+                     *           {
+                     *             "attempt": 1,
+                     *             "at": "2026-11-30T00:00:58.063Z",
+                     *             "status": 200,
+                     *             "latency_ms": 161,
+                     *             "error": null,
+                     *             "outcome": "delivered"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Redelivery"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description The delivery is still pending (its own attempts are not over). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "emulator_error": {
+                     *         "code": "delivery_pending",
+                     *         "message": "Delivery 'cb_9337b9c579fc10ec6b12e874' is still being delivered: redeliver it once it has finished.",
+                     *         "field": "id"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EmulatorError"];
+                };
+            };
+            /** @description The delivery is too old: its body is no longer kept. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "emulator_error": {
+                     *         "code": "delivery_forgotten",
+                     *         "message": "Delivery 'cb_9337b9c579fc10ec6b12e874' is too old to send again: its body is no longer kept.",
+                     *         "field": "id"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EmulatorError"];
+                };
+            };
+        };
+    };
+    listNamespaces: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The namespaces. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "namespaces": [
+                     *         {
+                     *           "name": "default"
+                     *         },
+                     *         {
+                     *           "name": "test-42"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NamespaceList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    streamChanges: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An endless event stream. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example event: change
+                     *     data: {"topic":"journal","namespace":"default"}
+                     */
+                    "text/event-stream": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    getDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An HTML page; its script and style are served under `/__emulator/assets/`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example <!doctype html>
+                     *     <html lang="en">
+                     *     <head>
+                     *     <meta charset="utf-8">
+                     *     <meta name="viewport" content="width=device-width, initial-scale=1">
+                     *     <title>gpt-image-emulator dashboard</title>
+                     *     <link rel="stylesheet" href="/__emulator/assets/dashboard.css">
+                     *     <script type="module" src="/__emulator/assets/dashboard.js"></script>
+                     *     </head>
+                     *     <body>
+                     *     <div id="app"></div>
+                     *     <noscript>The dashboard needs JavaScript. The same data is in the control-plane API: GET /__emulator/journal, /__emulator/tasks, /__emulator/deliveries, /__emulator/faults and /__emulator/keys.</noscript>
+                     *     </body>
+                     *     </html>
+                     */
+                    "text/html": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    getAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file: "dashboard.js" | "dashboard.css" | "redoc.standalone.js";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file; `cache-control` no-cache, since a build rewrites it in place. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example /* the dashboard bundle *\/ */
+                    "text/javascript": string;
+                    /** @example body { margin: 0 } */
+                    "text/css": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description Running from source before a build; the message says to run `npm run build`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "emulator_error": {
+                     *         "code": "assets_not_built",
+                     *         "message": "The asset 'dashboard.js' has not been built: run npm run build."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EmulatorError"];
+                };
+            };
         };
     };
     getDocsIndex: {
@@ -1269,6 +2084,7 @@ export interface operations {
             /** @description An HTML page. */
             200: {
                 headers: {
+                    "content-security-policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1293,10 +2109,41 @@ export interface operations {
             /** @description An HTML page. */
             200: {
                 headers: {
+                    "content-security-policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "text/html": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getDocsSpec: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `emulator`, or a provider id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An OpenAPI 3.1 document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        openapi: string;
+                        servers: {
+                            url: string;
+                        }[];
+                    };
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -1320,8 +2167,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /** @example <the PNG bytes> */
                     "image/png": string;
+                    /** @example <the JPEG bytes> */
                     "image/jpeg": string;
+                    /** @example <the WebP bytes> */
                     "image/webp": string;
                 };
             };

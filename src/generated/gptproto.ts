@@ -40,7 +40,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
-         * @description The seed marks `model` required and also names `gpt-image-1` as its default; the emulator requires it.
+         * @description The Text To Image page marks `model` required and also names `gpt-image-1` as its default; the emulator requires it.
          * @enum {string}
          */
         ImageModel: "gpt-image-1" | "gpt-image-1-mini" | "gpt-image-1.5" | "gpt-image-2";
@@ -145,7 +145,7 @@ export interface components {
             user?: string;
         };
         Image: {
-            /** @description The image, base64-encoded. Bare base64 as in the seed's example; GPTProto's -plus channels prefix `data:image/png;base64,`. */
+            /** @description The image, base64-encoded. Bare base64 as in the docs' example; GPTProto's -plus channels prefix `data:image/png;base64,`. */
             b64_json: string;
         };
         Usage: {
@@ -238,7 +238,7 @@ export interface components {
          *     `invalid_type`, `invalid_value`, `unknown_parameter`, `empty_string`,
          *     `string_above_max_length`, `integer_above_max_value`, `integer_below_min_value`, null for
          *     a body that is not JSON, or `moderation_blocked` (type `image_generation_user_error`)
-         *     for a content-policy refusal, which the seed lists as "503" with "actual status code 400".
+         *     for a content-policy refusal, which the docs list as "503" with "actual status code 400".
          */
         BadRequest: {
             headers: {
@@ -269,7 +269,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The key may not use this resource (`insufficient_permissions`), or the balance is too low for the request (`insufficient_balance`). */
+        /** @description The key may not use this resource (`insufficient_permissions`), or the balance is too low for the request (`insufficient_balance`). Each accepted request charges its images to the key (config gptproto.pricePerImage, 0.04 credits an image, n images n times that; balances are set with `/__emulator/keys`); a refused request charges nothing. */
         Forbidden: {
             headers: {
                 "x-request-id": components["headers"]["RequestId"];
@@ -296,6 +296,16 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "message": "Request body too large. The maximum size is 1048576 bytes.",
+                 *         "type": "invalid_request_error",
+                 *         "param": null,
+                 *         "code": "request_too_large"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["Error"];
             };
         };
@@ -328,6 +338,16 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "message": "The server had an error while processing your request.",
+                 *         "type": "server_error",
+                 *         "param": null,
+                 *         "code": "internal_error"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["Error"];
             };
         };
@@ -425,6 +445,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "image[]": [
+                 *         "<binary PNG, JPEG or WebP>"
+                 *       ],
+                 *       "model": "gpt-image-2",
+                 *       "prompt": "make it blue",
+                 *       "size": "1024x1024"
+                 *     }
+                 */
                 "multipart/form-data": components["schemas"]["ImageEditRequest"];
             };
         };
@@ -436,6 +466,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "created": 1795996644,
+                     *       "background": "opaque",
+                     *       "data": [
+                     *         {
+                     *           "b64_json": "<BASE64_DATA>"
+                     *         }
+                     *       ],
+                     *       "output_format": "png",
+                     *       "quality": "low",
+                     *       "size": "1024x1024",
+                     *       "usage": {
+                     *         "input_tokens": 10,
+                     *         "input_tokens_details": {
+                     *           "image_tokens": 1,
+                     *           "text_tokens": 9
+                     *         },
+                     *         "output_tokens": 196,
+                     *         "output_tokens_details": {
+                     *           "image_tokens": 196,
+                     *           "text_tokens": 0
+                     *         },
+                     *         "total_tokens": 206
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ImagesResponse"];
                     "text/event-stream": components["schemas"]["ImageEditStreamEvent"];
                 };

@@ -148,6 +148,15 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "message": "Request body too large. The maximum size is 1048576 bytes.",
+                 *         "type": "invalid_request_error",
+                 *         "code": "request_too_large"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["Error"];
             };
         };
@@ -159,6 +168,15 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "message": "Rate limit reached for gpt-image-2. Please try again later.",
+                 *         "type": "rate_limit_error",
+                 *         "code": "rate_limit_exceeded"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["Error"];
             };
         };
@@ -169,6 +187,15 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "message": "Internal server error.",
+                 *         "type": "server_error",
+                 *         "code": "internal_error"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["Error"];
             };
         };
@@ -179,6 +206,15 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "message": "The model is temporarily unavailable. Please try again later.",
+                 *         "type": "server_error",
+                 *         "code": "service_unavailable"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["Error"];
             };
         };

@@ -289,6 +289,16 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "message": "Request body too large. The maximum size is 1048576 bytes.",
+                 *         "type": "invalid_request_error",
+                 *         "param": null,
+                 *         "code": "request_too_large"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["Error"];
             };
         };
@@ -419,6 +429,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "image[]": [
+                 *         "<binary PNG, JPEG or WebP>"
+                 *       ],
+                 *       "model": "gpt-image-2",
+                 *       "prompt": "make it blue",
+                 *       "size": "1024x1024"
+                 *     }
+                 */
                 "multipart/form-data": components["schemas"]["ImageEditRequest"];
             };
         };
@@ -430,6 +450,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "created": 1795996644,
+                     *       "background": "opaque",
+                     *       "data": [
+                     *         {
+                     *           "b64_json": "<BASE64_DATA>"
+                     *         }
+                     *       ],
+                     *       "output_format": "png",
+                     *       "quality": "low",
+                     *       "size": "1024x1024",
+                     *       "usage": {
+                     *         "input_tokens": 10,
+                     *         "input_tokens_details": {
+                     *           "image_tokens": 1,
+                     *           "text_tokens": 9
+                     *         },
+                     *         "output_tokens": 196,
+                     *         "output_tokens_details": {
+                     *           "image_tokens": 196,
+                     *           "text_tokens": 0
+                     *         },
+                     *         "total_tokens": 206
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ImagesResponse"];
                     "text/event-stream": components["schemas"]["ImageEditStreamEvent"];
                 };

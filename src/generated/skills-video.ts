@@ -146,9 +146,10 @@ export interface webhooks {
          *     task.completed / succeeded, task.failed / failed, task.canceled / canceled. Delivery is
          *     at least once and unordered across events: a receiver must not move a generation
          *     backwards from a terminal state. A non-2xx answer, a network error or a timeout is
-         *     retried (config callbacks: 3 attempts by default, each wait twice the last); `webhook-id` stays the
-         *     same across retries of one event to one endpoint, `webhook-timestamp` and
-         *     `webhook-signature` are fresh per attempt.
+         *     retried: under `realistic` timing 5 s, 5 min and 30 min later (Svix's first retries);
+         *     under `instant` and `fast`, 3 attempts, each wait twice the last (config `callbacks`,
+         *     `skillsVideo.callbacks`). `webhook-id` stays the same across retries of one event to one
+         *     endpoint, `webhook-timestamp` and `webhook-signature` are fresh per attempt.
          */
         post: operations["generationEvent"];
         delete?: never;
@@ -398,6 +399,13 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "error": "IMAGE_GENERATION_UNSUPPORTED_MODEL",
+                 *       "code": "IMAGE_GENERATION_UNSUPPORTED_MODEL",
+                 *       "message": "Model 'google/nano-banana' is not supported: the emulator serves openai/gpt-image-2."
+                 *     }
+                 */
                 "application/json": components["schemas"]["Error"];
             };
         };
@@ -408,6 +416,13 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "error": "IMAGE_GENERATION_INVALID_INPUT",
+                 *       "code": "IMAGE_GENERATION_INVALID_INPUT",
+                 *       "message": "Request body too large. The maximum size is 1048576 bytes."
+                 *     }
+                 */
                 "application/json": components["schemas"]["Error"];
             };
         };
@@ -418,6 +433,13 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "error": "UNAUTHORIZED",
+                 *       "code": "UNAUTHORIZED",
+                 *       "message": "Missing API key: send it in the Authorization header."
+                 *     }
+                 */
                 "application/json": components["schemas"]["Error"];
             };
         };
@@ -445,6 +467,13 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "error": "FORBIDDEN",
+                 *       "code": "FORBIDDEN",
+                 *       "message": "Access forbidden."
+                 *     }
+                 */
                 "application/json": components["schemas"]["Error"];
             };
         };
@@ -455,6 +484,13 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "error": "NOT_FOUND",
+                 *       "code": "NOT_FOUND",
+                 *       "message": "Resource not found."
+                 *     }
+                 */
                 "application/json": components["schemas"]["Error"];
             };
         };
@@ -465,6 +501,13 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "error": "IMAGE_GENERATION_CONTENT_REJECTED",
+                 *       "code": "IMAGE_GENERATION_CONTENT_REJECTED",
+                 *       "message": "Upstream moderation rejected the prompt or inputs."
+                 *     }
+                 */
                 "application/json": components["schemas"]["Error"];
             };
         };
@@ -493,6 +536,13 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "error": "INTERNAL_ERROR",
+                 *       "code": "INTERNAL_ERROR",
+                 *       "message": "Internal server error."
+                 *     }
+                 */
                 "application/json": components["schemas"]["Error"];
             };
         };
@@ -503,6 +553,13 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "error": "IMAGE_GENERATION_FAILED",
+                 *       "code": "IMAGE_GENERATION_FAILED",
+                 *       "message": "Upstream generation failed."
+                 *     }
+                 */
                 "application/json": components["schemas"]["Error"];
             };
         };
@@ -513,6 +570,13 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "error": "IMAGE_GENERATION_PROVIDER_UNAVAILABLE",
+                 *       "code": "IMAGE_GENERATION_PROVIDER_UNAVAILABLE",
+                 *       "message": "Upstream provider unavailable."
+                 *     }
+                 */
                 "application/json": components["schemas"]["Error"];
             };
         };
@@ -523,6 +587,13 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "error": "IMAGE_GENERATION_TIMEOUT",
+                 *       "code": "IMAGE_GENERATION_TIMEOUT",
+                 *       "message": "Generation timed out."
+                 *     }
+                 */
                 "application/json": components["schemas"]["Error"];
             };
         };
@@ -538,6 +609,15 @@ export interface components {
                  *     }
                  */
                 "application/json": components["schemas"]["GenerationRequest"];
+                /**
+                 * @example {
+                 *       "prompt": "make it blue",
+                 *       "image_urls": [
+                 *         "<binary PNG, JPEG or WebP, or an image URL>"
+                 *       ],
+                 *       "aspect_ratio": "1:1"
+                 *     }
+                 */
                 "multipart/form-data": components["schemas"]["GenerationForm"];
             };
         };
@@ -598,6 +678,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "gen_0c9f99408af239c9c6c92e28",
+                     *       "status": "IN_QUEUE",
+                     *       "input": {
+                     *         "prompt": "a lighthouse",
+                     *         "aspect_ratio": "16:9",
+                     *         "resolution": "2048x1152",
+                     *         "n": 1,
+                     *         "quality": "high",
+                     *         "output_format": "png",
+                     *         "sync_mode": false
+                     *       },
+                     *       "usage": {
+                     *         "total": 40,
+                     *         "subscription": 40,
+                     *         "permanent": 0
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["CreateGenerationResponse"];
                 };
             };
@@ -775,6 +875,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "gen_0c9f99408af239c9c6c92e28",
+                     *         "status": "IN_QUEUE",
+                     *         "usage": {
+                     *           "total": 40,
+                     *           "subscription": 40,
+                     *           "permanent": 0
+                     *         },
+                     *         "input": {
+                     *           "prompt": "a lighthouse",
+                     *           "aspect_ratio": "16:9",
+                     *           "resolution": "2048x1152",
+                     *           "n": 1,
+                     *           "quality": "high",
+                     *           "output_format": "png",
+                     *           "sync_mode": false
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["RunningGeneration"][];
                 };
             };

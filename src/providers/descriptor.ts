@@ -103,6 +103,11 @@ export interface ProviderDescriptor<
   /** Its own settings: the config section `key`, validated and defaulted by `schema`. */
   settings: { key: Key; schema: Schema }
   errors(settings: Settings): ProviderErrors
+  /**
+   * Path prefixes under the mount that carry their own credential (CRUN's presigned upload
+   * URLs): no API key, key policies, faults or body limit; their handlers check and limit.
+   */
+  openPaths?: readonly string[]
   /** Adds the provider's routes (real paths) to `app`; no other side effect. */
   routes(app: Hono<EmulatorEnv>, services: ProviderServices<Settings>): void
   tasks?: TaskHooks<Settings>

@@ -16,6 +16,11 @@ import type { TaskFailure } from '../core/tasks/task.js'
 import { createErrorRenderer, type ErrorRenderer } from '../core/errors/render.js'
 import { createTaskStep, type TaskStep } from '../core/tasks/queue-task.js'
 import type { TargetPolicy } from '../core/callbacks/target-policy.js'
+import {
+  retryDelaysFor,
+  retrySettingsOf,
+  type CoreRetryPolicy,
+} from '../core/callbacks/retry-schedule.js'
 import type { AnyProvider } from './descriptor.js'
 import { providers } from './index.js'
 
@@ -46,8 +51,11 @@ const PLAIN_FAILURE: TaskFailure = { code: 'failed', message: 'Generation failed
 /** The settings mounting reads: which providers, and each one's config section by its key. */
 export type MountConfig = Pick<CoreConfig, 'seed' | 'timing' | 'retryAfterSeconds'> & {
   providers: readonly string[]
-  /** Where callbacks may go (core/callbacks/target-policy.ts); anywhere but the refused ranges. */
-  callbacks?: TargetPolicy
+  /**
+   * Where callbacks may go (core/callbacks/target-policy.ts; anywhere but the refused ranges) and
+   * how they are retried (core/callbacks/retry-schedule.ts; the queue's policy when absent).
+   */
+  callbacks?: TargetPolicy & Partial<CoreRetryPolicy>
 }
 
 export function mountProviders(
@@ -74,8 +82,15 @@ export function mountProviders(
     )
     if (hooks?.onChange) {
       const services = { ...deps, settings }
+      const core = retryPolicyOf(config.callbacks)
+      const own = retrySettingsOf(settings)
       deps.tasks.subscribe((task, previous) => {
-        if (task.provider === descriptor.id) hooks.onChange?.(task as never, previous, services)
+        if (task.provider !== descriptor.id) return
+        // The task's timing profile picks its callbacks' schedule: seconds, or realistic minutes.
+        const deliveries: DeliveryQueue = core
+          ? withRetryDelays(deps.deliveries, retryDelaysFor(task.timingProfile, own, core))
+          : deps.deliveries
+        hooks.onChange?.(task as never, previous, { ...services, deliveries })
       })
     }
     mounted.set(descriptor.id, {
@@ -89,4 +104,16 @@ export function mountProviders(
     })
   }
   return mounted
+}
+
+function retryPolicyOf(callbacks: MountConfig['callbacks']): CoreRetryPolicy | undefined {
+  const { maxAttempts, backoffMs, realisticRetryDelaysMs } = callbacks ?? {}
+  if (maxAttempts === undefined || backoffMs === undefined || !realisticRetryDelaysMs)
+    return undefined
+  return { maxAttempts, backoffMs, realisticRetryDelaysMs }
+}
+
+/** The queue, with every delivery enqueued through it on `retryDelaysMs`. */
+function withRetryDelays(queue: DeliveryQueue, retryDelaysMs: readonly number[]): DeliveryQueue {
+  return { ...queue, enqueue: (request) => queue.enqueue({ retryDelaysMs, ...request }) }
 }

@@ -4,7 +4,7 @@
  * the key's control-plane settings enforced, faults applied; then the provider's own routes, and
  * its 404 for the rest. Every error is rendered once, here, in the provider's envelope.
  */
-import { Hono } from 'hono'
+import { Hono, type MiddlewareHandler } from 'hono'
 import type { EmulatorEnv } from '../core/http/env.js'
 import type { CoreConfig } from '../config-core.js'
 import type { Scheduler } from '../core/scheduler.js'
@@ -42,23 +42,33 @@ export function createProviderApp(
     checkErrorName(c.get('steering'), errors.names)
     await next()
   })
-  app.use(limitBodySize(config.limits))
-  app.use(requireApiKey(descriptor.keyScheme, descriptor.acceptKey))
+  // Open paths skip the key chain: a presigned URL is its own credential.
+  const open = (descriptor.openPaths ?? []).map((prefix) => `/${id}${prefix}`)
+  const unlessOpen =
+    (middleware: MiddlewareHandler<EmulatorEnv>): MiddlewareHandler<EmulatorEnv> =>
+    (c, next) =>
+      open.some((prefix) => c.req.path.startsWith(prefix)) ? next() : middleware(c, next)
+  app.use(unlessOpen(limitBodySize(config.limits)))
+  app.use(unlessOpen(requireApiKey(descriptor.keyScheme, descriptor.acceptKey)))
   app.use(
-    enforceKeyPolicies({
-      provider: id,
-      keys: deps.keys,
-      clock: deps.clock,
-      rateLimit: config.rateLimit,
-    }),
+    unlessOpen(
+      enforceKeyPolicies({
+        provider: id,
+        keys: deps.keys,
+        clock: deps.clock,
+        rateLimit: config.rateLimit,
+      }),
+    ),
   )
   app.use(
-    applyFaults({
-      provider: id,
-      rules: deps.faults,
-      random: createRandom(`${config.seed}:latency:${id}`),
-      scheduler: deps.scheduler,
-    }),
+    unlessOpen(
+      applyFaults({
+        provider: id,
+        rules: deps.faults,
+        random: createRandom(`${config.seed}:latency:${id}`),
+        scheduler: deps.scheduler,
+      }),
+    ),
   )
 
   descriptor.routes(app, {
@@ -79,7 +89,8 @@ export function createProviderApp(
   })
   app.onError((err, c) => {
     if (err instanceof ClientClosedRequest) return clientClosed()
-    const { status, body, headers } = errors.render(err)
+    const { status, body, headers, reason } = errors.render(err)
+    c.set('refusal', reason)
     // A body refused unread leaves bytes in flight: close the connection so no client reuses it.
     const unread = err instanceof Failure && err.kind === 'body_too_large'
     return c.json(body as object, status as 200, {

@@ -4,9 +4,18 @@ import { useEmulator, jsonRequest } from '../support/emulator.js'
 import { PROVIDER_IDS } from '../../src/providers/index.js'
 import { createSpecValidator } from '../support/spec-validator.js'
 import { startReceiver } from '../support/receiver.js'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { Hono } from 'hono'
+import { createAssetRoutes } from '../../src/ui-assets.js'
+import { answerError } from '../../src/core/errors/answer-error.js'
 
 const server = useEmulator()
 const guarded = useEmulator({ adminToken: 'admin-token-for-the-spec-test' })
+/** Keeps no delivery body, so none can be sent again. */
+const forgetful = useEmulator({ callbacks: { redeliverBytes: 0 } })
 const spec = createSpecValidator('emulator')
 
 async function call(
@@ -44,12 +53,15 @@ describe('control plane', () => {
   })
 
   it('serves a browsable HTML reference of every spec', async () => {
+    // More in docs.test.ts; here, every documented response of the docs routes.
     const index = await call('GET', '/__emulator/docs')
     expect(index.json).toContain('href="/__emulator/docs/aivideoapi"')
     const page = await call('GET', '/__emulator/docs/aivideoapi')
-    expect(page.json).toContain('<code>/v1/images/generations</code>')
-    expect(page.json).toContain('inferred:')
+    expect(page.json).toContain('data-spec="/__emulator/docs/aivideoapi/spec.json"')
+    const json = await call('GET', '/__emulator/docs/aivideoapi/spec.json')
+    expect(json.json.servers[0].url).toBe(`${server.url}/aivideoapi`)
     expect((await call('GET', '/__emulator/docs/nope')).status).toBe(404)
+    expect((await call('GET', '/__emulator/docs/nope/spec.json')).status).toBe(404)
   })
 
   it('serves generated files and answers 404 for unknown ones', async () => {
@@ -292,7 +304,7 @@ describe('control plane', () => {
     )
     expect(put.json).toEqual({
       provider: 'aivideoapi',
-      key: 'sk-control',
+      key: 'sk-con…',
       namespace: 'keys-a',
       disabled: true,
       ip_allowlist: ['10.0.0.0/8', '::1'],
@@ -405,6 +417,87 @@ describe('control plane', () => {
     expect(json.emulator_error).toMatchObject({ message: expect.any(String) })
   })
 
+  it('sends a finished delivery again; refuses a pending, an unknown and a forgotten one', async () => {
+    let hang = true
+    const receiver = await startReceiver(() => (hang ? 'hang' : 200))
+    const redeliver = async (url: string, namespace: string) => {
+      const created = await fetch(
+        `${url}/aivideoapi/v1/images/generations`,
+        jsonRequest(
+          { model: 'gpt-image-2', input: { prompt: 'again' }, callback_url: receiver.url },
+          { 'x-emulator-namespace': namespace, authorization: 'Bearer sk-k' },
+        ),
+      )
+      expect(created.status).toBe(200)
+      await receiver.waitFor(receiver.received.length + 1)
+      const list = await fetch(`${url}/__emulator/deliveries`, {
+        headers: { 'x-emulator-namespace': namespace },
+      })
+      const [delivery] = ((await list.json()) as any).deliveries
+      const path = `/__emulator/deliveries/${delivery.id}/redeliver`
+      const response = await fetch(url + path, {
+        method: 'POST',
+        headers: { 'x-emulator-namespace': namespace },
+      })
+      const text = await response.text()
+      await spec.check('POST', path, response, text)
+      return { status: response.status, json: JSON.parse(text), path }
+    }
+    try {
+      const pending = await redeliver(server.url, 'redeliver-pending')
+      expect(pending.status).toBe(409)
+      hang = false
+      const forgotten = await redeliver(forgetful.url, 'redeliver-forgotten')
+      expect(forgotten.status).toBe(410)
+      const sent = await redeliver(server.url, 'redeliver-sent')
+      expect(sent.status).toBe(202)
+      expect(sent.json.delivery.status).toBe('pending')
+      const unknown = await call('POST', '/__emulator/deliveries/dlv_none/redeliver')
+      expect(unknown.status).toBe(404)
+    } finally {
+      await receiver.close()
+    }
+  })
+
+  it('serves the dashboard page, and its assets once built', async () => {
+    const page = await call('GET', '/__emulator/ui')
+    expect(page.status).toBe(200)
+    expect(page.json).toContain('/__emulator/assets/dashboard.js')
+    expect((await call('GET', '/__emulator/assets/dashboard.js.map')).status).toBe(404)
+    // The asset routes over a folder with a build in it, and over one without.
+    const dir = await mkdtemp(join(tmpdir(), 'assets-'))
+    try {
+      await writeFile(join(dir, 'dashboard.css'), 'body { margin: 0 }')
+      const app = new Hono()
+      app.route('/__emulator', createAssetRoutes(pathToFileURL(`${dir}/`)))
+      app.onError(answerError)
+      for (const [file, status] of [
+        ['dashboard.css', 200],
+        ['dashboard.js', 503],
+      ] as const) {
+        const path = `/__emulator/assets/${file}`
+        const response = await app.request(path)
+        await spec.check('GET', path, response, await response.text())
+        expect(response.status, file).toBe(status)
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('lists namespaces and streams changes', async () => {
+    const { json } = await call('GET', '/__emulator/namespaces')
+    expect(json.namespaces).toContainEqual({ name: 'default' })
+    const abort = new AbortController()
+    const response = await fetch(`${server.url}/__emulator/events`, { signal: abort.signal })
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader()
+    const first = (await reader.read()).value ?? ''
+    abort.abort()
+    await spec.check('GET', '/__emulator/events', response, first)
+    expect(response.status).toBe(200)
+    expect(first).toBe(': connected\n\n')
+  })
+
   it.each([
     ['GET', '/__emulator/specs'],
     ['GET', '/__emulator/specs/emulator.openapi.yaml'],
@@ -427,8 +520,14 @@ describe('control plane', () => {
     ['POST', '/__emulator/webhooks'],
     ['DELETE', '/__emulator/webhooks/wh_1'],
     ['GET', '/__emulator/deliveries'],
+    ['POST', '/__emulator/deliveries/d1/redeliver'],
+    ['GET', '/__emulator/namespaces'],
+    ['GET', '/__emulator/events'],
+    ['GET', '/__emulator/ui'],
+    ['GET', '/__emulator/assets/dashboard.js'],
     ['GET', '/__emulator/docs'],
     ['GET', '/__emulator/docs/emulator'],
+    ['GET', '/__emulator/docs/emulator/spec.json'],
   ])('answers %s %s without the admin token with 401, when one is set', async (method, path) => {
     const response = await fetch(guarded.url + path, { method })
     const text = await response.text()

@@ -1,6 +1,6 @@
 // Proves request log lines leave the request's path: written together, in order, after the turn.
 import { describe, expect, it } from 'vitest'
-import { batchedLines } from '../../src/core/http/log-requests.js'
+import { batchedLines } from '../../src/core/log/batched-lines.js'
 
 describe('batched log lines', () => {
   it('writes nothing during the turn, then every line of it in one write, in order', async () => {

@@ -12,7 +12,7 @@ import { specPath } from '../../src/specs.js'
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => void
 
-interface OpenApiDoc {
+export interface OpenApiDoc {
   paths: Record<
     string,
     Record<string, { operationId?: string; responses: Record<string, ResponseObject> }>
@@ -36,14 +36,19 @@ export interface SpecValidator {
   unexercised(): string[]
 }
 
-export function createSpecValidator(id: string, mount = ''): SpecValidator {
+export interface LoadedSpec {
+  doc: OpenApiDoc
+  /** A validator for the schema at a JSON pointer into the spec (`/components/schemas/Task`). */
+  compileAt: (pointer: string) => ValidateFunction
+}
+
+/** Parses specs/<id>.openapi.yaml and compiles (cached) validators for schemas inside it. */
+export function loadSpec(id: string): LoadedSpec {
   const doc = parseYaml(readFileSync(specPath(id), 'utf8')) as OpenApiDoc
   const ajv = new Ajv2020({ strict: false, allErrors: true })
   addFormats(ajv)
   ajv.addSchema(doc, id)
   const compiled = new Map<string, ValidateFunction>()
-  const seen = new Set<string>()
-
   const compileAt = (pointer: string): ValidateFunction => {
     let fn = compiled.get(pointer)
     if (!fn) {
@@ -52,6 +57,12 @@ export function createSpecValidator(id: string, mount = ''): SpecValidator {
     }
     return fn
   }
+  return { doc, compileAt }
+}
+
+export function createSpecValidator(id: string, mount = ''): SpecValidator {
+  const { doc, compileAt } = loadSpec(id)
+  const seen = new Set<string>()
 
   const operations = Object.entries(doc.paths).flatMap(([template, methods]) =>
     Object.entries(methods)
@@ -154,11 +165,11 @@ function assertValid(validate: ValidateFunction, value: unknown, what: string): 
   }
 }
 
-function escape(segment: string): string {
+export function escape(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1')
 }
 
-function resolvePointer(doc: unknown, pointer: string): unknown {
+export function resolvePointer(doc: unknown, pointer: string): unknown {
   return pointer
     .split('/')
     .slice(1)

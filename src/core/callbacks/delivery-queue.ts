@@ -1,13 +1,15 @@
 /**
  * Delivers callbacks and webhooks the way production senders do: POST with a timeout, retried
- * with exponential backoff on a non-2xx answer or a network error, up to a number of attempts
- * (at-least-once). Every attempt is logged with its delivery, and the two are dropped together,
+ * on a non-2xx answer or a network error after each wait of the request's schedule (or, without
+ * one, the policy's doubling backoff), then given up (at-least-once). Every attempt is logged with its delivery, and the two are dropped together,
  * so a kept delivery always shows its attempts. Nothing here runs on a request's path: `enqueue`
  * returns at once and attempts run on timers. Replies are never read: only their status counts.
  */
 import type { Clock } from '../clock.js'
 import type { Scheduler } from '../scheduler.js'
 import type { CallbackFault } from '../faults/fault-actions.js'
+import { LRUCache } from 'lru-cache'
+import { describeNetworkError, postCallback } from './post-callback.js'
 
 export interface DeliveryRequest {
   id: string
@@ -27,6 +29,11 @@ export interface DeliveryRequest {
   terminal?: boolean
   /** Injected faults: failed first attempts, a duplicate, held and reversed order. */
   faults?: CallbackFault
+  /**
+   * Waits before the second, third... attempt (core/callbacks/retry-schedule.ts); attempts are
+   * one more than its length. The policy's doubling backoff when omitted.
+   */
+  retryDelaysMs?: readonly number[]
 }
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed'
@@ -62,16 +69,24 @@ export interface DeliverySummary {
 }
 
 export interface DeliveryPolicy {
+  /** Attempts of a request without its own `retryDelaysMs`. */
   maxAttempts: number
-  /** Wait before the second attempt; each later wait doubles. */
+  /** Wait before the second attempt of such a request; each later wait doubles. */
   backoffMs: number
   timeoutMs: number
+  /** Bytes of bodies kept so finished deliveries can be sent again; the oldest go first. */
+  redeliverBytes: number
 }
 
 export interface DeliveryQueue {
   enqueue(request: DeliveryRequest): void
   attempts(filter?: { namespace?: string; taskId?: string; provider?: string }): DeliveryAttempt[]
   deliveries(filter?: { namespace?: string; taskId?: string; provider?: string }): DeliverySummary[]
+  /**
+   * Sends a finished delivery once more, now, as one more attempt of it (never retried): the
+   * dashboard's redeliver button. Fresh headers, so a signature carries a fresh timestamp.
+   */
+  redeliver(id: string, namespace: string): RedeliverResult
   /** Resolves once nothing is pending (tests and benchmarks wait on it). */
   idle(): Promise<void>
   /**
@@ -84,6 +99,10 @@ export interface DeliveryQueue {
   close(): void
 }
 
+/** What a redeliver found: the delivery, now pending again, or why it cannot be sent. */
+export type RedeliverResult =
+  { sent: DeliverySummary } | { refused: 'unknown' | 'pending' | 'forgotten' }
+
 /** Deliveries kept, each with its attempts; past it the oldest finished ones go first. */
 const MAX_KEPT_DELIVERIES = 10_000
 
@@ -93,14 +112,38 @@ export interface DeliveryQueueOptions {
   policy: DeliveryPolicy
   /** Sends one attempt; global fetch unless a test passes its own. */
   fetch?: typeof fetch
+  /** Called when a delivery of the namespace is queued or makes an attempt. */
+  onChange?: (namespace: string) => void
+  /** Called after each attempt, for the log: the queue itself never prints. */
+  onAttempt?: (attempt: DeliveryAttempt, report: AttemptReport) => void
+}
+
+/** What the log needs beside the attempt: its place in the schedule and what comes next. */
+export interface AttemptReport {
+  /** `scheduled` attempts follow the schedule; the others are extra copies, never retried. */
+  kind: 'scheduled' | 'duplicate' | 'redeliver'
+  maxAttempts: number
+  /** The wait before the next attempt, or null when none follows. */
+  nextAttemptInMs: number | null
 }
 
 export function createDeliveryQueue(options: DeliveryQueueOptions): DeliveryQueue {
-  const { clock, scheduler, policy, fetch: send = fetch } = options
+  const { clock, scheduler, policy, fetch: send = fetch, onChange, onAttempt } = options
+  const maxAttemptsOf = (request: DeliveryRequest) =>
+    request.retryDelaysMs ? request.retryDelaysMs.length + 1 : policy.maxAttempts
+  /** The wait after failed attempt `number` (1-based). */
+  const delayAfter = (request: DeliveryRequest, number: number) =>
+    request.retryDelaysMs?.[number - 1] ?? policy.backoffMs * 2 ** (number - 1)
   /** Each delivery with its attempts, in enqueue order; `seq` orders attempts across them. */
   const deliveries = new Map<string, DeliverySummary>()
   const logs = new Map<string, { seq: number; attempt: DeliveryAttempt }[]>()
   let seq = 0
+  /** What was sent, by delivery id, so a finished delivery can be sent again. */
+  const sent = new LRUCache<string, DeliveryRequest>({
+    // lru-cache needs a positive bound; 0 keeps only what is pending anyway (closures hold it).
+    maxSize: Math.max(1, policy.redeliverBytes),
+    sizeCalculation: (request) => Buffer.byteLength(request.body) + 1,
+  })
   const timers = new Map<string, { due: number; cancel: () => void }>()
   /** Attempts on the wire, aborted when a drain's deadline passes. */
   const inFlight = new Set<AbortController>()
@@ -149,54 +192,35 @@ export function createDeliveryQueue(options: DeliveryQueueOptions): DeliveryQueu
       if (d.status === 'pending') continue
       deliveries.delete(id)
       logs.delete(id)
-    }
-  }
-
-  /** POSTs once, within the timeout (on the scheduler, so fake time can run it out). */
-  async function post(request: DeliveryRequest, at: number): Promise<number> {
-    const abort = new AbortController()
-    const timeout = new DOMException(`timeout after ${policy.timeoutMs} ms`, 'TimeoutError')
-    const cancelTimeout = scheduler.after(policy.timeoutMs, () => abort.abort(timeout))
-    inFlight.add(abort)
-    try {
-      const response = await send(request.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'gpt-image-emulator',
-          ...request.headers(at),
-        },
-        body: request.body,
-        signal: abort.signal,
-        redirect: 'manual',
-      })
-      // Only the status counts: the body is never read, whatever its size.
-      await response.body?.cancel().catch(() => undefined)
-      return response.status
-    } finally {
-      inFlight.delete(abort)
-      cancelTimeout()
+      sent.delete(id)
     }
   }
 
   /**
-   * One attempt of a delivery; `duplicate` marks the extra copy a callback-duplicate fault sends
-   * after a success, which is logged but never changes the delivery's outcome.
+   * One attempt of a delivery. A `duplicate` is the extra copy a callback-duplicate fault sends
+   * after a success, logged but never changing the delivery's outcome; a `redeliver` is sent on
+   * demand, past any injected failure. Neither is retried.
    */
   async function attempt(
     request: DeliveryRequest,
     summary: DeliverySummary,
     number: number,
-    duplicate = false,
+    kind: 'scheduled' | 'duplicate' | 'redeliver' = 'scheduled',
   ): Promise<void> {
     const at = clock.now()
     let status: number | null = null
     let error: string | null = null
-    const injected = !duplicate && number <= (request.faults?.failFirst ?? 0)
+    const injected = kind === 'scheduled' && number <= (request.faults?.failFirst ?? 0)
     if (injected) error = 'injected failure (callback-fail fault): not sent'
     else
       try {
-        status = await post(request, at)
+        const post = { url: request.url, body: request.body, headers: request.headers(at) }
+        status = await postCallback(post, {
+          send,
+          scheduler,
+          timeoutMs: policy.timeoutMs,
+          inFlight,
+        })
         if (status < 200 || status >= 300) error = `HTTP ${status}`
       } catch (err) {
         error = describeNetworkError(err, policy.timeoutMs)
@@ -204,39 +228,40 @@ export function createDeliveryQueue(options: DeliveryQueueOptions): DeliveryQueu
     if (!deliveries.has(summary.id)) return // reset while in flight
     summary.attempts = number
     const delivered = error === null
-    // A duplicate copy is never retried: the delivery it copies has succeeded already.
+    const maxAttempts = maxAttemptsOf(request)
     const outcome: DeliveryAttempt['outcome'] = delivered
       ? 'delivered'
-      : duplicate || number >= policy.maxAttempts
+      : kind !== 'scheduled' || number >= maxAttempts
         ? 'failed'
         : 'retrying'
-    logs.get(summary.id)?.push({
-      seq: seq++,
-      attempt: {
-        deliveryId: request.id,
-        provider: request.provider,
-        namespace: request.namespace,
-        taskId: request.taskId,
-        event: request.event,
-        url: request.url,
-        attempt: number,
-        at,
-        status,
-        latencyMs: clock.now() - at,
-        error,
-        outcome,
-      },
+    const logged: DeliveryAttempt = {
+      deliveryId: request.id,
+      provider: request.provider,
+      namespace: request.namespace,
+      taskId: request.taskId,
+      event: request.event,
+      url: request.url,
+      attempt: number,
+      at,
+      status,
+      latencyMs: clock.now() - at,
+      error,
+      outcome,
+    }
+    logs.get(summary.id)?.push({ seq: seq++, attempt: logged })
+    onChange?.(request.namespace)
+    const wait = outcome === 'retrying' ? delayAfter(request, number) : null
+    onAttempt?.(logged, {
+      kind,
+      maxAttempts,
+      nextAttemptInMs: wait,
     })
     if (outcome === 'retrying')
-      later(
-        summary,
-        policy.backoffMs * 2 ** (number - 1),
-        () => void attempt(request, summary, number + 1),
-      )
-    else if (delivered && request.faults?.duplicate && !duplicate) {
+      later(summary, wait ?? 0, () => void attempt(request, summary, number + 1))
+    else if (delivered && request.faults?.duplicate && kind === 'scheduled') {
       // At-least-once made visible: the same callback, same id, once more.
-      later(summary, 0, () => void attempt(request, summary, number + 1, true))
-    } else settle(summary, duplicate ? 'delivered' : outcome)
+      later(summary, 0, () => void attempt(request, summary, number + 1, 'duplicate'))
+    } else settle(summary, kind === 'duplicate' ? 'delivered' : outcome)
   }
 
   const idle = (): Promise<void> =>
@@ -263,6 +288,8 @@ export function createDeliveryQueue(options: DeliveryQueueOptions): DeliveryQueu
       }
       deliveries.set(request.id, summary)
       logs.set(request.id, [])
+      sent.set(request.id, request)
+      onChange?.(request.namespace)
       if (deliveries.size > MAX_KEPT_DELIVERIES) evictFinished()
       pending++
       if (!request.faults?.outOfOrder) {
@@ -287,6 +314,18 @@ export function createDeliveryQueue(options: DeliveryQueueOptions): DeliveryQueu
         .map((logged) => logged.attempt)
         .filter(matches(filter)),
     deliveries: (filter = {}) => [...deliveries.values()].filter(matches(filter)),
+    redeliver(id, namespace) {
+      const summary = deliveries.get(id)
+      if (summary?.namespace !== namespace) return { refused: 'unknown' }
+      if (summary.status === 'pending') return { refused: 'pending' }
+      const request = sent.get(id)
+      if (!request) return { refused: 'forgotten' }
+      summary.status = 'pending'
+      pending++
+      onChange?.(namespace)
+      later(summary, 0, () => void attempt(request, summary, summary.attempts + 1, 'redeliver'))
+      return { sent: summary }
+    },
     idle,
     drain(until) {
       deadline = until
@@ -317,6 +356,7 @@ export function createDeliveryQueue(options: DeliveryQueueOptions): DeliveryQueu
         timers.delete(id)
         deliveries.delete(id)
         logs.delete(id)
+        sent.delete(id)
         if (d.status === 'pending') settle(d, 'failed')
       }
       for (const group of [...held.keys()])
@@ -327,13 +367,4 @@ export function createDeliveryQueue(options: DeliveryQueueOptions): DeliveryQueu
       timers.clear()
     },
   }
-}
-
-function describeNetworkError(err: unknown, timeoutMs: number): string {
-  if (err instanceof Error && err.name === 'ShutdownError') return err.message
-  if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError'))
-    return `timeout after ${timeoutMs} ms`
-  const cause = err instanceof Error && err.cause instanceof Error ? err.cause : err
-  const { code, message } = cause as { code?: string; message?: unknown }
-  return code ? `${code}: ${String(message)}` : String(message ?? cause)
 }

@@ -18,7 +18,7 @@ export class EmulatorError extends Error {
   override readonly name = 'EmulatorError'
 
   constructor(
-    readonly status: 400 | 401 | 404 | 409 | 413 | 422 | 502,
+    readonly status: 400 | 401 | 404 | 409 | 410 | 413 | 422 | 502 | 503,
     readonly code: string,
     message: string,
     readonly extra: { field?: string; allowed?: string[] } = {},

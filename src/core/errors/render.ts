@@ -11,6 +11,17 @@ export interface RenderedError {
   status: number
   body: unknown
   headers: Record<string, string>
+  /** Why, in one short phrase for the log: `invalid_api_key: Invalid API key.` */
+  reason: string
+}
+
+/** Longer sentences are cut here: a log line names the reason, the body has the whole of it. */
+const REASON_CHARS = 100
+
+/** `<name>: <sentence>`, the sentence cut to a log line's measure. */
+export function refusalReason(name: string, message: string): string {
+  const text = message.length > REASON_CHARS ? `${message.slice(0, REASON_CHARS - 3)}...` : message
+  return `${name}: ${text}`
 }
 
 export interface ErrorRenderer {
@@ -40,15 +51,22 @@ export function createErrorRenderer(
     return entry
   }
 
-  const answer = (entry: ErrorEntry, detail: Failure['detail'] = {}): RenderedError => ({
+  const answer = (
+    entry: ErrorEntry,
+    reason: string,
+    detail: Failure['detail'] = {},
+  ): RenderedError => ({
     status: entry.status,
     body: envelope(entry, detail),
     headers: { ...(entry.retryAfter && retryAfter), ...entry.headers, ...detail.headers },
+    reason,
   })
 
   const answerFailure = (failure: Failure): RenderedError => {
     const how: FailureAnswer = failures[failure.kind]
-    if (typeof how === 'string') return answer(entryNamed(how), failure.detail)
+    // The failure's own sentence names the cause (`Missing API key...`), whatever the entry says.
+    const reason = refusalReason(failure.kind, failure.message)
+    if (typeof how === 'string') return answer(entryNamed(how), reason, failure.detail)
     const { entry: name, message, ...fields } = how
     const base = name === undefined ? undefined : entryNamed(name)
     const entry: ErrorEntry = {
@@ -58,23 +76,31 @@ export function createErrorRenderer(
       ...fields,
       message: message ? message(failure.message) : failure.message,
     }
-    return answer(entry, failure.detail)
+    return answer(entry, reason, failure.detail)
   }
 
   return {
     names: Object.keys(catalogue),
     render(err) {
       if (err instanceof EmulatorError)
-        return { status: err.status, body: err.toBody(), headers: {} }
+        return {
+          status: err.status,
+          body: err.toBody(),
+          headers: {},
+          reason: refusalReason(err.code, err.message),
+        }
       if (err instanceof Refusal) {
         const entry = entryNamed(err.entry)
         const { message, headers, extra } = err.overrides
-        return answer({
-          ...entry,
-          message: message ?? entry.message,
-          headers: { ...entry.headers, ...headers },
-          extra: { ...entry.extra, ...extra },
-        })
+        return answer(
+          {
+            ...entry,
+            message: message ?? entry.message,
+            headers: { ...entry.headers, ...headers },
+            extra: { ...entry.extra, ...extra },
+          },
+          refusalReason(err.entry, message ?? entry.message),
+        )
       }
       if (err instanceof Failure) return answerFailure(err)
       console.error('[gpt-image-emulator] unexpected error:', err)

@@ -33,7 +33,7 @@ export function applyFaults({
   return async function applyFaults(c, next) {
     const path = c.req.path.slice(provider.length + 1) || '/'
     const { namespace, faults: oneShot } = c.get('steering')
-    const fromRules = rules.fire({
+    const fired = rules.fire({
       namespace,
       provider,
       method: c.req.method,
@@ -42,8 +42,9 @@ export function applyFaults({
       prompt: rules.needsPrompt(namespace) ? await readPrompt(c) : undefined,
     })
     // The request's own headers win over the rules where both say something.
-    const plan = mergePlans(fromRules, oneShot)
+    const plan = mergePlans(fired.plan, oneShot)
     c.set('faults', plan)
+    c.set('faultRuleIds', fired.ruleIds)
 
     if (plan.latency) {
       const { minMs, maxMs } = plan.latency
@@ -106,6 +107,8 @@ function socketOf(c: Context<EmulatorEnv>): Socket {
  */
 function dropConnection(c: Context<EmulatorEnv>, kind: 'reset' | 'empty'): Response {
   const socket = socketOf(c)
+  // The log reads this: the 204 below is never sent, so it must not say one was.
+  c.set('dropped', kind)
   if (kind === 'reset') socket.resetAndDestroy()
   else socket.destroySoon()
   return new Response(null, { status: 204 }) // written to a closed socket: never seen

@@ -45,6 +45,12 @@ export interface FaultRequest {
   prompt?: string
 }
 
+/** The rules that fired for one request, and their plans merged. */
+export interface FiredRules {
+  plan: FaultPlan
+  ruleIds: readonly string[]
+}
+
 export interface FaultRules {
   add(namespace: string, input: FaultRuleInput): FaultRule
   list(namespace: string): FaultRule[]
@@ -52,11 +58,14 @@ export interface FaultRules {
   /** Whether any rule of the namespace matches on the prompt (so the body must be read first). */
   needsPrompt(namespace: string): boolean
   /**
-   * The merged plan of every rule that fires for this request (rules in the order they were added).
+   * The merged plan of every rule that fires for this request (rules in the order they were
+   * added), and the ids of those rules.
    */
-  fire(request: FaultRequest): FaultPlan
+  fire(request: FaultRequest): FiredRules
   reset(namespace?: string): void
 }
+
+const NOTHING_FIRED: FiredRules = { plan: {}, ruleIds: [] }
 
 export function createFaultRules(seed: string): FaultRules {
   let rules: (FaultRule & { random: Random })[] = []
@@ -97,8 +106,9 @@ export function createFaultRules(seed: string): FaultRules {
     needsPrompt: (namespace) =>
       rules.some((r) => r.namespace === namespace && r.match.promptContains !== undefined),
     fire(request) {
-      if (rules.length === 0) return {}
+      if (rules.length === 0) return NOTHING_FIRED
       const plans: FaultPlan[] = []
+      const ruleIds: string[] = []
       for (const rule of rules) {
         if (rule.namespace !== request.namespace || !matches(rule.match, request)) continue
         if (rule.times !== undefined && rule.fired >= rule.times) continue
@@ -107,8 +117,9 @@ export function createFaultRules(seed: string): FaultRules {
         if (rule.random.next() >= rule.probability) continue
         rule.fired++
         plans.push(rule.plan)
+        ruleIds.push(rule.id)
       }
-      return mergePlans(...plans)
+      return { plan: mergePlans(...plans), ruleIds }
     },
     reset(namespace) {
       rules = namespace === undefined ? [] : rules.filter((r) => r.namespace !== namespace)

@@ -22,6 +22,12 @@ export interface EmulatorEnv {
      * faults.
      */
     faults: FaultPlan
+    /** The fault rules that fired for this request (their plans are merged into `faults`). */
+    faultRuleIds: readonly string[]
+    /** Why the request was refused, in one phrase, for the log (set where errors are rendered). */
+    refusal: string
+    /** Set when a fault ended the connection without a response: no status was sent. */
+    dropped: 'reset' | 'empty'
   }
 }
 

@@ -5,7 +5,8 @@
  * stored; a body is kept as the text it was and summarized (secret fields redacted, long strings
  * cut) only when read, so recording costs a request next to nothing.
  */
-import { isSecretHeader, redactJson } from '../redact.js'
+import { redactJson } from '../redact.js'
+import type { FiredFault } from '../faults/fired-fault.js'
 
 export interface JournalEntry {
   id: string
@@ -16,8 +17,11 @@ export interface JournalEntry {
   method: string
   path: string
   query: string
-  status: number
+  /** Null when the connection was dropped without a reply (a reset or empty fault). */
+  status: number | null
   latencyMs: number
+  /** The fault that fired on the request, if any. */
+  fault: FiredFault | null
   headers: Record<string, string>
   body: unknown
 }
@@ -107,25 +111,6 @@ export function createJournal(maxEntries: number, maxNamespaces = DEFAULT_MAX_NA
       else rings.delete(namespace)
     },
   }
-}
-
-/**
- * Request headers with secrets cut to a recognisable prefix: `Bearer sk-a…` keeps which key it
- * was.
- */
-export function maskHeaders(headers: Headers): Record<string, string> {
-  const out: Record<string, string> = {}
-  headers.forEach((value, name) => {
-    out[name] = isSecretHeader(name) ? maskSecret(value) : value
-  })
-  return out
-}
-
-export function maskSecret(value: string): string {
-  const [scheme, token] = /^bearer\s+/i.test(value)
-    ? [value.slice(0, 7), value.slice(7)]
-    : ['', value]
-  return token.length <= 6 ? `${scheme}***` : `${scheme}${token.slice(0, 6)}…`
 }
 
 /** What a kept body reads as: parsed, secret fields redacted, then made small. */

@@ -5,13 +5,16 @@ import type { Clock } from '../clock.js'
 import { nullProto, readBody } from '../http/read-body.js'
 import { CLIENT_CLOSED_STATUS } from '../errors/client-closed.js'
 import { namespaceOf } from '../steering/middleware.js'
-import { maskHeaders, summarizeJson, type Journal, type KeptBody } from './journal.js'
-import { redactField, redactSearch, scrubSecrets } from '../redact.js'
+import { summarizeJson, type Journal, type KeptBody } from './journal.js'
+import { maskHeaders, redactField, redactSearch, scrubSecrets } from '../redact.js'
+import { faultOfRequest } from '../faults/request-fault.js'
+import type { Changes } from '../changes.js'
 
 export function recordRequests(
   journal: Journal,
   clock: Clock,
   providerIds: readonly string[],
+  changes: Changes,
 ): MiddlewareHandler<EmulatorEnv> {
   return async function recordRequest(c, next) {
     const at = clock.now()
@@ -19,19 +22,23 @@ export function recordRequests(
     await next()
     const [, first = '', ...rest] = c.req.path.split('/')
     if (!providerIds.includes(first)) return
+    const namespace = namespaceOf(c)
     journal.record({
       id: c.get('requestId'),
       at,
-      namespace: namespaceOf(c),
+      namespace,
       provider: first,
       method: c.req.method,
       path: '/' + rest.join('/'),
       query: redactSearch(searchOf(c.req.url)),
-      status: c.res.status,
+      // Set only when a fault dropped the connection: no status was sent.
+      status: (c.get('dropped') as string | undefined) === undefined ? c.res.status : null,
       latencyMs: Math.round(performance.now() - started),
+      fault: faultOfRequest(c),
       headers: maskHeaders(c.req.raw.headers),
       body: await keptBody(c),
     })
+    changes.notify('journal', namespace)
   }
 }
 

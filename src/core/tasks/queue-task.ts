@@ -64,6 +64,11 @@ export interface TaskStep {
   queue<Details>(c: Context<EmulatorEnv>, order: TaskOrder<Details>): Task<Details>
   /** The caller's own task (same provider, key and namespace), or a `task_not_found` Failure. */
   findOwn<Details>(c: Context<EmulatorEnv>, id: string): Task<Details>
+  /**
+   * Charges a synchronous answer now, against the request's id (no task to refund); throws a
+   * Failure when it cannot pay.
+   */
+  charge(c: Context<EmulatorEnv>, price: number): void
 }
 
 export function createTaskStep(kind: TaskKind, deps: TaskStepDeps): TaskStep {
@@ -93,6 +98,7 @@ export function createTaskStep(kind: TaskKind, deps: TaskStepDeps): TaskStep {
         outcome: taskOutcomeFromFaults(plan, kind.failure) ??
           oncePaid(order.outcome, paid) ?? { kind: 'succeed' },
         timing: typeof timing === 'string' ? sampleTiming(timing, random) : timing,
+        timingProfile: typeof timing === 'string' ? timing : undefined,
         charge: order.price,
         callbackUrl: order.callbackUrl,
         callbackFaults: plan.callback,
@@ -110,6 +116,17 @@ export function createTaskStep(kind: TaskKind, deps: TaskStepDeps): TaskStep {
         throw new Failure('task_not_found', `No task '${id}'.`)
       }
       return task as Task<Details>
+    },
+    charge(c, price) {
+      const ref = {
+        namespace: c.get('steering').namespace,
+        provider: kind.provider,
+        apiKey: c.get('apiKey'),
+      }
+      const charged = chargeCredits(deps, ref, price, c.get('requestId'))
+      if (!charged.ok) throw new Failure(charged.reason, 'The balance does not cover this request.')
+      // Nothing is ever refunded: the answer is given now.
+      deps.credits.settle(ref, c.get('requestId'))
     },
   }
 }

@@ -187,6 +187,7 @@ export function createTaskEngine({
         batch: newTask.batch,
         outcome: newTask.outcome,
         timing: newTask.timing,
+        timingProfile: newTask.timingProfile,
         charge: newTask.charge,
         callbackUrl: newTask.callbackUrl,
         callbackFaults: newTask.callbackFaults,

@@ -4,7 +4,7 @@
  */
 import type { ImageBatch } from '../images/recipe.js'
 import type { ImageFormat } from '../images/render-image.js'
-import type { Timing } from './timing.js'
+import type { Timing, TimingProfile } from './timing.js'
 import type { CallbackFault } from '../faults/fault-actions.js'
 
 export type TaskState = 'queued' | 'running' | 'succeeded' | 'failed' | 'canceled'
@@ -44,6 +44,8 @@ export interface Task<Details = unknown> {
   batch: ImageBatch
   outcome: TaskOutcome
   timing: Timing
+  /** The profile `timing` was drawn from; undefined for explicit milliseconds. */
+  timingProfile?: TimingProfile
   /** Credits charged at creation; refunded when the task fails or is canceled. */
   charge: number
   callbackUrl?: string

@@ -15,7 +15,7 @@ function setup(answer: (url: string, signal: AbortSignal) => Promise<Response>) 
   const queue = createDeliveryQueue({
     clock: time.clock,
     scheduler: time.scheduler,
-    policy: { maxAttempts: 3, backoffMs: 1_000, timeoutMs: 5_000 },
+    policy: { maxAttempts: 3, backoffMs: 1_000, timeoutMs: 5_000, redeliverBytes: 1e6 },
     fetch: fakeFetch,
   })
   return { time, queue }

@@ -17,7 +17,7 @@ describe('delivery log', () => {
     const queue = createDeliveryQueue({
       clock: time.clock,
       scheduler: time.scheduler,
-      policy: { maxAttempts: 3, backoffMs: 10, timeoutMs: 1_000 },
+      policy: { maxAttempts: 3, backoffMs: 10, timeoutMs: 1_000, redeliverBytes: 1e6 },
       fetch: fakeFetch,
     })
     // In batches, as tasks finish over time: finished deliveries are dropped when new ones come.

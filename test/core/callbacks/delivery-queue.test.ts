@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest'
 import {
   createDeliveryQueue,
+  type AttemptReport,
   type DeliveryPolicy,
+  type DeliveryQueueOptions,
   type DeliveryRequest,
 } from '../../../src/core/callbacks/delivery-queue.js'
 import { createFakeTime } from '../../support/fake-time.js'
@@ -19,7 +21,11 @@ interface Sent {
   at: number
 }
 
-function setup(policy: Partial<DeliveryPolicy> = {}, answers: Answer[] = []) {
+function setup(
+  policy: Partial<DeliveryPolicy> = {},
+  answers: Answer[] = [],
+  options: Partial<DeliveryQueueOptions> = {},
+) {
   const time = createFakeTime(START)
   const sent: Sent[] = []
   /** Answers in order per URL; 200 once they run out. */
@@ -39,8 +45,9 @@ function setup(policy: Partial<DeliveryPolicy> = {}, answers: Answer[] = []) {
   const queue = createDeliveryQueue({
     clock: time.clock,
     scheduler: time.scheduler,
-    policy: { maxAttempts: 5, backoffMs: 1_000, timeoutMs: 5_000, ...policy },
+    policy: { maxAttempts: 5, backoffMs: 1_000, timeoutMs: 5_000, redeliverBytes: 1e6, ...policy },
     fetch: fakeFetch,
+    ...options,
   })
   return { time, queue, sent, script }
 }
@@ -157,6 +164,28 @@ describe('delivery queue', () => {
     await expect(queue.idle()).resolves.toBeUndefined()
   })
 
+  it("follows a request's own retryDelaysMs over the policy, attempts one more than waits", async () => {
+    const { time, queue, sent } = setup({ maxAttempts: 5, backoffMs: 100 }, [500, 500, 500, 500])
+    queue.enqueue(request({ retryDelaysMs: [180_000, 600_000] }))
+    await time.runAll()
+    expect(sent.map((s) => s.at - START)).toEqual([0, 180_000, 780_000])
+    expect(queue.deliveries()[0]).toMatchObject({ status: 'failed', attempts: 3 })
+  })
+
+  it('reports each attempt to onAttempt: its place, the wait before the next, or none', async () => {
+    const reports: [number, string, AttemptReport][] = []
+    const { time, queue } = setup({ backoffMs: 100 }, [500, 503, 500], {
+      onAttempt: (attempt, report) => reports.push([attempt.attempt, attempt.outcome, report]),
+    })
+    queue.enqueue(request({ retryDelaysMs: [100, 250] }))
+    await time.runAll()
+    expect(reports).toEqual([
+      [1, 'retrying', { kind: 'scheduled', maxAttempts: 3, nextAttemptInMs: 100 }],
+      [2, 'retrying', { kind: 'scheduled', maxAttempts: 3, nextAttemptInMs: 250 }],
+      [3, 'failed', { kind: 'scheduled', maxAttempts: 3, nextAttemptInMs: null }],
+    ])
+  })
+
   it('fails the first N attempts without sending under the callback-fail fault', async () => {
     const { time, queue, sent } = setup({ maxAttempts: 5, backoffMs: 1_000 })
     queue.enqueue(request({ faults: { failFirst: 2 } }))
@@ -222,7 +251,7 @@ describe('delivery queue', () => {
     const queue = createDeliveryQueue({
       clock: time.clock,
       scheduler: time.scheduler,
-      policy: { maxAttempts: 1, backoffMs: 0, timeoutMs: 2_000 },
+      policy: { maxAttempts: 1, backoffMs: 0, timeoutMs: 2_000, redeliverBytes: 1e6 },
       fetch: hanging,
     })
     queue.enqueue(request())
@@ -306,7 +335,7 @@ describe('delivery queue', () => {
     const queue = createDeliveryQueue({
       clock: time.clock,
       scheduler: time.scheduler,
-      policy: { maxAttempts: 3, backoffMs: 1_000, timeoutMs: 5_000 },
+      policy: { maxAttempts: 3, backoffMs: 1_000, timeoutMs: 5_000, redeliverBytes: 1e6 },
       fetch: () => new Promise<Response>((resolve) => (answer = resolve)),
     })
     queue.enqueue(request({ namespace: 'a' }))

@@ -24,11 +24,19 @@ const rule = (overrides: Partial<FaultRuleInput> = {}): FaultRuleInput => ({
 })
 
 describe('fault rules', () => {
+  it('names the rules that fired, in the order they were added', () => {
+    const rules = createFaultRules('seed')
+    const first = rules.add('default', rule({ plan: { latency: { minMs: 5, maxMs: 5 } } }))
+    rules.add('default', rule({ match: { provider: 'gptproto' } }))
+    const third = rules.add('default', rule())
+    expect(rules.fire(request()).ruleIds).toEqual([first.id, third.id])
+  })
+
   it('fires a rule with an empty match on every request of its namespace', () => {
     const rules = createFaultRules('seed')
     rules.add('default', rule())
-    expect(rules.fire(request())).toEqual({ error: 'rate_limit_exceeded' })
-    expect(rules.fire(request({ provider: 'gptproto', method: 'GET' }))).toEqual({
+    expect(rules.fire(request()).plan).toEqual({ error: 'rate_limit_exceeded' })
+    expect(rules.fire(request({ provider: 'gptproto', method: 'GET' })).plan).toEqual({
       error: 'rate_limit_exceeded',
     })
   })
@@ -46,14 +54,14 @@ describe('fault rules', () => {
   ] as const)('matches on %s and not on other requests', (_, match, miss) => {
     const rules = createFaultRules('seed')
     rules.add('default', rule({ match }))
-    expect(rules.fire(request())).toEqual({ error: 'rate_limit_exceeded' })
-    expect(rules.fire(request(miss))).toEqual({})
+    expect(rules.fire(request()).plan).toEqual({ error: 'rate_limit_exceeded' })
+    expect(rules.fire(request(miss)).plan).toEqual({})
   })
 
   it('does not match a prompt rule when the request has no prompt', () => {
     const rules = createFaultRules('seed')
     rules.add('default', rule({ match: { promptContains: 'fox' } }))
-    expect(rules.fire(request({ prompt: undefined }))).toEqual({})
+    expect(rules.fire(request({ prompt: undefined })).plan).toEqual({})
     expect(rules.needsPrompt('default')).toBe(true)
     expect(rules.needsPrompt('other')).toBe(false)
   })
@@ -61,8 +69,8 @@ describe('fault rules', () => {
   it('needs every field of the match to agree', () => {
     const rules = createFaultRules('seed')
     rules.add('default', rule({ match: { provider: 'crun', key: 'sk-test', path: '/edits' } }))
-    expect(rules.fire(request())).toEqual({})
-    expect(rules.fire(request({ path: '/v1/images/edits' }))).toEqual({
+    expect(rules.fire(request()).plan).toEqual({})
+    expect(rules.fire(request({ path: '/v1/images/edits' })).plan).toEqual({
       error: 'rate_limit_exceeded',
     })
   })
@@ -70,7 +78,7 @@ describe('fault rules', () => {
   it('fires at most `times` times, counting matches and firings', () => {
     const rules = createFaultRules('seed')
     const { id } = rules.add('default', rule({ times: 2 }))
-    const fired = Array.from({ length: 4 }, () => rules.fire(request()).error ?? null)
+    const fired = Array.from({ length: 4 }, () => rules.fire(request()).plan.error ?? null)
     expect(fired).toEqual(['rate_limit_exceeded', 'rate_limit_exceeded', null, null])
     expect(rules.list('default')).toMatchObject([{ id, matched: 2, fired: 2 }])
   })
@@ -80,7 +88,7 @@ describe('fault rules', () => {
     rules.add('default', rule({ plan: { error: 'first', latency: { minMs: 5, maxMs: 5 } } }))
     rules.add('default', rule({ plan: { error: 'second', task: { stage: 'queued' } } }))
     rules.add('default', rule({ match: { provider: 'other' }, plan: { error: 'never' } }))
-    expect(rules.fire(request())).toEqual({
+    expect(rules.fire(request()).plan).toEqual({
       error: 'second',
       latency: { minMs: 5, maxMs: 5 },
       task: { stage: 'queued' },
@@ -91,13 +99,13 @@ describe('fault rules', () => {
     const rules = createFaultRules('seed')
     rules.add('default', rule({ plan: { callback: { failFirst: 2 } } }))
     rules.add('default', rule({ plan: { callback: { duplicate: true } } }))
-    expect(rules.fire(request())).toEqual({ callback: { failFirst: 2, duplicate: true } })
+    expect(rules.fire(request()).plan).toEqual({ callback: { failFirst: 2, duplicate: true } })
   })
 
   it('fires a probability rule on a seeded sequence that repeats exactly after reset', () => {
     const draw = (rules: ReturnType<typeof createFaultRules>) => {
       rules.add('default', rule({ probability: 0.5 }))
-      return Array.from({ length: 40 }, () => (rules.fire(request()).error ? 1 : 0)).join('')
+      return Array.from({ length: 40 }, () => (rules.fire(request()).plan.error ? 1 : 0)).join('')
     }
     const rules = createFaultRules('seed-a')
     const first = draw(rules)
@@ -116,7 +124,7 @@ describe('fault rules', () => {
   it('never fires a rule with probability 0, yet counts its matches', () => {
     const rules = createFaultRules('seed')
     rules.add('default', rule({ probability: 0 }))
-    for (let i = 0; i < 20; i++) expect(rules.fire(request())).toEqual({})
+    for (let i = 0; i < 20; i++) expect(rules.fire(request()).plan).toEqual({})
     expect(rules.list('default')[0]).toMatchObject({ matched: 20, fired: 0 })
   })
 
@@ -124,14 +132,14 @@ describe('fault rules', () => {
     const rules = createFaultRules('seed')
     rules.add('a', rule({ plan: { error: 'from_a' } }))
     rules.add('b', rule({ plan: { error: 'from_b' } }))
-    expect(rules.fire(request({ namespace: 'a' }))).toEqual({ error: 'from_a' })
-    expect(rules.fire(request({ namespace: 'b' }))).toEqual({ error: 'from_b' })
-    expect(rules.fire(request({ namespace: 'c' }))).toEqual({})
+    expect(rules.fire(request({ namespace: 'a' })).plan).toEqual({ error: 'from_a' })
+    expect(rules.fire(request({ namespace: 'b' })).plan).toEqual({ error: 'from_b' })
+    expect(rules.fire(request({ namespace: 'c' })).plan).toEqual({})
 
     rules.reset('a')
     expect(rules.list('a')).toEqual([])
-    expect(rules.fire(request({ namespace: 'a' }))).toEqual({})
-    expect(rules.fire(request({ namespace: 'b' }))).toEqual({ error: 'from_b' })
+    expect(rules.fire(request({ namespace: 'a' })).plan).toEqual({})
+    expect(rules.fire(request({ namespace: 'b' })).plan).toEqual({ error: 'from_b' })
     rules.reset()
     expect(rules.list('b')).toEqual([])
   })

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import {
   createJournal,
-  maskSecret,
   summarizeJson,
   type KeptBody,
   type RecordedEntry,
 } from '../../../src/core/journal/journal.js'
+import { maskSecret } from '../../../src/core/redact.js'
 
 const entry = (id: string, namespace = 'default', body: KeptBody | null = null): RecordedEntry => ({
   id,
@@ -17,6 +17,7 @@ const entry = (id: string, namespace = 'default', body: KeptBody | null = null):
   query: '',
   status: 200,
   latencyMs: 1,
+  fault: null,
   headers: {},
   body,
 })

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config'
+
+// The real-browser tests: `npm run test:browser` (Debian's chromium, driven by playwright-core).
+export default defineConfig({
+  test: {
+    include: ['test/browser/**/*.browser.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // One browser, one page, in order: the views are visited as a person would.
+    fileParallelism: false,
+  },
+})
