@@ -1,6 +1,7 @@
 /** CRUN's contract: tasks on three channels, outcomes in the body code, on the chosen target. */
 import { expect } from 'vitest'
 import { contract } from './support/contract.js'
+import { solidImage } from '../test/support/images.js'
 
 const c = contract('crun')
 const CREATE = '/api/v1/client/job/CreateTask'
@@ -116,6 +117,58 @@ c.describe('crun', () => {
     })
     expect(r.status).toBe(404)
     expect(r.json).toMatchObject({ code: 404, data: null })
+  })
+
+  c.case('estimates a task without charging it', {}, async (call) => {
+    const balance = async () =>
+      (await call({ method: 'GET', path: '/api/v1/client/account/balance' })).json.data.balance
+    const before = await balance()
+    const r = await call({
+      method: 'POST',
+      path: '/api/v1/client/job/EstimateTask',
+      json: cheapest,
+    })
+    expect(r.json).toMatchObject({
+      code: 200,
+      data: {
+        estimated_credits: expect.any(Number),
+        balance: expect.any(Number),
+        affordable: expect.any(Boolean),
+      },
+    })
+    expect(await balance()).toBe(before)
+  })
+
+  c.case('lists and describes the gpt-image-2 models', {}, async (call) => {
+    const models = '/api/v1/client/job/Models'
+    const list = await call({ method: 'GET', path: models, query: { modality: 'image' } })
+    const names = list.json.data.models.map((m: { model: string }) => m.model)
+    expect(names).toEqual(expect.arrayContaining(['openai/gpt-image-2-premium']))
+    const described = await call({
+      method: 'GET',
+      path: `${models}/${encodeURIComponent('openai/gpt-image-2-premium')}`,
+    })
+    expect(described.json.data.required_input_fields).toContain('prompt')
+    expect(described.json.data.input_schema).toMatchObject({ type: 'object' })
+  })
+
+  c.case('uploads an image and serves it at file_url', {}, async (call) => {
+    const r = await call({
+      method: 'GET',
+      path: '/api/v1/client/files/upload-url',
+      query: { content_type: 'image/png', ext: '.png' },
+    })
+    expect(r.json.code).toBe(200)
+    // The PUT and the file go to the object store, not the API: nothing a cassette replays.
+    if (c.target.kind === 'replay') return
+    const png = await solidImage(64, 64)
+    const put = await fetch(r.json.data.presigned_url, {
+      method: 'PUT',
+      headers: { 'content-type': 'image/png' },
+      body: new Uint8Array(png),
+    })
+    expect(put.ok).toBe(true)
+    expect((await fetch(r.json.data.file_url)).status).toBe(200)
   })
 
   c.case('reports the balance', {}, async (call) => {

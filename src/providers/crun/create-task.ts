@@ -7,12 +7,9 @@ import type { EmulatorEnv } from '../../core/http/env.js'
 import type { components } from '../../generated/crun.js'
 import type { TaskOutcome } from '../../core/tasks/task.js'
 import type { ProviderServices } from '../descriptor.js'
-import { readJsonObject } from '../../core/http/read-body.js'
 import { publicOrigin } from '../../core/http/public-origin.js'
-import { parseRequest } from '../../core/validation.js'
 import { findTriggerTerm } from '../../core/moderation.js'
-import { CreateTaskRequest, ModelField } from './schemas.js'
-import { planChannel } from './channels.js'
+import { readTaskRequest } from './task-request.js'
 import type { CrunSettings } from './settings.js'
 import type { CrunDetails } from './wire.js'
 
@@ -27,11 +24,7 @@ export function createTaskHandler({
   taskStep,
 }: ProviderServices<CrunSettings>): Handler<EmulatorEnv> {
   return async function createTask(c) {
-    const body = await readJsonObject(c)
-    // The model first: an unknown one is refused with the list of channels.
-    parseRequest(ModelField, body)
-    const request = parseRequest(CreateTaskRequest, body)
-    const plan = planChannel(request, settings.prices)
+    const { request, plan } = await readTaskRequest(c, settings, config)
     const { prompt, img_urls: imgUrls = [] } = request.input
 
     const task = taskStep.queue<CrunDetails>(c, {

@@ -1,9 +1,10 @@
 /**
  * CRUN (seed 003): asynchronous gpt-image-2 tasks on three channels (standard, stable, premium)
  * with polling and callbacks, `x-api-key` auth, credits, outcomes in the body `code`. Mounted at
- * /crun. Routes: create-task.ts, task-info.ts, and the balance below; channels: channels.ts; task
- * wire format: wire.ts; callbacks: callbacks.ts; errors: errors.ts; settings: settings.ts;
- * spec: specs/crun.openapi.yaml.
+ * /crun. Routes: create-task.ts, estimate-task.ts, task-info.ts, models.ts, uploads.ts, and the
+ * balance below; validation: task-request.ts; channels: channels.ts; task wire format: wire.ts;
+ * callbacks: callbacks.ts; errors: errors.ts; settings: settings.ts; spec:
+ * specs/crun.openapi.yaml.
  */
 import type { components } from '../../generated/crun.js'
 import { headerScheme } from '../../core/auth/api-key.js'
@@ -14,6 +15,9 @@ import { CrunSettings } from './settings.js'
 import { createTaskHandler, GENERATION_FAILED } from './create-task.js'
 import { taskInfoHandler } from './task-info.js'
 import { sendCallback } from './callbacks.js'
+import { estimateTaskHandler } from './estimate-task.js'
+import { describeModel, listModels } from './models.js'
+import { addUploadRoutes, UPLOAD_PATHS } from './uploads.js'
 
 type BalanceResponse = components['schemas']['BalanceResponse']
 
@@ -26,6 +30,7 @@ export const crun = defineProvider({
   exampleKey: 'ak_contract0000000000000000000000000',
   settings: { key: 'crun', schema: CrunSettings },
   errors: crunErrors,
+  openPaths: UPLOAD_PATHS,
   tasks: { newId: (random) => random.uuid(), failure: GENERATION_FAILED, onChange: sendCallback },
   traffic: {
     callbackUrl: { in: 'body', field: 'callback_url' },
@@ -38,7 +43,11 @@ export const crun = defineProvider({
 
   routes(app, services) {
     app.post('/api/v1/client/job/CreateTask', createTaskHandler(services))
+    app.post('/api/v1/client/job/EstimateTask', estimateTaskHandler(services))
     app.get('/api/v1/client/job/TaskInfo', taskInfoHandler(services.taskStep))
+    app.get('/api/v1/client/job/Models', listModels)
+    app.get('/api/v1/client/job/Models/:model{.+}', describeModel)
+    addUploadRoutes(app, services)
 
     app.get('/api/v1/client/account/balance', (c) => {
       const ref = { namespace: namespaceOf(c), provider: 'crun', apiKey: c.get('apiKey') }

@@ -1,5 +1,6 @@
 /** CRUN's settings: the `crun` section of the config. */
 import { z } from 'zod'
+import { providerRetrySettings } from '../../core/callbacks/retry-schedule.js'
 
 export const CrunSettings = z.object({
   /** Credits per image by channel (undocumented; a public client's fixture shows 12). */
@@ -21,5 +22,7 @@ export const CrunSettings = z.object({
    * Callback body: the bare task `data` object (the docs' wording) or the whole TaskInfo envelope.
    */
   callbackBody: z.enum(['data', 'envelope']).default('data'),
+  /** Callback retries; undocumented, so the core schedules (`callbacks.*`) by default. */
+  callbacks: providerRetrySettings(),
 })
 export type CrunSettings = z.output<typeof CrunSettings>

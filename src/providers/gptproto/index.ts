@@ -9,7 +9,12 @@ import { relayedModerationMessage } from '../openai-family/openai-errors.js'
 import { defineProvider } from '../descriptor.js'
 import { GPTPROTO_ERRORS } from './errors.js'
 import { GptprotoSettings } from './settings.js'
-import { EditFields, GenerationRequest } from './schemas.js'
+import {
+  EditFields,
+  GenerationRequest,
+  LenientEditFields,
+  LenientGenerationRequest,
+} from './schemas.js'
 
 export const gptproto = defineProvider({
   id: 'gptproto',
@@ -22,9 +27,12 @@ export const gptproto = defineProvider({
   errors: () => GPTPROTO_ERRORS,
 
   routes(app, services) {
+    const { unknownParameters, pricePerImage } = services.settings
+    const lenient = unknownParameters === 'ignore'
     addImagesRoutes(app, services, {
-      generation: GenerationRequest,
-      edit: EditFields,
+      generation: lenient ? LenientGenerationRequest : GenerationRequest,
+      edit: lenient ? LenientEditFields : EditFields,
+      pricePerImage,
       autoQuality: services.settings.autoQuality,
       b64DataUriPrefix: services.settings.b64DataUriPrefix,
       moderationMessage: relayedModerationMessage,

@@ -18,5 +18,12 @@ export type GenerationRequest = z.output<typeof GenerationRequest>
 export const EditFields = schemas.edit
 export type EditFields = z.output<typeof EditFields>
 
+/**
+ * The same fields with unknown top-level ones dropped, not refused (`unknownParameters:
+ * ignore`). Known fields keep every rule: a wrong value is refused as before.
+ */
+export const LenientGenerationRequest = z.object(GenerationRequest.shape)
+export const LenientEditFields = z.object(EditFields.shape)
+
 agree<GenerationRequest, Schemas['ImageGenerationRequest']>()(true)
 agree<EditFields, Omit<Schemas['ImageEditRequest'], (typeof EDIT_FILE_FIELDS)[number]>>()(true)

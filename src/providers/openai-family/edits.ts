@@ -10,7 +10,7 @@ import { formFieldsToJson, readMultipart, type MultipartBody } from '../../core/
 import { autoSizeFor } from '../../core/images/gpt-image-sizes.js'
 import { inspectImage, type ImageInfo } from '../../core/images/inspect-image.js'
 import { parseOrFail } from './openai-errors.js'
-import { imagesResponse, planImageJob, type ImagesContext } from './image-job.js'
+import { chargeJob, imagesResponse, planImageJob, type ImagesContext } from './image-job.js'
 import { streamImageJob } from './stream.js'
 
 const IMAGE_FORMATS = ['png', 'jpeg', 'webp']
@@ -37,6 +37,7 @@ export function createEditHandler(context: ImagesContext): Handler<EmulatorEnv> 
       inputImages: images,
       autoSize: autoSizeFor(images[0]),
     })
+    chargeJob(c, context, job)
     if (request.stream) return streamImageJob(c, context, job)
     return respondJson(c, await imagesResponse(context, job))
   }

@@ -6,13 +6,14 @@ import type { EmulatorEnv } from '../../core/http/env.js'
 import { respondJson } from '../../core/http/json-with-base64.js'
 import { readJsonObject } from '../../core/http/read-body.js'
 import { parseOrFail } from './openai-errors.js'
-import { imagesResponse, planImageJob, type ImagesContext } from './image-job.js'
+import { chargeJob, imagesResponse, planImageJob, type ImagesContext } from './image-job.js'
 import { streamImageJob } from './stream.js'
 
 export function createGenerationHandler(context: ImagesContext): Handler<EmulatorEnv> {
   return async function createImage(c) {
     const request = parseOrFail(context.policy.generation, await readJsonObject(c))
     const job = planImageJob(c, context, request, { kind: 'generation' })
+    chargeJob(c, context, job)
     // The openai SDK sends `accept: application/json` even when streaming: the body decides.
     if (request.stream) return streamImageJob(c, context, job)
     return respondJson(c, await imagesResponse(context, job))

@@ -95,6 +95,20 @@ export function planImageJob(
   return { kind: inputs.kind, request, options, batch, usage }
 }
 
+/**
+ * Charges the job's images to the caller's key, if the provider prices them: after every check,
+ * so a refused request costs nothing; a short balance is the provider's insufficient-credits
+ * answer.
+ */
+export function chargeJob(
+  c: Context<EmulatorEnv>,
+  { services, policy }: ImagesContext,
+  job: ImageJob,
+) {
+  if (!policy.pricePerImage) return
+  services.taskStep.charge(c, policy.pricePerImage * job.request.n)
+}
+
 /** Renders image `index` of the job, or one of its partial images when `partial` is given. */
 export function renderJobImage(
   { services }: ImagesContext,

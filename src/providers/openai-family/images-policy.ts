@@ -28,4 +28,6 @@ export interface ImagesPolicy {
   b64DataUriPrefix: boolean
   /** The safety refusal's sentence for a prompt that tripped `category`. */
   moderationMessage(category: string, requestId: string): string
+  /** Credits per image, charged once a request is accepted (GPTProto); absent, nothing is. */
+  pricePerImage?: number
 }

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest'
 import { useEmulator, jsonRequest } from '../../support/emulator.js'
 import { createSpecValidator } from '../../support/spec-validator.js'
+import { solidImage } from '../../support/images.js'
 import { BALANCE, CREATE, TASK_INFO, crunClient } from './crun-client.js'
 
 const spec = createSpecValidator('crun', '/crun')
@@ -196,6 +197,16 @@ const ON_BALANCE = [
   'server_error',
   'feature_disabled',
 ].map(entry)
+const ESTIMATE = '/api/v1/client/job/EstimateTask'
+const MODELS_PATH = '/api/v1/client/job/Models'
+const UPLOAD_URL = '/api/v1/client/files/upload-url?content_type=image/png&ext=.png'
+/** The CLI's other endpoints, each with the X-Emulator-Error entries its spec documents. */
+const ON_CLIENT_ENDPOINTS: ['GET' | 'POST', string, ReturnType<typeof entry>[]][] = [
+  ['POST', ESTIMATE, [...ON_BALANCE, entry('validation_error')]],
+  ['GET', MODELS_PATH, ON_BALANCE],
+  ['GET', `${MODELS_PATH}/${encodeURIComponent(STANDARD)}`, ON_BALANCE],
+  ['GET', UPLOAD_URL, [...ON_BALANCE, entry('validation_error')]],
+]
 
 describe.each([
   ['200', 'HTTP 200 and the body code'],
@@ -278,6 +289,10 @@ describe.each([
       ['POST', CREATE],
       ['GET', `${TASK_INFO}?task_id=x`],
       ['GET', BALANCE],
+      ['POST', ESTIMATE],
+      ['GET', MODELS_PATH],
+      ['GET', `${MODELS_PATH}/${encodeURIComponent(STANDARD)}`],
+      ['GET', UPLOAD_URL],
     ] as const) {
       const { status, json } = await call(
         method,
@@ -350,6 +365,25 @@ describe.each([
     },
   )
 
+  it.each(ON_CLIENT_ENDPOINTS)(
+    'answers %s %s with every documented X-Emulator-Error',
+    async (method, path, entries) => {
+      for (const [name, code, message, under200] of entries) {
+        const body = method === 'POST' ? { model: STANDARD, input: { prompt: 'x' } } : undefined
+        const answer = await call(method, path, headers({ 'x-emulator-error': name }), body)
+        expect(answer.status).toBe(statusOf(code, under200))
+        expect(answer.json).toEqual({ code, message, data: null })
+      }
+    },
+  )
+
+  it('answers an estimate over the body limit with HTTP 413, as CreateTask', async () => {
+    const body = { model: STANDARD, input: { prompt: 'x'.repeat(1_100_000) } }
+    const { status, json } = await call('POST', ESTIMATE, headers(), body)
+    expect(status).toBe(413)
+    expect(json.code).toBe(422)
+  })
+
   it('answers a body over the limit with HTTP 413 and body code 422 naming the limit', async () => {
     const { status, json } = await create(headers(), STANDARD, { prompt: 'x'.repeat(1_100_000) })
     expect(status).toBe(413)
@@ -366,7 +400,7 @@ describe('CRUN routes and keys', () => {
   const { headers, call, create } = crunClient(server, spec, 'routes-')
 
   it.each([
-    ['GET', '/crun/api/v1/client/job/Models'],
+    ['GET', '/crun/api/v1/client/job/CancelTask'],
     ['GET', '/crun/api/v1/client/job/CreateTask'],
     ['POST', '/crun/api/v1/client/job/TaskInfo'],
     ['GET', '/crun/v1/images/generations'],
@@ -445,6 +479,55 @@ describe('CRUN routes and keys', () => {
     expect(response.status).toBe(400)
     const body = (await response.json()) as any
     expect(body.emulator_error.allowed).toEqual(CATALOGUE.map(([name]) => name))
+  })
+})
+
+describe('CRUN models and uploads, every documented answer', () => {
+  const server = useEmulator({ limits: { multipartBodyBytes: 4096 } })
+  const { headers, call } = crunClient(server, spec, 'client-')
+  const put = async (url: string, contentType: string, bytes: Uint8Array) => {
+    const response = await fetch(url, {
+      method: 'PUT',
+      headers: { 'content-type': contentType },
+      body: new Uint8Array(bytes),
+    })
+    const text = await response.text()
+    await spec.check('PUT', new URL(url).pathname, response, text)
+    return response.status
+  }
+  const get = async (url: string) => {
+    const response = await fetch(url)
+    await spec.check('GET', new URL(url).pathname, response, await response.text())
+    return response.status
+  }
+
+  it('lists, describes, estimates, and refuses an unknown model with a 404', async () => {
+    expect((await call('GET', '/api/v1/client/job/Models', headers())).json.code).toBe(200)
+    const estimate = await call('POST', '/api/v1/client/job/EstimateTask', headers(), {
+      model: STANDARD,
+      input: { prompt: 'x' },
+    })
+    expect(estimate.json.data.affordable).toBe(true)
+    const models = '/api/v1/client/job/Models/'
+    const known = await call('GET', models + encodeURIComponent(PREMIUM), headers())
+    expect(known.json.data.model).toBe(PREMIUM)
+    const unknown = await call('GET', models + 'flux-2-pro', headers())
+    expect(unknown.status).toBe(404)
+  })
+
+  it('answers the presigned PUT and the file URL, refusals with real 4xx', async () => {
+    const { json } = await call(
+      'GET',
+      '/api/v1/client/files/upload-url?content_type=image/png',
+      headers(),
+    )
+    const { presigned_url: presigned, file_url: fileUrl } = json.data
+    expect(await get(fileUrl)).toBe(404)
+    expect(await put(presigned, 'image/webp', await solidImage(4, 4, 'webp'))).toBe(422)
+    expect(await put(presigned, 'image/png', new Uint8Array(5000))).toBe(413)
+    expect(await put(`${presigned.slice(0, -1)}x`, 'image/png', await solidImage(4, 4))).toBe(404)
+    expect(await put(presigned, 'image/png', await solidImage(4, 4))).toBe(200)
+    expect(await get(fileUrl)).toBe(200)
   })
 })
 
