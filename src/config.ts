@@ -6,6 +6,8 @@
 import { z } from 'zod'
 import { CoreConfigSchema } from './config-core.js'
 import { PROVIDER_IDS, providers, type ProviderId } from './providers/index.js'
+import { coerceEnumNumbers, unknownKeys } from './config-walk.js'
+import { ConfigError, problemsOf, type ConfigProblem } from './config-errors.js'
 import type { AnyProvider } from './providers/descriptor.js'
 
 type Providers = (typeof providers)[number]
@@ -36,27 +38,28 @@ export const ConfigSchema = CoreConfigSchema.extend({
 export type EmulatorConfig = z.infer<typeof ConfigSchema>
 export type EmulatorConfigInput = z.input<typeof ConfigSchema>
 export type { CoreConfig } from './config-core.js'
+export { ConfigError, type ConfigProblem } from './config-errors.js'
 export type { ProviderId }
 
-/** A complete config from a partial one; throws a ZodError naming each bad field. */
+/** A complete config from a partial one; throws a ConfigError naming each bad field. */
 export function resolveConfig(input: EmulatorConfigInput = {}): EmulatorConfig {
-  return ConfigSchema.parse(input, { reportInput: true })
+  const checked = checkConfig(input)
+  if (!checked.success) throw new ConfigError(checked.problems)
+  return checked.config
 }
 
 /**
- * `mode: expected one of emulate, record, replay, got "emulator"`, naming the field and what it
- * takes.
+ * Validates a (partial) config: unknown keys, at any depth, are problems too (zod would drop them
+ * silently), and a number where an enum of numeric strings is expected counts as that string.
  */
-export function describeIssue(issue: z.core.$ZodIssue): string {
-  const field = issue.path.map(String).join('.') || '(top level)'
-  if (issue.code === 'invalid_value')
-    return (
-      `${field}: expected one of ${issue.values.map(String).join(', ')}, got ` +
-      JSON.stringify(issue.input)
-    )
-  if (issue.code === 'unrecognized_keys') {
-    const where = field === '(top level)' ? '' : `${field}: `
-    return `${where}unknown setting${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`
-  }
-  return `${field}: ${issue.message}`
+export function checkConfig(
+  input: unknown,
+): { success: true; config: EmulatorConfig } | { success: false; problems: ConfigProblem[] } {
+  const value = coerceEnumNumbers(ConfigSchema, input ?? {})
+  const unknown = unknownKeys(ConfigSchema, value)
+  const result = ConfigSchema.safeParse(value, { reportInput: true })
+  // zod reports a record's unknown keys itself; objects' are found by unknownKeys.
+  const issues = [...unknown, ...(result.success ? [] : result.error.issues)]
+  if (result.success && issues.length === 0) return { success: true, config: result.data }
+  return { success: false, problems: issues.flatMap((issue) => problemsOf(issue, ConfigSchema)) }
 }

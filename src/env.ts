@@ -1,11 +1,13 @@
 /**
- * The environment variables `npm start` reads, mapped onto config fields, and config errors
- * phrased in terms of those variables.
+ * The environment variables `npm start` reads, mapped onto config fields. Values are passed on
+ * as written when they are not what the setting takes, so errors can quote them.
  */
-import { z } from 'zod'
-import { describeIssue, type EmulatorConfigInput } from './config.js'
+import type { EmulatorConfigInput } from './config.js'
+import { PROVIDER_IDS, REAL_BASE_URLS, type ProviderId } from './providers/index.js'
+import { didYouMean } from './cli/did-you-mean.js'
 
-const ENV_NAMES: Record<string, string> = {
+/** Each variable by the config path it sets (error messages name the variable). */
+export const ENV_NAMES: Readonly<Record<string, string>> = {
   port: 'PORT',
   host: 'HOST',
   publicUrl: 'EMULATOR_PUBLIC_URL',
@@ -21,53 +23,72 @@ const ENV_NAMES: Record<string, string> = {
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv): EmulatorConfigInput {
+  const number = (text: string | undefined) => (text ? numberOrText(text) : undefined)
   return {
-    port: env.PORT === undefined || env.PORT === '' ? undefined : Number(env.PORT),
+    port: number(env.PORT),
     host: env.HOST || undefined,
     publicUrl: env.EMULATOR_PUBLIC_URL || undefined,
     seed: env.EMULATOR_SEED || undefined,
     startTime: env.EMULATOR_START_TIME || undefined,
     mode: (env.EMULATOR_MODE || undefined) as EmulatorConfigInput['mode'],
-    upstreams: env.EMULATOR_UPSTREAMS ? parseUpstreams(env.EMULATOR_UPSTREAMS) : undefined,
+    upstreams: env.EMULATOR_UPSTREAMS
+      ? parseUpstreams(env.EMULATOR_UPSTREAMS.split(','), 'EMULATOR_UPSTREAMS')
+      : undefined,
     cassettes: env.EMULATOR_CASSETTES || undefined,
     timing: (env.EMULATOR_TIMING || undefined) as EmulatorConfigInput['timing'],
-    credits: env.EMULATOR_CREDITS ? { defaultBalance: Number(env.EMULATOR_CREDITS) } : undefined,
+    credits: env.EMULATOR_CREDITS ? { defaultBalance: number(env.EMULATOR_CREDITS) } : undefined,
     adminToken: env.EMULATOR_ADMIN_TOKEN || undefined,
     shutdown: env.EMULATOR_SHUTDOWN_GRACE_MS
-      ? { graceMs: Number(env.EMULATOR_SHUTDOWN_GRACE_MS) }
+      ? { graceMs: number(env.EMULATOR_SHUTDOWN_GRACE_MS) }
       : undefined,
   }
 }
 
-/** One line per problem, naming the environment variable (or config field) at fault. */
-export function describeStartupError(err: unknown, env: NodeJS.ProcessEnv): string {
-  if (err instanceof z.ZodError) {
-    return err.issues
-      .map((issue) => {
-        const name = ENV_NAMES[issue.path.join('.')]
-        const described = describeIssue(issue)
-        return name && env[name] !== undefined
-          ? `${name}=${JSON.stringify(env[name])}: ${described}`
-          : described
-      })
-      .join('\n')
-  }
-  return err instanceof Error ? err.message : String(err)
+/**
+ * The number `text` spells, or `text` itself when it spells none: `abc` reaches validation as
+ * written, and its error quotes it, where Number() would have made it NaN.
+ */
+export function numberOrText(text: string): number {
+  const value = Number(text)
+  return text.trim() !== '' && Number.isFinite(value) ? value : (text as unknown as number)
 }
 
+/** `EMULATOR_TIMNG is not a setting (did you mean EMULATOR_TIMING?)`, per unknown EMULATOR_*. */
+export function unknownEnvWarnings(env: NodeJS.ProcessEnv): string[] {
+  const known = Object.values(ENV_NAMES)
+  return Object.keys(env)
+    .filter((name) => name.startsWith('EMULATOR_') && !known.includes(name))
+    .map((name) => `${name} is not a setting, ignored${didYouMean(name, known)}`)
+}
+
+/** Thrown for an upstream not written `<provider>=<url>`. */
+export class UpstreamFormError extends Error {}
+
 /**
- * `aivideoapi=https://api.aivideoapi.ai,crun=http://localhost:9000` -> { aivideoapi: ..., crun: ...
- * }
+ * `['aivideoapi=https://api.aivideoapi.ai', 'crun=http://localhost:9000']` -> { aivideoapi: ...,
+ * crun: ... }; `label` (`--upstream`, `EMULATOR_UPSTREAMS`) names the source in errors.
  */
-export function parseUpstreams(text: string): Record<string, string> {
-  return Object.fromEntries(
-    text
-      .split(',')
-      .map((pair) => pair.trim())
-      .filter(Boolean)
-      .map((pair) => {
-        const at = pair.indexOf('=')
-        return at === -1 ? [pair, ''] : [pair.slice(0, at).trim(), pair.slice(at + 1).trim()]
-      }),
-  )
+export function parseUpstreams(pairs: readonly string[], label: string): Record<string, string> {
+  const entries = pairs
+    .map((pair) => pair.trim())
+    .filter(Boolean)
+    .map((pair): [string, string] => {
+      const at = pair.indexOf('=')
+      const [id, url] = at === -1 ? [pair, ''] : [pair.slice(0, at).trim(), pair.slice(at + 1)]
+      if (!id || !url.trim()) throw new UpstreamFormError(upstreamFormMessage(label, pair, id))
+      return [id, url.trim()]
+    })
+  return Object.fromEntries(entries)
+}
+
+function upstreamFormMessage(label: string, pair: string, id: string): string {
+  const provider = (PROVIDER_IDS as readonly string[]).includes(id)
+    ? (id as ProviderId)
+    : 'gptproto'
+  // OceanBase has no public base URL: each account has its own.
+  const example = `${provider}=${REAL_BASE_URLS[provider] ?? 'https://<your-endpoint>'}`
+  return label.startsWith('--')
+    ? `${label} ${pair}: expected ${label} <provider>=<url>, e.g. ${label} ${example}`
+    : `${label}=${JSON.stringify(pair)}: expected <provider>=<url>[,<provider>=<url>...], ` +
+        `e.g. ${label}=${example}`
 }

@@ -8,7 +8,8 @@ import type { AddressInfo } from 'node:net'
 import { resolveConfig, type EmulatorConfigInput } from './config.js'
 import { createRuntime, type Runtime } from './runtime.js'
 import { createApp } from './app.js'
-import { loadTraffic } from './traffic/index.js'
+import { loadTraffic, trafficInfo, type TrafficInfo } from './traffic/index.js'
+import { preflightTraffic } from './traffic/preflight.js'
 import { answerUnreadableRequest } from './core/http/unreadable-request.js'
 import type { DeliverySummary } from './core/callbacks/delivery-queue.js'
 
@@ -17,6 +18,8 @@ export interface RunningEmulator {
   url: string
   port: number
   runtime: Runtime
+  /** In record and replay: what happens to each provider's requests, and webhook capture URLs. */
+  traffic?: TrafficInfo
   /** Stops listening, waits for in-flight requests and drops pending callbacks. */
   close(): Promise<void>
   /**
@@ -35,6 +38,8 @@ export interface ShutdownReport {
 
 export async function startServer(input: EmulatorConfigInput = {}): Promise<RunningEmulator> {
   const config = resolveConfig(input)
+  // A record or replay that cannot work stops here, before anything listens.
+  preflightTraffic(config, input.providers !== undefined)
   // Record and replay load their machinery now; emulating (the default) has none to load.
   await loadTraffic(config.mode)
   const runtime = createRuntime(config)
@@ -55,6 +60,7 @@ export async function startServer(input: EmulatorConfigInput = {}): Promise<Runn
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
     port,
     runtime,
+    traffic: trafficInfo(runtime),
     close: async () => {
       runtime.close()
       await closeServer(server)

@@ -37,9 +37,9 @@ async function startProcess(env: Record<string, string> = {}): Promise<EmulatorP
   const printed = (pattern: RegExp) =>
     new Promise<number>((resolve) => watchers.push({ pattern, resolve }))
   const url = await new Promise<string>((resolve, reject) => {
-    void printed(/listening on http:\/\/\S+/).then(() =>
-      resolve(/listening on (http:\/\/\S+)/.exec(output)![1]!),
-    )
+    // Bound to every interface, the banner names the bind address, then where to reach it.
+    const ready = /(?:listening on|reach it at) (http:\/\/[^\s;,]+)/
+    void printed(ready).then(() => resolve(ready.exec(output)![1]!))
     child.once('exit', (code) =>
       reject(new Error(`exited with ${code} before listening: ${output}`)),
     )
@@ -108,7 +108,7 @@ describe('the emulator process', () => {
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
     const [code] = await once(child, 'exit')
     expect(code).toBe(1)
-    expect(stderr).toMatch(/PORT="abc"/)
+    expect(stderr).toBe('gpt-image-emulator: PORT: expected a number, got "abc"\n')
   })
 })
 

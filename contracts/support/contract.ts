@@ -12,7 +12,7 @@ import { createSpecValidator, sseData } from '../../test/support/spec-validator.
 import { startReceiver, type Receiver } from '../../test/support/receiver.js'
 import { openCassette, type HarEntry } from '../../src/traffic/cassette.js'
 import { openBlobStore, internalizeBase64 } from '../../src/traffic/blobs.js'
-import { canonicalRequest } from '../../src/traffic/identity.js'
+import { canonicalRequest, replayKeyOf } from '../../src/traffic/identity.js'
 import { volatileOf } from '../../src/traffic/hints.js'
 import { redactJson } from '../../src/traffic/redact.js'
 import { authShape } from '../../src/traffic/request-shape.js'
@@ -249,13 +249,12 @@ function loadRecordings(provider: ProviderId): Recordings | undefined {
   if (!existsSync(join(dir, `${provider}.har`))) return undefined
   const cassette = openCassette(dir, provider)
   const blobs = openBlobStore(dir)
+  // Matched as replay matches by default: without the key, so a run with new keys finds them.
   const byCanonical = new Map<string, HarEntry[]>()
   for (const entry of cassette.entries) {
     if (entry._emulator.kind !== 'request' || !entry._emulator.canonical) continue
-    byCanonical.set(entry._emulator.canonical, [
-      ...(byCanonical.get(entry._emulator.canonical) ?? []),
-      entry,
-    ])
+    const match = replayKeyOf(entry._emulator.canonical, 'ignore')
+    byCanonical.set(match, [...(byCanonical.get(match) ?? []), entry])
   }
   return {
     find(request, key, seen) {
@@ -276,7 +275,7 @@ function loadRecordings(provider: ProviderId): Recordings | undefined {
         },
         volatileOf(providerById(provider)?.traffic),
       )
-      const entries = byCanonical.get(canonical)
+      const entries = byCanonical.get(replayKeyOf(canonical, 'ignore'))
       if (!entries) return undefined
       const turn = seen.get(canonical) ?? 0
       seen.set(canonical, turn + 1)

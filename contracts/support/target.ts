@@ -36,10 +36,7 @@ export interface Target {
   maxPaidCalls: number
 }
 
-/**
- * The key for emulator and replay runs: the descriptor's `exampleKey`, whose first characters are
- * what replay matches on.
- */
+/** The key for emulator and replay runs: the descriptor's `exampleKey` (replay ignores keys). */
 export const defaultKey = (provider: ProviderId): string => providerById(provider)!.exampleKey
 
 export const envName = (provider: ProviderId) => provider.toUpperCase().replace(/-/g, '_')

@@ -1,9 +1,11 @@
 /**
- * `--config <file>`: a JSON or YAML file of settings, checked against the config schema on its own.
+ * `--config <file>`: a JSON or YAML file of settings, checked against the config schema on its own:
+ * unknown keys at any depth are refused, with the nearest known one.
  */
 import { readFileSync } from 'node:fs'
 import { extname } from 'node:path'
-import { ConfigSchema, describeIssue, type EmulatorConfigInput } from '../config.js'
+import { checkConfig, type EmulatorConfigInput } from '../config.js'
+import { describeProblem } from '../config-errors.js'
 
 export class ConfigFileError extends Error {}
 
@@ -28,10 +30,11 @@ export async function readConfigFile(path: string): Promise<EmulatorConfigInput>
         `${(err as Error).message.split('\n')[0]}`,
     )
   }
-  const result = ConfigSchema.strict().safeParse(value ?? {}, { reportInput: true })
-  if (!result.success)
+  // Checked on its own, so each problem names the file and the key as written there.
+  const checked = checkConfig(value)
+  if (!checked.success)
     throw new ConfigFileError(
-      result.error.issues.map((issue) => `${path}: ${describeIssue(issue)}`).join('\n'),
+      checked.problems.map((problem) => `${path}: ${describeProblem(problem)}`).join('\n'),
     )
   return value as EmulatorConfigInput
 }

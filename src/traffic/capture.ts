@@ -1,33 +1,45 @@
 /**
- * The callback capture route of record mode: the upstream POSTs a task's callback to
- * `/__emulator/capture/<token>`, which records it in the cassette and passes it on, unchanged,
- * to the callback URL the application gave. The upstream sees the application's answer, so its
- * retries behave as they would without the emulator in between.
+ * The capture routes of record mode, `/__emulator/capture/<token>`, each token standing for:
+ * - a task's callback URL: the upstream POSTs the callback here, it is recorded in the cassette
+ *   and passed on, unchanged, to the callback URL the application gave; the upstream sees the
+ *   application's answer, so its retries behave as they would without the emulator in between;
+ * - a provider's webhooks (skills.video's, set in its dashboard): see webhook-capture.ts.
  */
+import { randomBytes } from 'node:crypto'
 import { Hono } from 'hono'
 import type { EmulatorEnv } from '../core/http/env.js'
 import type { Random } from '../core/random.js'
 import { EmulatorError } from '../core/errors/emulator-error.js'
 import type { CaptureRegistry, CapturedCallback } from './record.js'
-import type { HarEntry } from './cassette.js'
-import { HOP_BY_HOP, redactHeaders, redactUrl } from './redact.js'
-import { textOf } from './record.js'
-import { downloadImages } from './images.js'
+import { HOP_BY_HOP, redactUrl } from './redact.js'
+import { callbackEntry } from './callback-entry.js'
+import { receiveWebhook, type WebhookCapture } from './webhook-capture.js'
 
-interface Capture extends CapturedCallback {
-  target: string
+type Capture =
+  | (CapturedCallback & { kind: 'callback'; target: string })
+  | (WebhookCapture & { kind: 'webhooks'; token: string })
+
+export interface Captures {
+  registry: CaptureRegistry & {
+    /** The path (`/__emulator/capture/<token>`) to register in the provider's dashboard. */
+    registerWebhooks(capture: WebhookCapture): string
+  }
+  routes: Hono<EmulatorEnv>
 }
 
-export function createCaptures(random: Random): {
-  registry: CaptureRegistry
-  routes: Hono<EmulatorEnv>
-} {
+export function createCaptures(random: Random): Captures {
   const captures = new Map<string, Capture>()
-  const registry: CaptureRegistry = {
+  const registry: Captures['registry'] = {
     register(target, origin, record) {
       const token = random.hex(24)
-      captures.set(token, { ...record, target })
+      captures.set(token, { ...record, kind: 'callback', target })
       return `${origin}/__emulator/capture/${token}`
+    },
+    registerWebhooks(capture) {
+      // Printed at start and long-lived: drawn from the system, never from the seed.
+      const token = randomBytes(24).toString('hex')
+      captures.set(token, { ...capture, kind: 'webhooks', token })
+      return `/__emulator/capture/${token}`
     },
   }
 
@@ -36,6 +48,7 @@ export function createCaptures(random: Random): {
     const capture = captures.get(c.req.param('token'))
     if (!capture)
       throw new EmulatorError(404, 'not_found', 'No recording is waiting for this callback.')
+    if (capture.kind === 'webhooks') return receiveWebhook(c, capture)
     const started = Date.now()
     const bytes = Buffer.from(await c.req.arrayBuffer())
     const headers = new Headers()
@@ -58,39 +71,17 @@ export function createCaptures(random: Random): {
     } catch {
       // The application's receiver is down: the upstream sees a 502 and retries as it would.
     }
-    const mimeType = c.req.header('content-type') ?? 'application/json'
-    const entry: HarEntry = {
-      startedDateTime: new Date(started).toISOString(),
-      time: Date.now() - started,
-      request: {
-        method: 'POST',
-        url: redactUrl(capture.target),
-        httpVersion: 'HTTP/1.1',
-        headers: redactHeaders(c.req.raw.headers),
-        queryString: [],
-        postData: { mimeType, text: textOf(bytes, mimeType, capture.blobs, capture.secrets) },
-        headersSize: -1,
-        bodySize: bytes.length,
-      },
-      response: {
-        status,
-        statusText: '',
-        httpVersion: 'HTTP/1.1',
-        headers: [],
-        content: { size: 0, mimeType: '' },
-        redirectURL: '',
-        headersSize: -1,
-        bodySize: 0,
-      },
-      cache: {},
-      timings: { send: 0, wait: Date.now() - started, receive: 0 },
-      _emulator: {
-        provider: capture.provider,
-        kind: 'callback',
-        requestEntry: await capture.requestEntry,
-        images: await downloadImages(bytes, mimeType, capture.blobs),
-      },
-    }
+    const entry = await callbackEntry({
+      provider: capture.provider,
+      started,
+      url: redactUrl(capture.target),
+      headers: c.req.raw.headers,
+      bytes,
+      blobs: capture.blobs,
+      secrets: capture.secrets,
+      status,
+      link: { requestEntry: await capture.requestEntry },
+    })
     capture.cassette.append(entry)
     return c.body(null, status as 200)
   })

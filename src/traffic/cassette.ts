@@ -58,6 +58,12 @@ export interface HarEntry {
     identity?: string
     /** For callbacks: the index of the request entry whose callback_url received it. */
     requestEntry?: number
+    /**
+     * For webhooks (sent to the URL set in the provider's dashboard, not per request): true. Replay
+     * links them through `taskId` to the first recorded response that names that task.
+     */
+    webhook?: boolean
+    taskId?: string
     /** Image URLs in the response, with the blob that holds what they pointed to. */
     images?: Record<string, string>
   }

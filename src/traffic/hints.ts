@@ -91,3 +91,22 @@ export function taskIdOfCallback(hints: TrafficHints = {}, text: string): string
     return 'unknown'
   }
 }
+
+/**
+ * The task a webhook event speaks of: the provider's own reading first, then where events
+ * usually carry it (skills.video's: `data.id` and `prediction.id`).
+ */
+export function webhookTaskId(hints: TrafficHints = {}, body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined
+  const own = hints.taskIdOf?.(body)
+  if (own) return own
+  const record = body as Record<string, unknown>
+  for (const wrapper of ['data', 'prediction', 'task']) {
+    const inner = record[wrapper]
+    const id =
+      typeof inner === 'object' && inner !== null ? (inner as { id?: unknown }).id : undefined
+    if (typeof id === 'string' && id !== '') return id
+  }
+  const flat = record.task_id ?? record.taskId
+  return typeof flat === 'string' && flat !== '' ? flat : undefined
+}

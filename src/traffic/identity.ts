@@ -62,3 +62,21 @@ export function distance(a: string, b: string): number {
   for (const t of ta) if (tb.has(t)) shared++
   return 1 - (2 * shared) / (ta.size + tb.size || 1)
 }
+
+/**
+ * What replay looks a recording up by: its canonical request, by default without the key's first
+ * characters (`bearer:sk-` reads `bearer`), so a run with other keys replays the same cassettes;
+ * `prefix` keeps them. The scheme stays: a call without a key never matches one with a key.
+ */
+export function replayKeyOf(canonical: string, matchKey: 'ignore' | 'prefix'): string {
+  if (matchKey === 'prefix') return canonical
+  try {
+    const parsed = JSON.parse(canonical) as unknown[]
+    const request = parsed[3] as { auth?: unknown } | null
+    if (typeof request?.auth !== 'string') return canonical
+    request.auth = request.auth.replace(/:.*$/s, '')
+    return JSON.stringify(parsed)
+  } catch {
+    return canonical
+  }
+}

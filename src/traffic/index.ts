@@ -9,6 +9,7 @@ import { resolve } from 'node:path'
 import type { Runtime } from '../runtime.js'
 import type { EmulatorEnv } from '../core/http/env.js'
 import type { AnyProvider } from '../providers/descriptor.js'
+import { recordUpstream } from './preflight.js'
 
 interface TrafficModules {
   blobs: typeof import('./blobs.js')
@@ -33,6 +34,22 @@ export async function loadTraffic(mode: Runtime['config']['mode']): Promise<void
   loaded = { blobs, cassette, capture, record, replay }
 }
 
+/** What record or replay does with each mounted provider, for the start banner. */
+export interface TrafficInfo {
+  mode: 'record' | 'replay'
+  /** Record: the upstream, or none (emulated). Replay: how many recordings it has. */
+  providers: { id: string; upstream?: string; recordings?: number }[]
+  /** Record: per provider with dashboard webhooks, the capture path to register there. */
+  webhookCaptures: Record<string, string>
+}
+
+const infos = new WeakMap<Runtime, TrafficInfo>()
+
+/** What createTraffic set up for `runtime`; undefined when emulating. */
+export function trafficInfo(runtime: Runtime): TrafficInfo | undefined {
+  return infos.get(runtime)
+}
+
 /** Middleware per provider (absent: emulated), and the capture routes for record mode. */
 export function createTraffic(
   runtime: Runtime,
@@ -52,36 +69,59 @@ export function createTraffic(
   const dir = resolve(config.cassettes)
   const blobs = openBlobStore(dir)
   const middleware: Partial<Record<string, MiddlewareHandler<EmulatorEnv>>> = {}
+  const info: TrafficInfo = { mode: config.mode, providers: [], webhookCaptures: {} }
+  infos.set(runtime, info)
+  const sender = {
+    deliveries: runtime.deliveries,
+    webhooks: runtime.webhooks,
+    random: runtime.randomFor(config.mode, 'webhook-ids'),
+  }
 
   if (config.mode === 'record') {
     const captures = createCaptures(runtime.randomFor('record', 'capture-tokens'))
     for (const provider of providers) {
-      const { id, realBaseUrl } = provider
-      const upstream = (config.upstreams as Partial<Record<string, string>>)[id] ?? realBaseUrl
-      if (!upstream) continue // no upstream known (OceanBase's is per account): emulated
+      const { id } = provider
+      const upstream = recordUpstream(config, id)
+      info.providers.push({ id, upstream })
+      if (!upstream) continue // no upstream (OceanBase's is per account), named in --providers
+      const cassette = openCassette(dir, id)
       middleware[id] = recordTraffic({
         provider,
         upstream,
-        cassette: openCassette(dir, id),
+        cassette,
         blobs,
         captures: captures.registry,
         publicUrl: config.publicUrl,
         random: runtime.randomFor('record'),
       })
+      if (provider.webhooks)
+        info.webhookCaptures[id] = captures.registry.registerWebhooks({
+          provider,
+          cassette,
+          blobs,
+          sender,
+        })
     }
     return { middleware, captureRoutes: captures.routes }
   }
 
   for (const provider of providers) {
+    const cassette = openCassette(dir, provider.id)
+    info.providers.push({
+      id: provider.id,
+      recordings: cassette.entries.filter((e) => e._emulator.kind === 'request').length,
+    })
     const replayer = createReplayer({
       provider,
-      cassette: openCassette(dir, provider.id),
+      cassette,
       blobs,
       files: runtime.images,
       deliveries: runtime.deliveries,
       random: runtime.randomFor('replay'),
       publicUrl: config.publicUrl,
       onMissing: config.replayMissing,
+      matchKey: config.replayMatchKey,
+      webhooks: sender,
     })
     runtime.onReset(() => replayer.rewind())
     middleware[provider.id] = replayer.middleware

@@ -2,8 +2,9 @@
  * Replay mode: provider requests are answered from cassettes. A request matches recorded ones by
  * identity (identity.ts); the nth identical request gets the nth recording, and the last one once
  * they run out, so repeated polls replay in sequence. Recorded callbacks are sent again to the
- * callback URL of the replayed request. A request with no match gets an error naming the
- * closest recording, or, when configured, is emulated.
+ * callback URL of the replayed request, and recorded webhooks to the endpoints registered here,
+ * after the response that first named their task. A request with no match gets an error naming
+ * the closest recording, or, when configured, is emulated.
  */
 import type { MiddlewareHandler } from 'hono'
 import type { EmulatorEnv } from '../core/http/env.js'
@@ -17,10 +18,12 @@ import { namespaceOf } from '../core/steering/middleware.js'
 import type { BlobStore } from './blobs.js'
 import { internalizeBase64, mapSseData } from './blobs.js'
 import type { Cassette, HarEntry } from './cassette.js'
-import { distance } from './identity.js'
+import { distance, replayKeyOf } from './identity.js'
 import { HOP_BY_HOP } from './redact.js'
 import { readRequest } from './request-shape.js'
 import { callbackUrlOf, taskIdOfCallback } from './hints.js'
+import { sendWebhook, webhookEvent, type WebhookSender } from './webhook-send.js'
+import { webhooksByRequest } from './webhook-links.js'
 import type { AnyProvider } from '../providers/descriptor.js'
 
 export interface ReplayOptions {
@@ -34,6 +37,10 @@ export interface ReplayOptions {
   publicUrl?: string
   /** `error` answers an unmatched request with a refusal; `emulate` lets the emulator answer it. */
   onMissing: 'error' | 'emulate'
+  /** Whether the key's first characters take part in matching (see identity.ts). */
+  matchKey: 'ignore' | 'prefix'
+  /** Sends recorded webhooks to the endpoints registered through `/__emulator/webhooks`. */
+  webhooks: WebhookSender
 }
 
 export interface Replayer {
@@ -46,13 +53,17 @@ const FORMATS: Record<string, ImageFormat> = { png: 'png', jpg: 'jpeg', webp: 'w
 
 export function createReplayer(options: ReplayOptions): Replayer {
   const { provider, cassette, blobs, files } = options
+  // Looked up by the canonical request itself, recomputed here, so the matching rules can change
+  // (the key ignored) without recording again.
   const byIdentity = new Map<string, number[]>()
   cassette.entries.forEach((entry, index) => {
-    if (entry._emulator.kind !== 'request' || !entry._emulator.identity) return
-    const list = byIdentity.get(entry._emulator.identity) ?? []
+    if (entry._emulator.kind !== 'request' || !entry._emulator.canonical) return
+    const key = replayKeyOf(entry._emulator.canonical, options.matchKey)
+    const list = byIdentity.get(key) ?? []
     list.push(index)
-    byIdentity.set(entry._emulator.identity, list)
+    byIdentity.set(key, list)
   })
+  const webhooks = webhooksByRequest(cassette.entries)
   const served = new Map<string, number>()
 
   /** Response text with blobs restored and image URLs pointed at this emulator's /files/. */
@@ -68,13 +79,14 @@ export function createReplayer(options: ReplayOptions): Replayer {
 
   const middleware: MiddlewareHandler<EmulatorEnv> = async function replayTraffic(c, next) {
     const request = await readRequest(c, provider, blobs)
-    const candidates = byIdentity.get(request.identity)
+    const key = replayKeyOf(request.canonical, options.matchKey)
+    const candidates = byIdentity.get(key)
     if (!candidates) {
       if (options.onMissing === 'emulate') return next()
       throw noRecording(request.canonical, cassette)
     }
-    const turn = served.get(request.identity) ?? 0
-    served.set(request.identity, turn + 1)
+    const turn = served.get(key) ?? 0
+    served.set(key, turn + 1)
     const index = candidates[Math.min(turn, candidates.length - 1)]!
     const entry = cassette.entries[index]!
     const origin = publicOrigin(c, { publicUrl: options.publicUrl })
@@ -96,6 +108,16 @@ export function createReplayer(options: ReplayOptions): Replayer {
       contentType: request.contentType,
     })
     if (callbackUrl) resendCallbacks(index, callbackUrl, c, origin)
+    for (const webhook of webhooks.get(index) ?? []) {
+      const text = restore(webhook, webhook.request.postData?.text ?? '', origin, false)
+      sendWebhook(options.webhooks, {
+        provider: provider.id,
+        namespace: namespaceOf(c),
+        taskId: webhook._emulator.taskId ?? 'unknown',
+        event: webhookEvent(parseJson(text)),
+        body: text,
+      })
+    }
     return new Response(body, { status: response.status, headers })
   }
 
@@ -128,6 +150,14 @@ export function createReplayer(options: ReplayOptions): Replayer {
   }
 
   return { middleware, rewind: () => served.clear() }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
 }
 
 function restoreJson(text: string, transform: (json: unknown) => unknown): string {

@@ -1,6 +1,10 @@
 // Proves the error renderer: refusals, the failure table, retry-after, headers, internal errors.
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createErrorRenderer, retryAfterHeaders } from '../../../src/core/errors/render.js'
+import {
+  createErrorRenderer,
+  refusalReason,
+  retryAfterHeaders,
+} from '../../../src/core/errors/render.js'
 import { EmulatorError } from '../../../src/core/errors/emulator-error.js'
 import { Failure, Refusal } from '../../../src/core/errors/failure.js'
 import type {
@@ -85,6 +89,7 @@ describe('createErrorRenderer', () => {
         },
       },
       headers: {},
+      reason: 'invalid_header: Bad header.',
     })
   })
 
@@ -103,6 +108,7 @@ describe('createErrorRenderer', () => {
         },
       },
       headers: { 'x-entry': 'entry' },
+      reason: 'bad_request: Bad request.',
     })
   })
 
@@ -127,6 +133,7 @@ describe('createErrorRenderer', () => {
         },
       },
       headers: { 'x-entry': 'override', 'x-more': '1' },
+      reason: "bad_request: Model 'dall-e' is not supported.",
     })
   })
 
@@ -207,6 +214,7 @@ describe('createErrorRenderer', () => {
         },
       },
       headers: {},
+      reason: 'route_not_found: Invalid URL (GET /x)',
     })
     expect(renderer.render(new Failure('task_not_found', "No task 't1'."))).toMatchObject({
       status: 404,
@@ -252,6 +260,8 @@ describe('createErrorRenderer', () => {
         },
       },
       headers: {},
+      // The failure's own sentence, not the entry's: the log names what happened.
+      reason: 'internal: The server had an error while processing your request.',
     })
     expect(log).toHaveBeenCalledWith('[gpt-image-emulator] unexpected error:', bug)
   })
@@ -279,5 +289,15 @@ describe('retryAfterHeaders', () => {
     expect(retryAfterHeaders(1.2)).toEqual({ 'retry-after': '2', 'retry-after-ms': '1200' })
     expect(retryAfterHeaders(3)).toEqual({ 'retry-after': '3', 'retry-after-ms': '3000' })
     expect(retryAfterHeaders(0.0004)).toEqual({ 'retry-after': '1', 'retry-after-ms': '0' })
+  })
+
+  it('gives the reason in one short phrase, cutting a long sentence', () => {
+    expect(refusalReason('invalid_request', 'x'.repeat(300))).toBe(
+      `invalid_request: ${'x'.repeat(97)}...`,
+    )
+    expect(
+      renderer.render(new Failure('missing_api_key', 'Missing API key: send it in the X header.'))
+        .reason,
+    ).toBe('missing_api_key: Missing API key: send it in the X header.')
   })
 })
