@@ -7,10 +7,10 @@ cd "$(dirname "$0")/.."
 dir=$(mktemp -d)
 trap 'kill "$pid" 2>/dev/null || true; rm -rf "$dir"' EXIT
 cp package.json package-lock.json "$dir/"
-cp -r dist specs "$dir/"
+cp -r bin dist specs "$dir/"
 (cd "$dir" && npm ci --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error)
 port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
-node "$dir/dist/main.js" --port "$port" --log off >"$dir/server.log" 2>&1 &
+node "$dir/bin/gpt-image-emulator.js" --port "$port" --log off >"$dir/server.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 100); do
   if curl -sf "http://127.0.0.1:$port/__emulator/health" >/dev/null; then
@@ -18,7 +18,7 @@ for _ in $(seq 1 100); do
       -H 'Authorization: sk-prod' -H 'Content-Type: application/json' \
       -d '{"model":"gpt-image-2","prompt":"production install","output_format":"webp"}')
     [ "$code" = 200 ] || { echo "production install: generation answered $code"; cat "$dir/server.log"; exit 1; }
-    echo "production install: starts, answers health and renders a webp (sharp) without dev dependencies"
+    echo "production install: the bin starts, answers health and renders a webp (sharp) without dev dependencies"
     exit 0
   fi
   sleep 0.1
