@@ -5,7 +5,7 @@
  * environment variable, a file's key).
  */
 import { z } from 'zod'
-import { didYouMean } from './cli/did-you-mean.js'
+import { didYouMean } from './core/did-you-mean.js'
 import { enumValuesAt, knownKeysAt, schemaAt } from './config-walk.js'
 
 export interface ConfigProblem {

@@ -4,7 +4,7 @@
  */
 import type { EmulatorConfigInput } from './config.js'
 import { PROVIDER_IDS, REAL_BASE_URLS, type ProviderId } from './providers/index.js'
-import { didYouMean } from './cli/did-you-mean.js'
+import { didYouMean } from './core/did-you-mean.js'
 
 /** Each variable by the config path it sets (error messages name the variable). */
 export const ENV_NAMES: Readonly<Record<string, string>> = {

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util'
 import type { EmulatorConfigInput } from '../config.js'
 import { PROVIDER_IDS } from '../providers/index.js'
 import { numberOrText, parseUpstreams } from '../env.js'
-import { didYouMean } from './did-you-mean.js'
+import { didYouMean } from '../core/did-you-mean.js'
 import { StartupError } from './startup-error.js'
 
 // The environment column's common part (the space before it too), so the rows fit 100 characters.

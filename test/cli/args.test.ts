@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseCommandLine } from '../../src/cli/args.js'
 import { StartupError } from '../../src/cli/startup-error.js'
-import { closest, editDistance } from '../../src/cli/did-you-mean.js'
+import { closest, editDistance } from '../../src/core/did-you-mean.js'
 
 const refusal = (argv: string[]) => {
   try {
