@@ -53,7 +53,8 @@ async function load(url: string, label: string, distinct: boolean): Promise<auto
 
 buildDist()
 const stamp = runStamp()
-const emulator = await startEmulator({ EMULATOR_SEED: 'bench' })
+// gptproto charges each image (gptproto.pricePerImage): a balance no run can spend.
+const emulator = await startEmulator({ EMULATOR_SEED: 'bench', EMULATOR_CREDITS: '1000000000000' })
 const sample = await fetch(emulator.url + PATH, {
   method: 'POST',
   headers,
