@@ -8,7 +8,6 @@
 import { randomBytes } from 'node:crypto'
 import { Hono } from 'hono'
 import type { EmulatorEnv } from '../core/http/env.js'
-import type { Random } from '../core/random.js'
 import { EmulatorError } from '../core/errors/emulator-error.js'
 import type { CaptureRegistry, CapturedCallback } from './record.js'
 import { HOP_BY_HOP, redactUrl } from './redact.js'
@@ -27,17 +26,22 @@ export interface Captures {
   routes: Hono<EmulatorEnv>
 }
 
-export function createCaptures(random: Random): Captures {
+/**
+ * A capture path is its own credential (the route is open to the upstream), so its token comes
+ * from the system: a seeded one could be guessed by anyone who knows the default seed.
+ */
+const captureToken = () => randomBytes(24).toString('hex')
+
+export function createCaptures(): Captures {
   const captures = new Map<string, Capture>()
   const registry: Captures['registry'] = {
     register(target, origin, record) {
-      const token = random.hex(24)
+      const token = captureToken()
       captures.set(token, { ...record, kind: 'callback', target })
       return `${origin}/__emulator/capture/${token}`
     },
     registerWebhooks(capture) {
-      // Printed at start and long-lived: drawn from the system, never from the seed.
-      const token = randomBytes(24).toString('hex')
+      const token = captureToken()
       captures.set(token, { ...capture, kind: 'webhooks', token })
       return `/__emulator/capture/${token}`
     },

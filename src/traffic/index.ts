@@ -78,7 +78,7 @@ export function createTraffic(
   }
 
   if (config.mode === 'record') {
-    const captures = createCaptures(runtime.randomFor('record', 'capture-tokens'))
+    const captures = createCaptures()
     for (const provider of providers) {
       const { id } = provider
       const upstream = recordUpstream(config, id)

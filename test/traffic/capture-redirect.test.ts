@@ -2,7 +2,6 @@
 // to the upstream as its answer, and the place it points at is never called.
 import { afterEach, describe, expect, it } from 'vitest'
 import { createCaptures } from '../../src/traffic/capture.js'
-import { createRandom } from '../../src/core/random.js'
 import type { Cassette, HarEntry } from '../../src/traffic/cassette.js'
 import { startReceiver, type Receiver } from '../support/receiver.js'
 import { createServer, type Server } from 'node:http'
@@ -36,7 +35,7 @@ describe('the record-mode callback relay', () => {
         throw new Error('not used')
       },
     } satisfies Cassette
-    const { registry, routes } = createCaptures(createRandom('capture-redirect'))
+    const { registry, routes } = createCaptures()
     const captureUrl = registry.register(target, 'http://emulator.test', {
       provider: 'crun',
       cassette,
@@ -52,5 +51,14 @@ describe('the record-mode callback relay', () => {
     expect(response.status).toBe(307)
     expect(elsewhere.received, 'the redirect target was never called').toHaveLength(0)
     expect(entries[0]?.response.status).toBe(307)
+  })
+
+  it('draws capture tokens from the system, so two emulators never share one', () => {
+    // A seeded token would repeat for everyone on the default seed, and the path is the credential.
+    const record = {} as Parameters<ReturnType<typeof createCaptures>['registry']['register']>[2]
+    const first = createCaptures().registry.register('http://a.test', 'http://e.test', record)
+    const second = createCaptures().registry.register('http://a.test', 'http://e.test', record)
+    expect(first).toMatch(/^http:\/\/e\.test\/__emulator\/capture\/[0-9a-f]{48}$/)
+    expect(second).not.toBe(first)
   })
 })
