@@ -31,6 +31,8 @@ export interface ProviderServices<Settings> {
   tasks: TaskEngine
   credits: CreditLedger
   randomFor: (namespace: string, purpose?: string) => Random
+  /** Calls `listener` on every reset: of one namespace, or of everything (undefined). */
+  onReset: (listener: (namespace?: string) => void) => void
   /**
    * Queues a task (charge, seed, timing, faults) and finds the caller's own; async providers
    * only.

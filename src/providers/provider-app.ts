@@ -80,6 +80,7 @@ export function createProviderApp(
     tasks: deps.tasks,
     credits: deps.credits,
     randomFor: deps.randomFor,
+    onReset: deps.onReset,
     taskStep,
   })
 

@@ -16,6 +16,7 @@ import type { ImageFormat } from '../../core/images/render-image.js'
 import { inspectImage } from '../../core/images/inspect-image.js'
 import { publicOrigin } from '../../core/http/public-origin.js'
 import { parseRequest } from '../../core/validation.js'
+import { namespaceOf } from '../../core/steering/middleware.js'
 import type { CrunSettings } from './settings.js'
 
 type Schemas = components['schemas']
@@ -45,6 +46,8 @@ const UploadUrlQuery = z
   )
 
 interface Slot {
+  /** Where the URL was issued: a reset of it forgets the upload. */
+  namespace: string
   contentType: string
   format: ImageFormat
   /** The file URL's name: the token and the extension. */
@@ -58,9 +61,13 @@ const MAX_SLOTS = 10_000
 
 export function addUploadRoutes(
   app: Hono<EmulatorEnv>,
-  { id, config, images }: ProviderServices<CrunSettings>,
+  { id, config, images, onReset }: ProviderServices<CrunSettings>,
 ): void {
   const slots = new LRUCache<string, Slot>({ max: MAX_SLOTS })
+  onReset((namespace) => {
+    for (const [token, slot] of slots.entries())
+      if (namespace === undefined || slot.namespace === namespace) slots.delete(token)
+  })
   const maxBytes = config.limits.multipartBodyBytes
 
   app.get('/api/v1/client/files/upload-url', (c) => {
@@ -68,7 +75,12 @@ export function addUploadRoutes(
     const type = TYPES[query.content_type]!
     const token = randomBytes(16).toString('hex')
     const file = token + (query.ext === undefined ? type.exts[0]! : dotted(query.ext))
-    slots.set(token, { contentType: query.content_type, format: type.format, file })
+    slots.set(token, {
+      namespace: namespaceOf(c),
+      contentType: query.content_type,
+      format: type.format,
+      file,
+    })
     const base = `${publicOrigin(c, config)}/${id}`
     const body: Schemas['UploadUrlResponse'] = {
       code: 200,

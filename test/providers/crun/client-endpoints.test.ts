@@ -238,6 +238,28 @@ describe('CRUN uploads', () => {
     expect(JSON.parse(text)).toEqual({ code: 404, message: 'File not found', data: null })
   })
 
+  it("forgets a namespace's uploads when it is reset, and only that namespace's", async () => {
+    const png = await solidImage(8, 8)
+    const upload = async (h: Record<string, string>) => {
+      const { presigned_url: presigned, file_url: fileUrl } = (
+        await uploadUrl(h, 'content_type=image/png')
+      ).json.data
+      expect((await put(presigned, 'image/png', png)).status).toBe(200)
+      return { presigned, fileUrl }
+    }
+    const [a, b] = [headers(), headers()]
+    const [inA, inB] = [await upload(a), await upload(b)]
+    const reset = await fetch(`${server.url}/__emulator/reset`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ namespace: a['x-emulator-namespace'] }),
+    })
+    expect(reset.status).toBe(200)
+    expect((await fetch(inA.fileUrl)).status).toBe(404)
+    expect((await put(inA.presigned, 'image/png', png)).status).toBe(404)
+    expect((await fetch(inB.fileUrl)).status).toBe(200)
+  })
+
   it('answers a PUT to a token never issued with a 404', async () => {
     const unknown = await put(
       `${server.url}/crun/__uploads/${'0'.repeat(32)}`,
