@@ -2,8 +2,9 @@
  * For the command in a clone of the repository (bin/gpt-image-emulator.js, `npm start`, `npx
  * gpt-image-emulator`): builds what the command runs, dist/main.js and the dashboard in dist/ui,
  * when they are missing or older than their sources, one line per step on stderr. The library
- * (tsc's dist/index.js and declarations) is `npm run build`'s, which `npm ci` runs (`prepare`).
- * An installed package has no src/ and never loads this file.
+ * (tsc's dist/index.js and declarations) is `npm run build`'s, which `prepare` runs for
+ * `npm install`, `npm pack` and git installs (`npm ci` skips it: scripts/prepare.mjs). An
+ * installed package has no src/ and never loads this file.
  */
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readdirSync, statSync } from 'node:fs'
