@@ -55,6 +55,17 @@ export function createFaultRoutes(runtime: Runtime): Hono<EmulatorEnv> {
 
   app.get('/faults', (c) => c.json({ faults: runtime.faults.list(namespaceOf(c)).map(toWire) }))
 
+  // What an 'error' rule and X-Emulator-Error may name, per mounted provider.
+  app.get('/errors', (c) => {
+    const body: components['schemas']['ErrorCatalogue'] = {
+      providers: [...runtime.providers.values()].map((p) => ({
+        id: p.descriptor.id,
+        errors: [...p.errors.names],
+      })),
+    }
+    return c.json(body)
+  })
+
   app.post('/faults', async (c) => {
     const input = await readControlBody(c, NewFault)
     const plan = toPlan(input, runtime)

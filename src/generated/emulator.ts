@@ -215,6 +215,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/__emulator/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each mounted provider's error catalogue: the names X-Emulator-Error and an 'error' fault rule take. */
+        get: operations["listErrorCatalogue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/__emulator/faults": {
         parameters: {
             query?: never;
@@ -722,6 +739,12 @@ export interface components {
                 error: string | null;
                 /** @enum {string} */
                 outcome: "delivered" | "retrying" | "failed";
+            }[];
+        };
+        ErrorCatalogue: {
+            providers: {
+                id: components["schemas"]["ProviderId"];
+                errors: string[];
             }[];
         };
         Redelivery: {
@@ -1553,6 +1576,41 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["TooLarge"];
             422: components["responses"]["InvalidField"];
+        };
+    };
+    listErrorCatalogue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The catalogue, by provider, in the order of the providers' list. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "providers": [
+                     *         {
+                     *           "id": "gptproto",
+                     *           "errors": [
+                     *             "rate_limit_exceeded",
+                     *             "insufficient_balance",
+                     *             "server_error"
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorCatalogue"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
         };
     };
     listFaults: {

@@ -192,13 +192,28 @@ describe('the dashboard, in Chromium', () => {
     await screenshot('deliveries')
   })
 
-  it('lists the fault rule in force', async () => {
+  it('lists the fault rule in force, and adds and removes one', async () => {
     await showTab('faults')
     const rows = page.getByTestId('fault-row')
     await expect.poll(() => rows.count()).toBe(1)
     expect(await rows.first().innerText()).toMatch(/rate_limit_exceeded/)
     await screenshot('faults')
     expect(await seriousViolations()).toEqual([])
+
+    // Add a rule from the form, its error picked from the provider's catalogue; then remove it.
+    const form = page.locator('form.fault-form')
+    // A select's accessible name takes in its chosen option: find it by its label's own words.
+    const field = (label: string) => form.locator(`label:has(> span:text-is("${label}")) select`)
+    await field('Provider').selectOption('openai')
+    await field('Error').selectOption('insufficient_quota')
+    await form.getByRole('button', { name: 'Add rule' }).click()
+    await expect.poll(() => rows.count()).toBe(2)
+    expect(await rows.nth(1).innerText()).toMatch(/openai[\s\S]*insufficient_quota/)
+    await page
+      .getByRole('button', { name: /^Remove rule / })
+      .nth(1)
+      .click()
+    await expect.poll(() => rows.count()).toBe(1)
   })
 
   it('shows a key with its balance and limits, never the whole key', async () => {

@@ -485,6 +485,22 @@ describe('control plane', () => {
     }
   })
 
+  it("lists each provider's error catalogue, the names an 'error' rule takes", async () => {
+    const { status, json } = await call('GET', '/__emulator/errors')
+    expect(status).toBe(200)
+    expect(json.providers.map((p: { id: string }) => p.id)).toEqual(PROVIDER_IDS)
+    const gptproto = json.providers.find((p: { id: string }) => p.id === 'gptproto')
+    expect(gptproto.errors).toContain('rate_limit_exceeded')
+    // Every listed name is one a rule accepts.
+    const rule = await call(
+      'POST',
+      '/__emulator/faults',
+      { match: { provider: 'gptproto' }, error: gptproto.errors.at(-1) },
+      { 'x-emulator-namespace': 'catalogue' },
+    )
+    expect(rule.status).toBe(201)
+  })
+
   it('lists namespaces and streams changes', async () => {
     const { json } = await call('GET', '/__emulator/namespaces')
     expect(json.namespaces).toContainEqual({ name: 'default' })
@@ -522,6 +538,7 @@ describe('control plane', () => {
     ['GET', '/__emulator/deliveries'],
     ['POST', '/__emulator/deliveries/d1/redeliver'],
     ['GET', '/__emulator/namespaces'],
+    ['GET', '/__emulator/errors'],
     ['GET', '/__emulator/events'],
     ['GET', '/__emulator/ui'],
     ['GET', '/__emulator/assets/dashboard.js'],

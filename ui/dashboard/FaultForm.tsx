@@ -3,8 +3,8 @@
  * failure, failing callbacks) and, for the rest, the X-Emulator-Fault tokens as text. The
  * server validates; its refusal is shown as it says it, with the values it accepts.
  */
-import { useState } from 'preact/hooks'
-import { ApiError, addFault } from './api.js'
+import { useEffect, useState } from 'preact/hooks'
+import { ApiError, addFault, fetchErrorCatalogue } from './api.js'
 import { Select, TextInput, providerChoices } from './parts.js'
 import type { NewFaultRule } from './types.js'
 
@@ -75,6 +75,11 @@ export function FaultForm({
   const [refusal, setRefusal] = useState<{ message: string; allowed: readonly string[] }>()
   const [added, setAdded] = useState<string>()
   const set = (key: keyof Draft) => (value: string) => setDraft((d) => ({ ...d, [key]: value }))
+  const [catalogue, setCatalogue] = useState<Record<string, string[]>>({})
+  useEffect(() => {
+    // Without it the error name is typed, and a wrong one shows the server's list.
+    fetchErrorCatalogue().then(setCatalogue, () => undefined)
+  }, [])
 
   const submit = (event: Event) => {
     event.preventDefault()
@@ -131,7 +136,7 @@ export function FaultForm({
           choices={ACTIONS}
           onChange={(value) => setDraft((d) => ({ ...d, action: value as Action }))}
         />
-        <ActionFields draft={draft} set={set} />
+        <ActionFields draft={draft} set={set} errorNames={catalogue[draft.provider]} />
       </fieldset>
       <fieldset>
         <legend>How often</legend>
@@ -179,12 +184,27 @@ export function FaultForm({
 function ActionFields({
   draft,
   set,
+  errorNames,
 }: {
   draft: Draft
   set: (key: keyof Draft) => (value: string) => void
+  /** The chosen provider's catalogue, once loaded. */
+  errorNames: readonly string[] | undefined
 }) {
   switch (draft.action) {
     case 'error':
+      if (errorNames)
+        return (
+          <Select
+            label="Error"
+            value={draft.error}
+            choices={[
+              { value: '', label: 'choose an error' },
+              ...errorNames.map((name) => ({ value: name, label: name })),
+            ]}
+            onChange={set('error')}
+          />
+        )
       return (
         <TextInput
           label="Error name (needs a provider)"

@@ -87,6 +87,12 @@ export async function fetchProviders(): Promise<string[]> {
   return health.providers.map((p) => p.id)
 }
 
+/** Each provider's error names: what an 'error' rule may name. */
+export async function fetchErrorCatalogue(): Promise<Record<string, string[]>> {
+  const body = await call<{ providers: { id: string; errors: string[] }[] }>('/errors')
+  return Object.fromEntries(body.providers.map((p) => [p.id, p.errors]))
+}
+
 export async function redeliver(namespace: string, id: string): Promise<Delivery> {
   const path = `/deliveries/${encodeURIComponent(id)}/redeliver`
   return (await call<{ delivery: Delivery }>(path, { namespace, method: 'POST' })).delivery
