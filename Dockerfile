@@ -9,7 +9,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-COPY scripts/bundle.mjs scripts/bundle-cjs.mjs scripts/build-ui.mjs scripts/redoc-asset.mjs ./scripts/
+COPY scripts/bundle.mjs scripts/bundle-cjs.mjs scripts/build-ui.mjs scripts/redoc-asset.mjs scripts/write-whole.mjs ./scripts/
 COPY ui ./ui
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 

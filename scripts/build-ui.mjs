@@ -4,11 +4,12 @@
  * redoc.standalone.js comes from scripts/redoc-asset.mjs. Served by src/ui-assets.ts.
  */
 import { build } from 'esbuild'
-import { mkdir, rename, writeFile } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import process from 'node:process'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { gzipSync } from 'node:zlib'
+import { writeWhole } from './write-whole.mjs'
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)))
 
@@ -34,10 +35,7 @@ export async function buildUi(outDir = join(root, 'dist', 'ui')) {
 
   const sizes = {}
   for (const file of result.outputFiles) {
-    // Written beside, then renamed over: a page loading meanwhile gets the old file or the new.
-    const temp = `${file.path}.${process.pid}.tmp`
-    await writeFile(temp, file.contents)
-    await rename(temp, file.path)
+    await writeWhole(file.path, file.contents)
     sizes[basename(file.path)] = { raw: file.contents.length, gzip: gzipSync(file.contents).length }
   }
   const { copyRedoc } = await loadRedocAsset()

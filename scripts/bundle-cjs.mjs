@@ -16,10 +16,11 @@
  */
 import { build } from 'esbuild'
 import { existsSync } from 'node:fs'
-import { copyFile, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, relative } from 'node:path'
 import process from 'node:process'
 import { fileURLToPath } from 'node:url'
+import { writeWhole } from './write-whole.mjs'
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)))
 const dist = join(root, 'dist')
@@ -65,9 +66,7 @@ const result = await build({
 })
 
 for (const file of result.outputFiles) {
-  const temp = `${file.path}.${process.pid}.tmp`
-  await writeFile(temp, file.contents)
-  await rename(temp, file.path)
+  await writeWhole(file.path, file.contents)
 }
 
 /** Every .d.ts under dist/, except those of dist/cjs and dist/ui. */

@@ -6,10 +6,10 @@
  * (dist/index.js) stays tsc's.
  */
 import { build } from 'esbuild'
-import { rename, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import process from 'node:process'
 import { fileURLToPath } from 'node:url'
+import { writeWhole } from './write-whole.mjs'
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)))
 
@@ -50,13 +50,7 @@ const result = await build({
   logLevel: 'warning',
 })
 
-// Written beside, then renamed over: a process starting meanwhile reads the old file or the new
-// one, never half of one.
-for (const file of result.outputFiles) {
-  const temp = `${file.path}.${process.pid}.tmp`
-  await writeFile(temp, file.contents)
-  await rename(temp, file.path)
-}
+for (const file of result.outputFiles) await writeWhole(file.path, file.contents)
 
 const sizes = Object.entries(result.metafile.outputs).map(
   ([path, { bytes }]) => `${basename(path)} ${Math.round(bytes / 1024)} kB`,

@@ -29,6 +29,7 @@ export const COMMAND_INPUTS = [
   'scripts/bundle.mjs',
   'scripts/build-ui.mjs',
   'scripts/redoc-asset.mjs',
+  'scripts/write-whole.mjs',
 ]
 
 const STEPS = [

@@ -5,11 +5,12 @@
  * to another origin. Called by scripts/build-ui.mjs; runnable alone:
  * `node scripts/redoc-asset.mjs [outDir]` (default dist/ui).
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import process from 'node:process'
 import { fileURLToPath } from 'node:url'
+import { writeWhole } from './write-whole.mjs'
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)))
 
@@ -75,10 +76,7 @@ export async function copyRedoc(outDir) {
   const source = await readFile(require.resolve('redoc/bundles/redoc.standalone.js'), 'utf8')
   await mkdir(outDir, { recursive: true })
   const target = join(outDir, 'redoc.standalone.js')
-  // Written beside, then renamed over: a page loading meanwhile gets the old file or the new.
-  const temp = `${target}.${process.pid}.tmp`
-  await writeFile(temp, rewriteRedoc(source))
-  await rename(temp, target)
+  await writeWhole(target, rewriteRedoc(source))
   return target
 }
 

@@ -20,6 +20,7 @@ const INPUTS = [
   'scripts/bundle-cjs.mjs',
   'scripts/build-ui.mjs',
   'scripts/redoc-asset.mjs',
+  'scripts/write-whole.mjs',
 ]
 
 export default function setup(): void {
