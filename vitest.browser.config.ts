@@ -8,5 +8,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     // One browser, one page, in order: the views are visited as a person would.
     fileParallelism: false,
+    // What a person waits for (a live update, a thumbnail) gets seconds on a busy CI machine,
+    // not expect.poll's default second.
+    expect: { poll: { timeout: 10_000 } },
   },
 })
