@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises'
 import type { EmulatorEnv } from './core/http/env.js'
 import { EmulatorError } from './core/errors/emulator-error.js'
 
-export const ASSET_DIR = new URL('../dist/ui/', import.meta.url)
+const ASSET_DIR = new URL('../dist/ui/', import.meta.url)
 
 /** The only names served, with their content types: nothing else in the folder is reachable. */
 const ASSETS: Readonly<Record<string, string>> = {

@@ -2,8 +2,11 @@
  * The HTML shell of the dashboard at `/__emulator/ui`: everything it shows is drawn by
  * dashboard.js (ui/dashboard/) from the control-plane API. Same-origin assets only.
  */
-/** The pages' policy (see the UI contract): nothing but this origin, and Redoc's needs. */
-export const DASHBOARD_CSP =
+/**
+ * The policy of the dashboard and docs pages (see the UI contract): nothing but this origin, and
+ * Redoc's needs.
+ */
+export const PAGE_CSP =
   "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; " +
   "worker-src 'self' blob:; connect-src 'self'"
 

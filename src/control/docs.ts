@@ -9,11 +9,6 @@ import { readFile } from 'node:fs/promises'
 import { EmulatorError } from '../core/errors/emulator-error.js'
 import { specPath, SPEC_IDS } from '../specs.js'
 
-/** The contract's page policy: same origin only; Redoc needs inline styles and a blob worker. */
-export const DOCS_CSP =
-  "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; " +
-  "worker-src 'self' blob:; connect-src 'self'"
-
 interface Server {
   url: string
   description?: string

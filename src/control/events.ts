@@ -12,7 +12,7 @@ import type { Change, ChangeTopic, Changes } from '../core/changes.js'
 import { namespaceOf } from '../core/steering/middleware.js'
 
 /** Changes of one topic and namespace closer together than this are sent as one. */
-export const COALESCE_MS = 100
+const COALESCE_MS = 100
 /** A comment this often keeps proxies from closing an idle stream. */
 const PING_MS = 15_000
 
@@ -69,13 +69,8 @@ export function createEventRoutes(runtime: Runtime): Hono<EmulatorEnv> {
   return app
 }
 
-/** Control-plane writes, by the first segment of their path, and the topic each changes. */
-const WRITES: Record<string, ChangeTopic> = {
-  faults: 'faults',
-  keys: 'keys',
-  webhooks: 'webhooks',
-  journal: 'journal',
-}
+/** Control-plane writes that announce themselves: the first segment of their path is the topic. */
+const WRITES: ReadonlySet<string> = new Set<ChangeTopic>(['faults', 'keys', 'webhooks', 'journal'])
 
 /**
  * Announces each successful control-plane write as a change of what it wrote. Tasks, deliveries
@@ -85,7 +80,7 @@ export function announceWrites(changes: Changes): MiddlewareHandler<EmulatorEnv>
   return async (c, next) => {
     await next()
     if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.res.status >= 400) return
-    const topic = WRITES[c.req.path.split('/')[2] ?? '']
-    if (topic) changes.notify(topic, namespaceOf(c))
+    const topic = c.req.path.split('/')[2] ?? ''
+    if (WRITES.has(topic)) changes.notify(topic as ChangeTopic, namespaceOf(c))
   }
 }

@@ -20,7 +20,7 @@ import { createFaultRoutes } from './faults.js'
 import { limitControlBodies } from './validate.js'
 import { announceWrites, createEventRoutes } from './events.js'
 import { createAssetRoutes } from '../ui-assets.js'
-import { DASHBOARD_CSP, dashboardPage } from './dashboard-page.js'
+import { PAGE_CSP, dashboardPage } from './dashboard-page.js'
 
 type Health = components['schemas']['Health']
 
@@ -50,12 +50,12 @@ export function createControlRoutes(runtime: Runtime): Hono<EmulatorEnv> {
     app.route('/', routes(runtime))
   }
   app.route('/', createAssetRoutes())
-  app.get('/ui', (c) => c.html(dashboardPage(), 200, { 'content-security-policy': DASHBOARD_CSP }))
+  app.get('/ui', (c) => c.html(dashboardPage(), 200, { 'content-security-policy': PAGE_CSP }))
   // The docs pages (Redoc, and the YAML parser) load on the first visit: no start waits for them.
   const docs = () => import('./docs.js')
   app.get('/docs', async (c) => {
-    const { docsIndexPage, DOCS_CSP } = await docs()
-    return c.html(await docsIndexPage(), 200, { 'content-security-policy': DOCS_CSP })
+    const { docsIndexPage } = await docs()
+    return c.html(await docsIndexPage(), 200, { 'content-security-policy': PAGE_CSP })
   })
   // Before `/docs/:id`, which would take `init.js` for a spec id.
   app.get('/docs/init.js', async (c) =>
@@ -65,8 +65,8 @@ export function createControlRoutes(runtime: Runtime): Hono<EmulatorEnv> {
     }),
   )
   app.get('/docs/:id', async (c) => {
-    const { docsPage, DOCS_CSP } = await docs()
-    return c.html(await docsPage(c.req.param('id')), 200, { 'content-security-policy': DOCS_CSP })
+    const { docsPage } = await docs()
+    return c.html(await docsPage(c.req.param('id')), 200, { 'content-security-policy': PAGE_CSP })
   })
   app.get('/docs/:id/spec.json', async (c) =>
     c.body(await (await docs()).specJson(c.req.param('id'), publicOrigin(c, runtime.config)), 200, {

@@ -1,8 +1,8 @@
 /** Callbacks and webhooks sent in the namespace, every attempt, and a way to send one again. */
 import { useEffect, useState } from 'preact/hooks'
 import { redeliver } from './api.js'
-import { clock, duration, messageOf } from './format.js'
-import { Empty, HttpStatus, LoadState, StateBadge, TableWrap } from './parts.js'
+import { duration, messageOf } from './format.js'
+import { Empty, HttpStatus, LoadState, StateBadge, TableWrap, Time } from './parts.js'
 import type { Loaded } from './store.js'
 import type { Delivery } from './types.js'
 
@@ -125,9 +125,7 @@ function DeliveryCard({
                     {a.attempt}
                   </th>
                   <td>
-                    <time dateTime={a.at} title={a.at}>
-                      {clock(a.at)}
-                    </time>
+                    <Time iso={a.at} />
                   </td>
                   <td>
                     <HttpStatus status={a.status} />

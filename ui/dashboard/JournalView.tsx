@@ -1,6 +1,6 @@
 /** The journal: provider requests of the namespace, newest first, each expandable. */
 import { useState } from 'preact/hooks'
-import { clock, duration, pretty, statusClass } from './format.js'
+import { duration, pretty, statusClass } from './format.js'
 import {
   Empty,
   HttpStatus,
@@ -8,6 +8,7 @@ import {
   Select,
   TableWrap,
   TextInput,
+  Time,
   providerChoices,
 } from './parts.js'
 import type { Loaded } from './store.js'
@@ -148,9 +149,7 @@ function JournalRow({
           </button>
         </td>
         <td>
-          <time dateTime={entry.at} title={entry.at}>
-            {clock(entry.at)}
-          </time>
+          <Time iso={entry.at} />
         </td>
         <td>{entry.provider ?? '—'}</td>
         <td>

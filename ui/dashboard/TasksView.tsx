@@ -1,7 +1,7 @@
 /** Tasks of the namespace, newest first: state, timeline, images and failure. */
 import { useState } from 'preact/hooks'
-import { between, clock, duration, number, sameOrigin, truncate } from './format.js'
-import { Empty, LoadState, Select, StateBadge, providerChoices } from './parts.js'
+import { between, duration, number, sameOrigin, truncate } from './format.js'
+import { Empty, LoadState, Select, StateBadge, Time, providerChoices } from './parts.js'
 import type { Loaded } from './store.js'
 import type { Task } from './types.js'
 
@@ -148,15 +148,6 @@ function TaskCard({ task }: { task: Task }) {
         </div>
       )}
     </li>
-  )
-}
-
-function Time({ iso }: { iso: string | null }) {
-  if (!iso) return <span class="muted">—</span>
-  return (
-    <time dateTime={iso} title={iso}>
-      {clock(iso)}
-    </time>
   )
 }
 

@@ -6,9 +6,9 @@
 import type {
   Delivery,
   FaultRule,
-  JournalEntry,
   Key,
   NewFaultRule,
+  Schemas,
   Task,
   TopicData,
   Topic,
@@ -70,32 +70,31 @@ function toApiError(response: Response, json: unknown): ApiError {
 /** Fetches one topic's list for a namespace. */
 export const fetchTopic: { [T in Topic]: (namespace: string) => Promise<TopicData[T]> } = {
   journal: async (namespace) =>
-    (await call<{ entries: JournalEntry[] }>(`/journal?limit=${JOURNAL_LIMIT}`, { namespace }))
-      .entries,
+    (await call<Schemas['JournalList']>(`/journal?limit=${JOURNAL_LIMIT}`, { namespace })).entries,
   tasks: async (namespace) => (await call<{ tasks: Task[] }>('/tasks', { namespace })).tasks,
   deliveries: async (namespace) =>
-    (await call<{ deliveries: Delivery[] }>('/deliveries', { namespace })).deliveries,
+    (await call<Schemas['DeliveryList']>('/deliveries', { namespace })).deliveries,
   faults: async (namespace) =>
     (await call<{ faults: FaultRule[] }>('/faults', { namespace })).faults,
   keys: async (namespace) => (await call<{ keys: Key[] }>('/keys', { namespace })).keys,
   namespaces: async () =>
-    (await call<{ namespaces: { name: string }[] }>('/namespaces')).namespaces.map((n) => n.name),
+    (await call<Schemas['NamespaceList']>('/namespaces')).namespaces.map((n) => n.name),
 }
 
 export async function fetchProviders(): Promise<string[]> {
-  const health = await call<{ providers: { id: string }[] }>('/health')
+  const health = await call<Schemas['Health']>('/health')
   return health.providers.map((p) => p.id)
 }
 
 /** Each provider's error names: what an 'error' rule may name. */
 export async function fetchErrorCatalogue(): Promise<Record<string, string[]>> {
-  const body = await call<{ providers: { id: string; errors: string[] }[] }>('/errors')
+  const body = await call<Schemas['ErrorCatalogue']>('/errors')
   return Object.fromEntries(body.providers.map((p) => [p.id, p.errors]))
 }
 
 export async function redeliver(namespace: string, id: string): Promise<Delivery> {
   const path = `/deliveries/${encodeURIComponent(id)}/redeliver`
-  return (await call<{ delivery: Delivery }>(path, { namespace, method: 'POST' })).delivery
+  return (await call<Schemas['Redelivery']>(path, { namespace, method: 'POST' })).delivery
 }
 
 export async function addFault(namespace: string, rule: NewFaultRule): Promise<FaultRule> {

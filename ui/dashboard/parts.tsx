@@ -1,11 +1,21 @@
 /** Small pieces shared by the views: badges, load states, labelled selects. */
 import type { ComponentChildren } from 'preact'
-import { statusClass } from './format.js'
+import { clock, statusClass } from './format.js'
 import type { Loaded } from './store.js'
 
 export function HttpStatus({ status }: { status: number | null }) {
   if (status === null) return <span class="badge muted">none</span>
   return <span class={`badge http-${statusClass(status)}`}>{status}</span>
+}
+
+/** A time as the local clock reads it, the full ISO time on hover; a dash when there is none. */
+export function Time({ iso }: { iso: string | null }) {
+  if (!iso) return <span class="muted">—</span>
+  return (
+    <time dateTime={iso} title={iso}>
+      {clock(iso)}
+    </time>
+  )
 }
 
 /** A state word in a colored pill; the word itself carries the meaning, not the color. */

@@ -1,12 +1,11 @@
 /** Wire shapes of the control plane, from the types generated from its spec. */
 import type { components } from '../../src/generated/emulator.js'
 
-type Schemas = components['schemas']
+export type Schemas = components['schemas']
 
 export type JournalEntry = Schemas['JournalList']['entries'][number]
 export type Task = Schemas['Task']
-export type Delivery = Schemas['DeliveryList']['deliveries'][number]
-export type Attempt = Delivery['attempts'][number]
+export type Delivery = Schemas['Delivery']
 export type FaultRule = Schemas['FaultRule']
 export type NewFaultRule = Schemas['NewFaultRule']
 export type Key = Schemas['Key']
