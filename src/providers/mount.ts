@@ -13,6 +13,7 @@ import type { KeyPolicies } from '../core/keys/key-policies.js'
 import type { DeliveryQueue } from '../core/callbacks/delivery-queue.js'
 import type { WebhookEndpoints } from '../core/callbacks/webhook-endpoints.js'
 import type { TaskFailure } from '../core/tasks/task.js'
+import type { TimingProfile } from '../core/tasks/timing.js'
 import { createErrorRenderer, type ErrorRenderer } from '../core/errors/render.js'
 import { createTaskStep, type TaskStep } from '../core/tasks/queue-task.js'
 import type { TargetPolicy } from '../core/callbacks/target-policy.js'
@@ -81,16 +82,23 @@ export function mountProviders(
       },
     )
     if (hooks?.onChange) {
-      const services = { ...deps, settings }
       const core = retryPolicyOf(config.callbacks)
       const own = retrySettingsOf(settings)
+      // The task's timing profile picks its callbacks' schedule: seconds, or realistic minutes.
+      // Both are fixed once mounted, so each is made here, not on every change of every task.
+      const servicesFor = (profile: TimingProfile | undefined) => ({
+        ...deps,
+        settings,
+        deliveries: core
+          ? withRetryDelays(deps.deliveries, retryDelaysFor(profile, own, core))
+          : deps.deliveries,
+      })
+      const quick = servicesFor(undefined)
+      const realistic = servicesFor('realistic')
       deps.tasks.subscribe((task, previous) => {
         if (task.provider !== descriptor.id) return
-        // The task's timing profile picks its callbacks' schedule: seconds, or realistic minutes.
-        const deliveries: DeliveryQueue = core
-          ? withRetryDelays(deps.deliveries, retryDelaysFor(task.timingProfile, own, core))
-          : deps.deliveries
-        hooks.onChange?.(task as never, previous, { ...services, deliveries })
+        const services = task.timingProfile === 'realistic' ? realistic : quick
+        hooks.onChange?.(task as never, previous, services)
       })
     }
     mounted.set(descriptor.id, {

@@ -44,10 +44,14 @@ export function createProviderApp(
   })
   // Open paths skip the key chain: a presigned URL is its own credential.
   const open = (descriptor.openPaths ?? []).map((prefix) => `/${id}${prefix}`)
-  const unlessOpen =
-    (middleware: MiddlewareHandler<EmulatorEnv>): MiddlewareHandler<EmulatorEnv> =>
-    (c, next) =>
-      open.some((prefix) => c.req.path.startsWith(prefix)) ? next() : middleware(c, next)
+  // Most providers have none: their middleware is used as is, with no check per request.
+  const unlessOpen = (
+    middleware: MiddlewareHandler<EmulatorEnv>,
+  ): MiddlewareHandler<EmulatorEnv> =>
+    open.length === 0
+      ? middleware
+      : (c, next) =>
+          open.some((prefix) => c.req.path.startsWith(prefix)) ? next() : middleware(c, next)
   app.use(unlessOpen(limitBodySize(config.limits)))
   app.use(unlessOpen(requireApiKey(descriptor.keyScheme, descriptor.acceptKey)))
   app.use(

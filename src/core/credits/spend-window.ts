@@ -7,6 +7,7 @@
 interface Spend {
   at: number
   milli: number
+  taskId: string
 }
 
 export interface SpendWindow {
@@ -22,17 +23,15 @@ export function createSpendWindow(lengthMs: number): SpendWindow {
   let spends: Spend[] = []
   let first = 0
   const byTask = new Map<string, Spend>()
-  const taskIds: string[] = []
 
   function dropBefore(cutoff: number): void {
     while (first < spends.length && spends[first]!.at < cutoff) {
-      byTask.delete(taskIds[first]!)
+      byTask.delete(spends[first]!.taskId)
       first++
     }
     // Compacted once the dropped part is most of the array: amortized O(1) per charge.
     if (first > 1024 && first * 2 > spends.length) {
       spends = spends.slice(first)
-      taskIds.splice(0, first)
       first = 0
     }
   }
@@ -52,9 +51,8 @@ export function createSpendWindow(lengthMs: number): SpendWindow {
   return {
     add(at, milli, taskId) {
       dropBefore(at - lengthMs)
-      const spend = { at, milli }
+      const spend = { at, milli, taskId }
       spends.push(spend)
-      taskIds.push(taskId)
       byTask.set(taskId, spend)
     },
     cancel(taskId) {

@@ -30,7 +30,7 @@ export const DROPPED_WORDS = {
   empty: 'closed without a reply',
 } as const
 
-export function describePlan(plan: FaultPlan): string {
+function describePlan(plan: FaultPlan): string {
   const parts: string[] = []
   if (plan.error !== undefined) parts.push(`error ${plan.error}`)
   if (plan.latency) {

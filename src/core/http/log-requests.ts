@@ -11,8 +11,6 @@ import { faultOfRequest } from '../faults/request-fault.js'
 import { DROPPED_WORDS } from '../faults/fired-fault.js'
 import { faultEntry, requestEntry } from '../log/request-lines.js'
 
-export { batchedLines } from '../log/batched-lines.js'
-
 export function logRequests(log: Log): MiddlewareHandler<EmulatorEnv> {
   return async function logRequest(c, next) {
     const started = performance.now()

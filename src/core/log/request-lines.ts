@@ -22,30 +22,40 @@ export interface RequestFacts {
   dropped?: string
 }
 
+/**
+ * Built on every request: each form is made only when read, so a log renders the one its format
+ * needs (`--log json` never builds the readable line, `pretty` never the fields).
+ */
 export function requestEntry(facts: RequestFacts, color = false): LogEntry {
   const { time, method, path, status, latencyMs, reason, dropped } = facts
-  const paint = (code: number, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text)
-  const statusText =
-    status === null
-      ? paint(31, '---')
-      : paint(status >= 500 ? 31 : status >= 400 ? 33 : 32, String(status))
-  const why = dropped ?? reason
   return {
     event: 'request',
     time,
-    fields: {
-      request_id: facts.requestId,
-      method,
-      path,
-      provider: facts.provider,
-      status,
-      latency_ms: latencyMs,
-      ...(reason !== undefined && { reason }),
-      ...(dropped !== undefined && { dropped }),
+    get fields() {
+      return {
+        request_id: facts.requestId,
+        method,
+        path,
+        provider: facts.provider,
+        status,
+        latency_ms: latencyMs,
+        ...(reason !== undefined && { reason }),
+        ...(dropped !== undefined && { dropped }),
+      }
     },
-    text:
-      `${timeOfDay(time)} ${method.padEnd(6)} ${statusText} ${String(latencyMs).padStart(7)} ms  ` +
-      `${path}${why === undefined ? '' : `  ${why}`}`,
+    get text() {
+      const paint = (code: number, text: string) =>
+        color ? `\u001b[${code}m${text}\u001b[0m` : text
+      const statusText =
+        status === null
+          ? paint(31, '---')
+          : paint(status >= 500 ? 31 : status >= 400 ? 33 : 32, String(status))
+      const why = dropped ?? reason
+      return (
+        `${timeOfDay(time)} ${method.padEnd(6)} ${statusText} ${String(latencyMs).padStart(7)} ms  ` +
+        `${path}${why === undefined ? '' : `  ${why}`}`
+      )
+    },
   }
 }
 
