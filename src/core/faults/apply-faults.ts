@@ -15,6 +15,7 @@ import { EmulatorError } from '../errors/emulator-error.js'
 import { Refusal } from '../errors/failure.js'
 import { readBody } from '../http/read-body.js'
 import { mergePlans } from './fault-actions.js'
+import { firedFault } from './fired-fault.js'
 
 export interface ApplyFaultsOptions {
   provider: string
@@ -44,7 +45,7 @@ export function applyFaults({
     // The request's own headers win over the rules where both say something.
     const plan = mergePlans(fired.plan, oneShot)
     c.set('faults', plan)
-    c.set('faultRuleIds', fired.ruleIds)
+    c.set('fault', firedFault(plan, fired.ruleIds, Object.keys(oneShot).length > 0))
 
     if (plan.latency) {
       const { minMs, maxMs } = plan.latency

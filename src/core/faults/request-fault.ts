@@ -4,12 +4,14 @@
  */
 import type { Context } from 'hono'
 import type { EmulatorEnv } from '../http/env.js'
-import { firedFault, type FiredFault } from './fired-fault.js'
+import type { FiredFault } from './fired-fault.js'
 
-/** The fault that fired, once the fault middleware has run (a refusal before it meets none). */
+/**
+ * The fault that fired, as the fault middleware said it once (a request refused before that
+ * middleware met none).
+ */
 export function faultOfRequest(c: Context<EmulatorEnv>): FiredFault | null {
-  const plan = c.get('faults') as EmulatorEnv['Variables']['faults'] | undefined
-  if (plan === undefined) return null
-  const header = Object.keys(c.get('steering').faults).length > 0
-  return firedFault(plan, c.get('faultRuleIds'), header)
+  // Unset, not null, when the middleware never ran.
+  const fault: FiredFault | null | undefined = c.get('fault')
+  return fault ?? null
 }

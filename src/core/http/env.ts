@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Context } from 'hono'
 import type { FaultPlan } from '../faults/fault-actions.js'
+import type { FiredFault } from '../faults/fired-fault.js'
 import type { Steering } from '../steering/decode.js'
 
 export interface EmulatorEnv {
@@ -22,8 +23,8 @@ export interface EmulatorEnv {
      * faults.
      */
     faults: FaultPlan
-    /** The fault rules that fired for this request (their plans are merged into `faults`). */
-    faultRuleIds: readonly string[]
+    /** What fired on this request, said once for the journal and the log; null when nothing. */
+    fault: FiredFault | null
     /** Why the request was refused, in one phrase, for the log (set where errors are rendered). */
     refusal: string
     /** Set when a fault ended the connection without a response: no status was sent. */
