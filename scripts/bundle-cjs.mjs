@@ -25,21 +25,33 @@ import { writeWhole } from './write-whole.mjs'
 const root = dirname(dirname(fileURLToPath(import.meta.url)))
 const dist = join(root, 'dist')
 
-/** Removes dist/X.js, .js.map and .d.ts whose src/X.ts(x) is gone; dist/ui and dist/cjs aside. */
-async function pruneOrphans(dir) {
+/** Every file under dist/, except those of dist/cjs and dist/ui (tsc's output, and ours). */
+async function tscFiles(dir) {
+  const found = []
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name)
     if (entry.isDirectory()) {
-      if (path !== join(dist, 'cjs') && path !== join(dist, 'ui')) await pruneOrphans(path)
-      continue
-    }
-    const stem = /^(.*)\.(?:js|js\.map|d\.ts)$/.exec(relative(dist, path))?.[1]
-    if (stem === undefined) continue
-    const source = join(root, 'src', stem)
-    if (!existsSync(`${source}.ts`) && !existsSync(`${source}.tsx`)) await rm(path)
+      if (path !== join(dist, 'cjs') && path !== join(dist, 'ui'))
+        found.push(...(await tscFiles(path)))
+    } else found.push(path)
   }
+  return found
 }
-await pruneOrphans(dist)
+
+/** Removes dist/X.js, .js.map and .d.ts whose src/X.ts(x) is gone; returns the files kept. */
+async function pruneOrphans(files) {
+  const kept = []
+  for (const path of files) {
+    const stem = /^(.*)\.(?:js|js\.map|d\.ts)$/.exec(relative(dist, path))?.[1]
+    const source = stem === undefined ? undefined : join(root, 'src', stem)
+    if (source !== undefined && !existsSync(`${source}.ts`) && !existsSync(`${source}.tsx`))
+      await rm(path)
+    else kept.push(path)
+  }
+  return kept
+}
+// The bundle below adds no declaration: those kept here are all there are.
+const kept = await pruneOrphans(await tscFiles(dist))
 
 const result = await build({
   absWorkingDir: root,
@@ -69,20 +81,7 @@ for (const file of result.outputFiles) {
   await writeWhole(file.path, file.contents)
 }
 
-/** Every .d.ts under dist/, except those of dist/cjs and dist/ui. */
-async function declarations(dir) {
-  const found = []
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name)
-    if (entry.isDirectory()) {
-      if (path !== join(dist, 'cjs') && path !== join(dist, 'ui'))
-        found.push(...(await declarations(path)))
-    } else if (entry.name.endsWith('.d.ts')) found.push(path)
-  }
-  return found
-}
-
-const sources = await declarations(dist)
+const sources = kept.filter((path) => path.endsWith('.d.ts'))
 if (!sources.some((path) => path === join(dist, 'index.d.ts')))
   throw new Error('dist/index.d.ts is missing: run tsc -p tsconfig.build.json first')
 const cjs = join(dist, 'cjs')

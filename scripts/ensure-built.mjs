@@ -15,14 +15,10 @@ import { fileURLToPath } from 'node:url'
 const root = dirname(dirname(fileURLToPath(import.meta.url)))
 
 /** What the command runs, built by the steps below. */
-export const COMMAND_OUTPUTS = [
-  'dist/main.js',
-  'dist/ui/dashboard.js',
-  'dist/ui/redoc.standalone.js',
-]
+const COMMAND_OUTPUTS = ['dist/main.js', 'dist/ui/dashboard.js', 'dist/ui/redoc.standalone.js']
 
 /** What those outputs are built from. */
-export const COMMAND_INPUTS = [
+const COMMAND_INPUTS = [
   'src',
   'ui',
   'package.json',
@@ -38,7 +34,7 @@ const STEPS = [
 ]
 
 /** The newest modification time under `path` (a file or a folder), 0 when it does not exist. */
-export function newestMtime(path) {
+function newestMtime(path) {
   let stats
   try {
     stats = statSync(path)

@@ -30,7 +30,7 @@ export function describeProblem({ path, problem }: ConfigProblem): string {
 }
 
 /** A value as the user would have written it: strings quoted, numbers bare. */
-export function show(value: unknown): string {
+function show(value: unknown): string {
   if (value === undefined) return 'nothing'
   if (typeof value === 'number' || typeof value === 'boolean') return String(value)
   const text = JSON.stringify(value)

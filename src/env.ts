@@ -61,12 +61,10 @@ export function unknownEnvWarnings(env: NodeJS.ProcessEnv): string[] {
     .map((name) => `${name} is not a setting, ignored${didYouMean(name, known)}`)
 }
 
-/** Thrown for an upstream not written `<provider>=<url>`. */
-export class UpstreamFormError extends Error {}
-
 /**
  * `['aivideoapi=https://api.aivideoapi.ai', 'crun=http://localhost:9000']` -> { aivideoapi: ...,
- * crun: ... }; `label` (`--upstream`, `EMULATOR_UPSTREAMS`) names the source in errors.
+ * crun: ... }; throws on a pair not written `<provider>=<url>`, naming the source by `label`
+ * (`--upstream`, `EMULATOR_UPSTREAMS`).
  */
 export function parseUpstreams(pairs: readonly string[], label: string): Record<string, string> {
   const entries = pairs
@@ -75,7 +73,7 @@ export function parseUpstreams(pairs: readonly string[], label: string): Record<
     .map((pair): [string, string] => {
       const at = pair.indexOf('=')
       const [id, url] = at === -1 ? [pair, ''] : [pair.slice(0, at).trim(), pair.slice(at + 1)]
-      if (!id || !url.trim()) throw new UpstreamFormError(upstreamFormMessage(label, pair, id))
+      if (!id || !url.trim()) throw new Error(upstreamFormMessage(label, pair, id))
       return [id, url.trim()]
     })
   return Object.fromEntries(entries)

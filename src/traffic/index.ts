@@ -10,10 +10,11 @@ import type { Runtime } from '../runtime.js'
 import type { EmulatorEnv } from '../core/http/env.js'
 import type { AnyProvider } from '../providers/descriptor.js'
 import { recordUpstream } from './preflight.js'
+// Static: preflight.ts (imported by server.ts at start) already loads it for cassettePath.
+import { openCassette } from './cassette.js'
 
 interface TrafficModules {
   blobs: typeof import('./blobs.js')
-  cassette: typeof import('./cassette.js')
   capture: typeof import('./capture.js')
   record: typeof import('./record.js')
   replay: typeof import('./replay.js')
@@ -24,14 +25,13 @@ let loaded: TrafficModules | undefined
 /** Loads what `mode` needs (nothing to emulate); `createTraffic` then builds it synchronously. */
 export async function loadTraffic(mode: Runtime['config']['mode']): Promise<void> {
   if (mode === 'emulate' || loaded) return
-  const [blobs, cassette, capture, record, replay] = await Promise.all([
+  const [blobs, capture, record, replay] = await Promise.all([
     import('./blobs.js'),
-    import('./cassette.js'),
     import('./capture.js'),
     import('./record.js'),
     import('./replay.js'),
   ])
-  loaded = { blobs, cassette, capture, record, replay }
+  loaded = { blobs, capture, record, replay }
 }
 
 /** What record or replay does with each mounted provider, for the start banner. */
@@ -62,7 +62,6 @@ export function createTraffic(
   if (config.mode === 'emulate') return { middleware: {} }
   if (!loaded) throw new Error(`${config.mode} mode: await loadTraffic(mode) before createApp`)
   const { openBlobStore } = loaded.blobs
-  const { openCassette } = loaded.cassette
   const { createCaptures } = loaded.capture
   const { recordTraffic } = loaded.record
   const { createReplayer } = loaded.replay

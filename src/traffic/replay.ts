@@ -22,7 +22,7 @@ import { distance, replayKeyOf } from './identity.js'
 import { HOP_BY_HOP } from './redact.js'
 import { readRequest } from './request-shape.js'
 import { callbackUrlOf, taskIdOfCallback } from './hints.js'
-import { sendWebhook, webhookEvent, type WebhookSender } from './webhook-send.js'
+import { parseJson, sendWebhook, webhookEvent, type WebhookSender } from './webhook-send.js'
 import { webhooksByRequest } from './webhook-links.js'
 import type { AnyProvider } from '../providers/descriptor.js'
 
@@ -150,14 +150,6 @@ export function createReplayer(options: ReplayOptions): Replayer {
   }
 
   return { middleware, rewind: () => served.clear() }
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text)
-  } catch {
-    return undefined
-  }
 }
 
 function restoreJson(text: string, transform: (json: unknown) => unknown): string {

@@ -13,7 +13,7 @@ import type { Cassette } from './cassette.js'
 import { callbackEntry } from './callback-entry.js'
 import { webhookTaskId } from './hints.js'
 import { redactPath } from '../core/redact.js'
-import { sendWebhook, webhookEvent, type WebhookSender } from './webhook-send.js'
+import { parseJson, sendWebhook, webhookEvent, type WebhookSender } from './webhook-send.js'
 import { DEFAULT_NAMESPACE } from '../core/steering/decode.js'
 
 export interface WebhookCapture {
@@ -59,12 +59,4 @@ export async function receiveWebhook(
       console.error('[gpt-image-emulator] recording a webhook failed:', err)
     })
   return c.body(null, 200)
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text)
-  } catch {
-    return undefined
-  }
 }

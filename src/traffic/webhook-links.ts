@@ -21,7 +21,10 @@ export function webhooksByRequest(entries: readonly HarEntry[]): Map<number, Har
       firstNaming.set(taskId, index)
     }
     // A webhook for a task no recorded response names (another client's) is never sent.
-    if (index !== -1) links.set(index, [...(links.get(index) ?? []), entry])
+    if (index === -1) continue
+    const list = links.get(index)
+    if (list) list.push(entry)
+    else links.set(index, [entry])
   }
   return links
 }

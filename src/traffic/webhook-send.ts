@@ -49,3 +49,12 @@ export function webhookEvent(body: unknown): string {
   const type = (body as { type?: unknown } | null)?.type
   return typeof type === 'string' ? type : 'webhook'
 }
+
+/** `text` parsed as JSON, or undefined when it is not JSON (a webhook body may be anything). */
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
