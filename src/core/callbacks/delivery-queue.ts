@@ -10,6 +10,7 @@ import type { Scheduler } from '../scheduler.js'
 import type { CallbackFault } from '../faults/fault-actions.js'
 import { LRUCache } from 'lru-cache'
 import { describeNetworkError, postCallback } from './post-callback.js'
+import { doublingDelays } from './retry-schedule.js'
 
 export interface DeliveryRequest {
   id: string
@@ -129,11 +130,12 @@ export interface AttemptReport {
 
 export function createDeliveryQueue(options: DeliveryQueueOptions): DeliveryQueue {
   const { clock, scheduler, policy, fetch: send = fetch, onChange, onAttempt } = options
-  const maxAttemptsOf = (request: DeliveryRequest) =>
-    request.retryDelaysMs ? request.retryDelaysMs.length + 1 : policy.maxAttempts
-  /** The wait after failed attempt `number` (1-based). */
-  const delayAfter = (request: DeliveryRequest, number: number) =>
-    request.retryDelaysMs?.[number - 1] ?? policy.backoffMs * 2 ** (number - 1)
+  // A delivery's own waits, else the policy's doubling ones: attempts are one more than waits.
+  const policyDelays = doublingDelays(policy.maxAttempts, policy.backoffMs)
+  const delaysOf = (request: DeliveryRequest) => request.retryDelaysMs ?? policyDelays
+  const maxAttemptsOf = (request: DeliveryRequest) => delaysOf(request).length + 1
+  /** The wait after failed attempt `number` (1-based), which is never the last. */
+  const delayAfter = (request: DeliveryRequest, number: number) => delaysOf(request)[number - 1]!
   /** Each delivery with its attempts, in enqueue order; `seq` orders attempts across them. */
   const deliveries = new Map<string, DeliverySummary>()
   const logs = new Map<string, { seq: number; attempt: DeliveryAttempt }[]>()
