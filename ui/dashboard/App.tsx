@@ -53,6 +53,10 @@ export function App() {
     else if (changed === namespace) queue([topic])
   }
   const live = useLiveEvents(onChange, () => queue(TOPICS))
+  // The page's own writes come back as changes on the stream; refetch here only without it.
+  const refreshUnlessLive = (topics: readonly Topic[]) => {
+    if (live !== 'connected') refresh(topics)
+  }
 
   const count = (list: readonly unknown[] | undefined) => list?.length
   const tabs: TabSpec[] = [
@@ -70,7 +74,7 @@ export function App() {
         namespaces={namespaces}
         live={live}
         onNamespace={(ns) => setPlace({ namespace: ns })}
-        onReset={() => refresh(TOPICS)}
+        onReset={() => refreshUnlessLive(TOPICS)}
       />
       <main>
         <Tabs tabs={tabs} selected={tab} onSelect={(id) => setPlace({ tab: id })}>
@@ -84,7 +88,7 @@ export function App() {
             <DeliveriesView
               loaded={data.deliveries}
               namespace={namespace}
-              onChanged={() => refresh(['deliveries'])}
+              onChanged={() => refreshUnlessLive(['deliveries'])}
             />
           )}
           {tab === 'faults' && (
@@ -92,7 +96,7 @@ export function App() {
               loaded={data.faults}
               namespace={namespace}
               providers={providers}
-              onChanged={() => refresh(['faults'])}
+              onChanged={() => refreshUnlessLive(['faults'])}
             />
           )}
           {tab === 'keys' && <KeysView loaded={data.keys} namespace={namespace} />}
