@@ -35,9 +35,10 @@ const result = await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // sharp is native, with its own loader; yaml is only `import()`ed (docs pages, YAML config
-  // files) and, left to node, loads only then. Both are dependencies, so present in production.
-  external: ['sharp', 'yaml'],
+  // sharp is native, with its own loader; yaml and ioredis are only `import()`ed (docs pages and
+  // YAML config files; a Redis to share state through) and, left to node, load only then. All
+  // are dependencies, so present in production.
+  external: ['sharp', 'yaml', 'ioredis'],
   plugins: [englishOnly],
   // Less to parse at start; identifiers are kept, so stack traces still read.
   minifyWhitespace: true,

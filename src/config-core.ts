@@ -179,6 +179,22 @@ export const CoreConfigSchema = z.object({
     .prefault({}),
   /** When set, every control-plane route but health needs `Authorization: Bearer <token>`. */
   adminToken: z.string().min(1).optional(),
+  /** Replicas that name the same Redis share all their state through it; in memory when unset. */
+  redis: z
+    .object({
+      /** `redis://[:password@]host:port[/db]` (or `rediss://` for TLS). */
+      url: z
+        .string()
+        .regex(/^rediss?:\/\/[^/]/, 'a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379')
+        .optional(),
+      /** Put before every key, so several emulator deployments can share one Redis. */
+      keyPrefix: z.string().min(1).default('gpt-image-emulator:'),
+      /** How long a replica's claim on a task step or delivery attempt lasts if it dies. */
+      leaseMs: z.number().int().min(100).default(5_000),
+      /** How often each replica looks for due work any replica scheduled. */
+      pollMs: z.number().int().min(10).default(100),
+    })
+    .prefault({}),
   shutdown: z
     .object({
       /** How long in-flight requests and due callbacks get after a signal (docker waits 10 s). */

@@ -83,8 +83,11 @@ export function problemsOf(issue: z.core.$ZodIssue, schema: z.core.$ZodType): Co
               : `expected ${ARTICLE[issue.expected] ?? issue.expected}, ${got}`,
         },
       ]
-    case 'invalid_format':
-      return [{ path, problem: `expected ${ARTICLE[issue.format] ?? issue.format}, ${got}` }]
+    case 'invalid_format': {
+      // A pattern's own message names what it wants better than "regex" does.
+      const wanted = issue.format === 'regex' ? issue.message : issue.format
+      return [{ path, problem: `expected ${ARTICLE[wanted] ?? wanted}, ${got}` }]
+    }
     case 'too_small':
     case 'too_big': {
       const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum

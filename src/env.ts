@@ -19,6 +19,7 @@ export const ENV_NAMES: Readonly<Record<string, string>> = {
   timing: 'EMULATOR_TIMING',
   'credits.defaultBalance': 'EMULATOR_CREDITS',
   adminToken: 'EMULATOR_ADMIN_TOKEN',
+  'redis.url': 'EMULATOR_REDIS_URL',
   'shutdown.graceMs': 'EMULATOR_SHUTDOWN_GRACE_MS',
 }
 
@@ -38,6 +39,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): EmulatorConfigInput {
     timing: (env.EMULATOR_TIMING || undefined) as EmulatorConfigInput['timing'],
     credits: env.EMULATOR_CREDITS ? { defaultBalance: number(env.EMULATOR_CREDITS) } : undefined,
     adminToken: env.EMULATOR_ADMIN_TOKEN || undefined,
+    redis: env.EMULATOR_REDIS_URL ? { url: env.EMULATOR_REDIS_URL } : undefined,
     shutdown: env.EMULATOR_SHUTDOWN_GRACE_MS
       ? { graceMs: number(env.EMULATOR_SHUTDOWN_GRACE_MS) }
       : undefined,

@@ -8,20 +8,19 @@ import type { EmulatorConfig } from './config.js'
 import { clockStartingAt, systemClock, type Clock } from './core/clock.js'
 import { timerScheduler, type Scheduler } from './core/scheduler.js'
 import { createRandom, type Random } from './core/random.js'
-import { createImageRenderer } from './core/images/render-image.js'
-import { createImageFiles, type ImageFiles } from './core/images/image-files.js'
-import { createTaskEngine, type TaskEngine } from './core/tasks/task-engine.js'
-import { createCreditLedger, type CreditLedger } from './core/credits/ledger.js'
-import { createDeliveryQueue, type DeliveryQueue } from './core/callbacks/delivery-queue.js'
-import {
-  createWebhookEndpoints,
-  type WebhookEndpoints,
-} from './core/callbacks/webhook-endpoints.js'
-import { createJournal, type Journal } from './core/journal/journal.js'
-import { createKeyPolicies, type KeyPolicies } from './core/keys/key-policies.js'
-import { createFaultRules, type FaultRules } from './core/faults/fault-rules.js'
+import type { ImageStore } from './core/images/image-files.js'
+import type { TaskStore } from './core/tasks/task-engine.js'
+import type { CreditStore } from './core/credits/ledger.js'
+import type { DeliveryStore } from './core/callbacks/delivery-queue.js'
+import type { WebhookStore } from './core/callbacks/webhook-endpoints.js'
+import type { JournalStore } from './core/journal/journal.js'
+import type { KeyStore } from './core/keys/key-policies.js'
+import type { FaultStore } from './core/faults/fault-rules.js'
+import type { StoreDeps, Stores } from './core/state/stores.js'
+import { createMemoryStores } from './core/state/memory-stores.js'
+import type { SharedState } from './core/state/redis-stores.js'
 import { mountProviders, type MountedProvider } from './providers/mount.js'
-import { createChanges, type Changes } from './core/changes.js'
+import type { ChangeFeed } from './core/changes.js'
 import { createLog, type Log } from './core/log/log.js'
 import { batchedLines } from './core/log/batched-lines.js'
 import { deliveryEntry } from './core/log/delivery-lines.js'
@@ -36,16 +35,16 @@ export interface Runtime {
    */
   randomFor: (namespace: string, purpose?: string) => Random
   /** Renders recipes, names them under `/files/` and keeps uploads. */
-  images: ImageFiles
-  tasks: TaskEngine
-  credits: CreditLedger
-  deliveries: DeliveryQueue
-  webhooks: WebhookEndpoints
-  journal: Journal
-  keys: KeyPolicies
-  faults: FaultRules
+  images: ImageStore
+  tasks: TaskStore
+  credits: CreditStore
+  deliveries: DeliveryStore
+  webhooks: WebhookStore
+  journal: JournalStore
+  keys: KeyStore
+  faults: FaultStore
   /** What changed, for the dashboard's live view, and which namespaces hold state. */
-  changes: Changes
+  changes: ChangeFeed
   /** Request, fault and delivery lines (`log`): stdout, batched; writes nothing when `off`. */
   log: Log
   /** The mounted providers, by id, in the order of `providers/index.ts`. */
@@ -53,10 +52,16 @@ export interface Runtime {
   /** When the emulator started (ms since epoch), for uptime. */
   startedAt: number
   /** Forgets all state, or one namespace's. */
-  reset(namespace?: string): void
+  reset(namespace?: string): Promise<void>
   /** Calls `listener` on every reset (replay rewinds its sequences). */
   onReset(listener: (namespace?: string) => void): void
-  /** Stops timers (task transitions, delivery retries). */
+  /** `memory`, or `redis` when replicas share their state. */
+  stateStore: Stores['kind']
+  /** Whether the state store answers now (always, in memory). */
+  storeAvailable: () => boolean
+  /** The shared store's URL (password masked) and this replica's id; undefined in memory. */
+  shared?: { url: string; replicaId: string }
+  /** Stops timers (task transitions, delivery retries) and the shared store's connections. */
   close(): void
 }
 
@@ -66,6 +71,8 @@ export interface RuntimeOverrides {
   log?: Log
   /** Sends callback attempts; global fetch unless a test answers them itself. */
   fetch?: typeof fetch
+  /** A Redis to share state through with other replicas; in memory when omitted. */
+  shared?: SharedState
 }
 
 export function createRuntime(config: EmulatorConfig, overrides: RuntimeOverrides = {}): Runtime {
@@ -75,20 +82,15 @@ export function createRuntime(config: EmulatorConfig, overrides: RuntimeOverride
   const scheduler = overrides.scheduler ?? timerScheduler
   const streams = new Map<string, Random>()
   const resetListeners: ((namespace?: string) => void)[] = []
+  // Replicas sharing state draw from their own streams: the same seed would give each the same
+  // ids. A lone emulator's draws repeat exactly for a seed; a replica's are its own.
+  const seed = overrides.shared ? `${config.seed}:${overrides.shared.replicaId}` : config.seed
   const randomFor = (namespace: string, purpose = 'ids') => {
     const key = `${namespace}\u0000${purpose}`
     let random = streams.get(key)
-    if (!random) streams.set(key, (random = createRandom(`${config.seed}:${namespace}:${purpose}`)))
+    if (!random) streams.set(key, (random = createRandom(`${seed}:${namespace}:${purpose}`)))
     return random
   }
-  const images = createImageFiles({
-    renderer: createImageRenderer(config.images),
-    uploadBytes: config.images.fileStoreBytes,
-    looseRecipes: config.images.looseRecipes,
-  })
-  const tasks = createTaskEngine({ clock, scheduler, images, retention: config.tasks })
-  const credits = createCreditLedger({ clock, defaultBalance: config.credits.defaultBalance })
-  const changes = createChanges()
   const log =
     overrides.log ??
     createLog(
@@ -96,30 +98,28 @@ export function createRuntime(config: EmulatorConfig, overrides: RuntimeOverride
       batchedLines((text) => process.stdout.write(text)),
       process.stdout.isTTY,
     )
-  const deliveries = createDeliveryQueue({
+  const storeDeps: StoreDeps = {
+    config,
     clock,
     scheduler,
-    policy: config.callbacks,
+    randomFor,
     ...(overrides.fetch && { fetch: overrides.fetch }),
-    onChange: (namespace) => changes.notify('deliveries', namespace),
     ...(log.enabled && {
       onAttempt: (attempt, report) => {
         const entry = deliveryEntry(attempt, report, Date.now())
         if (entry) log.write(entry)
       },
     }),
-  })
-  const webhooks = createWebhookEndpoints({ randomFor, now: () => clock.now() })
-  const journal = createJournal(config.journal.maxEntries, config.journal.maxNamespaces)
-  const keys = createKeyPolicies()
-  const faults = createFaultRules(config.seed)
+  }
+  const stores = overrides.shared?.stores(storeDeps) ?? createMemoryStores(storeDeps)
+  const { images, tasks, credits, deliveries, webhooks, journal, keys, faults, changes } = stores
 
   // Every provider refunds a task that does not succeed ("Failed tasks are automatically
   // refunded").
-  tasks.subscribe((task) => {
-    if (task.state === 'failed' || task.state === 'canceled') credits.refund(task, task.id)
-    else if (task.state === 'succeeded') credits.settle(task, task.id)
+  tasks.subscribe(async (task) => {
     changes.notify('tasks', task.namespace)
+    if (task.state === 'failed' || task.state === 'canceled') await credits.refund(task, task.id)
+    else if (task.state === 'succeeded') await credits.settle(task, task.id)
   })
   const providers = mountProviders(config, {
     clock,
@@ -148,12 +148,20 @@ export function createRuntime(config: EmulatorConfig, overrides: RuntimeOverride
     changes,
     log,
     providers,
+    stateStore: stores.kind,
+    storeAvailable: overrides.shared?.available ?? (() => true),
+    ...(overrides.shared && {
+      shared: { url: overrides.shared.url, replicaId: overrides.shared.replicaId },
+    }),
     startedAt: clock.now(),
-    reset(namespace) {
-      for (const part of [tasks, credits, deliveries, webhooks, journal, keys, faults])
-        part.reset(namespace)
+    async reset(namespace) {
+      await Promise.all(
+        [tasks, credits, deliveries, webhooks, journal, keys, faults].map((part) =>
+          part.reset(namespace),
+        ),
+      )
       if (namespace === undefined) {
-        images.clear()
+        await images.clear()
         streams.clear()
       } else
         for (const key of [...streams.keys()])
@@ -162,9 +170,6 @@ export function createRuntime(config: EmulatorConfig, overrides: RuntimeOverride
       changes.reset(namespace)
     },
     onReset: (listener) => void resetListeners.push(listener),
-    close() {
-      tasks.reset()
-      deliveries.close()
-    },
+    close: () => stores.close(),
   }
 }

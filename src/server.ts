@@ -42,7 +42,13 @@ export async function startServer(input: EmulatorConfigInput = {}): Promise<Runn
   preflightTraffic(config, input.providers !== undefined)
   // Record and replay load their machinery now; emulating (the default) has none to load.
   await loadTraffic(config.mode)
-  const runtime = createRuntime(config)
+  // Replicas share their state through Redis when one is named; a Redis that cannot be reached
+  // stops the start here, saying which URL and why.
+  // Loaded only then: an emulator that keeps its state in memory never loads a Redis client.
+  const shared = config.redis.url
+    ? await import('./core/state/redis-stores.js').then((m) => m.connectSharedState(config.redis))
+    : undefined
+  const runtime = createRuntime(config, shared && { shared })
   const app = createApp(runtime)
   const server = await new Promise<ServerType>((resolve, reject) => {
     // serve() would not pass an errorHandler on: the same listener, built here with one.

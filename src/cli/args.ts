@@ -31,6 +31,8 @@ Usage: gpt-image-emulator [options]
       --public-url <url>    origin for image URLs in responses (docker networks)    ${ENV}PUBLIC_URL
       --admin-token <text>  require Authorization: Bearer <text> on the control plane,
                             all but /__emulator/health (env EMULATOR_ADMIN_TOKEN)
+      --redis-url <url>     share state with other replicas through this Redis
+                            (redis://host:6379); in memory when unset ${ENV}REDIS_URL
       --shutdown-grace-ms <n>  after SIGTERM or SIGINT, how long in-flight requests
                             and due callbacks get (default 10000; env EMULATOR_SHUTDOWN_GRACE_MS)
       --config <file>       a JSON or YAML file with any setting of src/config.ts
@@ -69,6 +71,7 @@ const OPTIONS = {
   credits: { type: 'string' },
   'public-url': { type: 'string' },
   'admin-token': { type: 'string' },
+  'redis-url': { type: 'string' },
   'shutdown-grace-ms': { type: 'string' },
   config: { type: 'string' },
   log: { type: 'string' },
@@ -116,6 +119,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
   if (values['public-url'] !== undefined) set('publicUrl', '--public-url', values['public-url'])
   if (values.log !== undefined) set('log', '--log', values.log)
   if (values['admin-token'] !== undefined) set('adminToken', '--admin-token', values['admin-token'])
+  if (values['redis-url'] !== undefined) set('redis.url', '--redis-url', values['redis-url'])
   if (values['shutdown-grace-ms'] !== undefined)
     set('shutdown.graceMs', '--shutdown-grace-ms', numberOrText(values['shutdown-grace-ms']))
   return {

@@ -14,6 +14,8 @@ import { readControlBody } from './validate.js'
 import { providers, type ProviderId } from '../providers/index.js'
 import { checkCallbackTarget } from '../core/callbacks/target-policy.js'
 import { Failure } from '../core/errors/failure.js'
+import type { DeliveryAttempt, DeliverySummary } from '../core/callbacks/delivery-queue.js'
+import type { WebhookEndpoint } from '../core/callbacks/webhook-endpoints.js'
 
 type Schemas = components['schemas']
 
@@ -43,9 +45,9 @@ const NewEndpoint = z.strictObject({
 export function createCallbackRoutes(runtime: Runtime): Hono<EmulatorEnv> {
   const app = new Hono<EmulatorEnv>()
 
-  app.get('/webhooks', (c) => {
+  app.get('/webhooks', async (c) => {
     const body: Schemas['WebhookEndpointList'] = {
-      endpoints: runtime.webhooks.list({ namespace: namespaceOf(c) }).map(toEndpointWire),
+      endpoints: (await runtime.webhooks.list({ namespace: namespaceOf(c) })).map(toEndpointWire),
     }
     return c.json(body)
   })
@@ -61,7 +63,7 @@ export function createCallbackRoutes(runtime: Runtime): Hono<EmulatorEnv> {
         field: 'url',
       })
     }
-    const endpoint = runtime.webhooks.add({
+    const endpoint = await runtime.webhooks.add({
       ...input,
       namespace: namespaceOf(c),
       events: input.events ?? null,
@@ -69,10 +71,10 @@ export function createCallbackRoutes(runtime: Runtime): Hono<EmulatorEnv> {
     return c.json(toEndpointWire(endpoint), 201)
   })
 
-  app.delete('/webhooks/:id', (c) => {
+  app.delete('/webhooks/:id', async (c) => {
     const id = c.req.param('id')
     // Another namespace's endpoint is as absent as one that never existed.
-    if (!runtime.webhooks.remove(id, namespaceOf(c))) {
+    if (!(await runtime.webhooks.remove(id, namespaceOf(c)))) {
       throw new EmulatorError(
         404,
         'not_found',
@@ -83,25 +85,28 @@ export function createCallbackRoutes(runtime: Runtime): Hono<EmulatorEnv> {
     return c.body(null, 204)
   })
 
-  app.get('/deliveries', (c) => {
+  app.get('/deliveries', async (c) => {
     const filter = {
       namespace: namespaceOf(c),
       taskId: c.req.query('task_id'),
       provider: c.req.query('provider'),
     }
-    const attempts = runtime.deliveries.attempts(filter)
+    const [deliveries, attempts] = await Promise.all([
+      runtime.deliveries.deliveries(filter),
+      runtime.deliveries.attempts(filter),
+    ])
     const body: Schemas['DeliveryList'] = {
-      deliveries: runtime.deliveries.deliveries(filter).map((d) => toDeliveryWire(d, attempts)),
+      deliveries: deliveries.map((d) => toDeliveryWire(d, attempts)),
     }
     return c.json(body)
   })
 
-  app.post('/deliveries/:id/redeliver', (c) => {
+  app.post('/deliveries/:id/redeliver', async (c) => {
     const id = c.req.param('id')
     const namespace = namespaceOf(c)
-    const result = runtime.deliveries.redeliver(id, namespace)
+    const result = await runtime.deliveries.redeliver(id, namespace)
     if ('refused' in result) throw redeliverRefusal(result.refused, id, namespace)
-    const attempts = runtime.deliveries.attempts({ namespace, taskId: result.sent.taskId })
+    const attempts = await runtime.deliveries.attempts({ namespace, taskId: result.sent.taskId })
     const body: Schemas['Redelivery'] = { delivery: toDeliveryWire(result.sent, attempts) }
     return c.json(body, 202)
   })
@@ -109,10 +114,7 @@ export function createCallbackRoutes(runtime: Runtime): Hono<EmulatorEnv> {
   return app
 }
 
-type Delivery = ReturnType<Runtime['deliveries']['deliveries']>[number]
-type Attempt = ReturnType<Runtime['deliveries']['attempts']>[number]
-
-function toDeliveryWire(d: Delivery, attempts: Attempt[]): Schemas['Delivery'] {
+function toDeliveryWire(d: DeliverySummary, attempts: DeliveryAttempt[]): Schemas['Delivery'] {
   return {
     id: d.id,
     provider: d.provider,
@@ -157,9 +159,7 @@ function redeliverRefusal(
   )
 }
 
-function toEndpointWire(
-  endpoint: ReturnType<Runtime['webhooks']['list']>[number],
-): Schemas['WebhookEndpoint'] {
+function toEndpointWire(endpoint: WebhookEndpoint): Schemas['WebhookEndpoint'] {
   return {
     id: endpoint.id,
     provider: endpoint.provider,

@@ -8,7 +8,7 @@ import { streamSSE } from 'hono/streaming'
 import type { Runtime } from '../runtime.js'
 import type { EmulatorEnv } from '../core/http/env.js'
 import type { components } from '../generated/emulator.js'
-import type { Change, ChangeTopic, Changes } from '../core/changes.js'
+import type { Change, ChangeTopic, ChangeFeed } from '../core/changes.js'
 import { namespaceOf } from '../core/steering/middleware.js'
 
 /** Changes of one topic and namespace closer together than this are sent as one. */
@@ -25,9 +25,9 @@ const ALSO_CHANGED: Partial<Record<ChangeTopic, ChangeTopic[]>> = { journal: ['k
 export function createEventRoutes(runtime: Runtime): Hono<EmulatorEnv> {
   const app = new Hono<EmulatorEnv>()
 
-  app.get('/namespaces', (c) => {
+  app.get('/namespaces', async (c) => {
     const body: components['schemas']['NamespaceList'] = {
-      namespaces: runtime.changes.namespaces().map((name) => ({ name })),
+      namespaces: (await runtime.changes.namespaces()).map((name) => ({ name })),
     }
     return c.json(body)
   })
@@ -76,7 +76,7 @@ const WRITES: ReadonlySet<string> = new Set<ChangeTopic>(['faults', 'keys', 'web
  * Announces each successful control-plane write as a change of what it wrote. Tasks, deliveries
  * and resets announce themselves where they happen.
  */
-export function announceWrites(changes: Changes): MiddlewareHandler<EmulatorEnv> {
+export function announceWrites(changes: ChangeFeed): MiddlewareHandler<EmulatorEnv> {
   return async (c, next) => {
     await next()
     if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.res.status >= 400) return

@@ -53,7 +53,9 @@ const NewFault = z
 export function createFaultRoutes(runtime: Runtime): Hono<EmulatorEnv> {
   const app = new Hono<EmulatorEnv>()
 
-  app.get('/faults', (c) => c.json({ faults: runtime.faults.list(namespaceOf(c)).map(toWire) }))
+  app.get('/faults', async (c) =>
+    c.json({ faults: (await runtime.faults.list(namespaceOf(c))).map(toWire) }),
+  )
 
   // What an 'error' rule and X-Emulator-Error may name, per mounted provider.
   app.get('/errors', (c) => {
@@ -69,7 +71,7 @@ export function createFaultRoutes(runtime: Runtime): Hono<EmulatorEnv> {
   app.post('/faults', async (c) => {
     const input = await readControlBody(c, NewFault)
     const plan = toPlan(input, runtime)
-    const rule = runtime.faults.add(namespaceOf(c), {
+    const rule = await runtime.faults.add(namespaceOf(c), {
       match: {
         provider: input.match.provider,
         method: input.match.method,
@@ -84,8 +86,8 @@ export function createFaultRoutes(runtime: Runtime): Hono<EmulatorEnv> {
     return c.json(toWire(rule), 201)
   })
 
-  app.delete('/faults/:id', (c) => {
-    if (!runtime.faults.remove(namespaceOf(c), c.req.param('id'))) {
+  app.delete('/faults/:id', async (c) => {
+    if (!(await runtime.faults.remove(namespaceOf(c), c.req.param('id')))) {
       throw new EmulatorError(404, 'not_found', `No fault rule '${c.req.param('id')}'.`, {
         field: 'id',
       })
@@ -93,8 +95,8 @@ export function createFaultRoutes(runtime: Runtime): Hono<EmulatorEnv> {
     return c.body(null, 204)
   })
 
-  app.delete('/faults', (c) => {
-    runtime.faults.reset(namespaceOf(c))
+  app.delete('/faults', async (c) => {
+    await runtime.faults.reset(namespaceOf(c))
     return c.body(null, 204)
   })
 

@@ -11,7 +11,7 @@ type JournalList = components['schemas']['JournalList']
 export function createJournalRoutes(runtime: Runtime): Hono<EmulatorEnv> {
   const app = new Hono<EmulatorEnv>()
 
-  app.get('/journal', (c) => {
+  app.get('/journal', async (c) => {
     const limitText = c.req.query('limit')
     const limit = limitText === undefined ? undefined : Number(limitText)
     if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
@@ -22,7 +22,7 @@ export function createJournalRoutes(runtime: Runtime): Hono<EmulatorEnv> {
         { field: 'limit' },
       )
     }
-    const entries = runtime.journal.list({
+    const entries = await runtime.journal.list({
       namespace: namespaceOf(c),
       provider: c.req.query('provider'),
       path: c.req.query('path'),
@@ -51,8 +51,8 @@ export function createJournalRoutes(runtime: Runtime): Hono<EmulatorEnv> {
     return c.json(body)
   })
 
-  app.delete('/journal', (c) => {
-    runtime.journal.reset(namespaceOf(c))
+  app.delete('/journal', async (c) => {
+    await runtime.journal.reset(namespaceOf(c))
     return c.body(null, 204)
   })
 

@@ -69,11 +69,12 @@ export function createKeyRoutes(runtime: Runtime): Hono<EmulatorEnv> {
     return { namespace: namespaceOf(c), provider, apiKey: c.req.param('key')! }
   }
 
-  app.get('/keys', (c) =>
-    c.json({ keys: runtime.keys.list(namespaceOf(c)).map(({ ref }) => view(runtime, ref)) }),
-  )
+  app.get('/keys', async (c) => {
+    const listed = await runtime.keys.list(namespaceOf(c))
+    return c.json({ keys: await Promise.all(listed.map(({ ref }) => view(runtime, ref))) })
+  })
 
-  app.get('/keys/:provider/:key', (c) => c.json(view(runtime, refOf(c))))
+  app.get('/keys/:provider/:key', async (c) => c.json(await view(runtime, refOf(c))))
 
   app.put('/keys/:provider/:key', async (c) => {
     const ref = refOf(c)
@@ -89,22 +90,21 @@ export function createKeyRoutes(runtime: Runtime): Hono<EmulatorEnv> {
         },
       }),
     }
-    runtime.keys.set(ref, policy)
+    await runtime.keys.set(ref, policy)
     if (patch.credits !== undefined) {
-      runtime.credits.setBalance(
+      await runtime.credits.setBalance(
         ref,
         typeof patch.credits === 'number' ? { subscription: patch.credits } : patch.credits,
       )
     }
-    return c.json(view(runtime, ref))
+    return c.json(await view(runtime, ref))
   })
 
   return app
 }
 
-function view(runtime: Runtime, ref: AccountRef): KeyView {
-  const policy = runtime.keys.get(ref)
-  const account = runtime.credits.account(ref)
+async function view(runtime: Runtime, ref: AccountRef): Promise<KeyView> {
+  const [policy, account] = await Promise.all([runtime.keys.get(ref), runtime.credits.account(ref)])
   return {
     provider: ref.provider,
     // Named as the journal names it: enough to tell keys apart, never the whole secret.

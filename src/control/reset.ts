@@ -22,7 +22,7 @@ export function createResetRoutes(runtime: Runtime): Hono<EmulatorEnv> {
   app.post('/reset', async (c) => {
     const body = await readControlBody(c, ResetRequest)
     const namespace = body.namespace ?? namedNamespaceOf(c)
-    runtime.reset(namespace)
+    await runtime.reset(namespace)
     return c.json({ reset: namespace ?? 'all' })
   })
   return app

@@ -25,8 +25,8 @@ const Failure = z.strictObject({
 export function createTaskRoutes(runtime: Runtime): Hono<EmulatorEnv> {
   const app = new Hono<EmulatorEnv>()
 
-  const find = (c: Context<EmulatorEnv>): Task => {
-    const task = runtime.tasks.get(c.req.param('id')!)
+  const find = async (c: Context<EmulatorEnv>): Promise<Task> => {
+    const task = await runtime.tasks.get(c.req.param('id')!)
     if (!task || task.namespace !== namespaceOf(c)) {
       throw new EmulatorError(
         404,
@@ -38,7 +38,7 @@ export function createTaskRoutes(runtime: Runtime): Hono<EmulatorEnv> {
     return task
   }
 
-  app.get('/tasks', (c) => {
+  app.get('/tasks', async (c) => {
     const state = c.req.query('state')
     if (state !== undefined && !(STATES as readonly string[]).includes(state)) {
       throw new EmulatorError(400, 'invalid_query', `Invalid state '${state}'.`, {
@@ -46,7 +46,7 @@ export function createTaskRoutes(runtime: Runtime): Hono<EmulatorEnv> {
         allowed: [...STATES],
       })
     }
-    const tasks = runtime.tasks.list({
+    const tasks = await runtime.tasks.list({
       namespace: namespaceOf(c),
       provider: c.req.query('provider'),
       ...(state && { states: [state as TaskState] }),
@@ -54,32 +54,33 @@ export function createTaskRoutes(runtime: Runtime): Hono<EmulatorEnv> {
     return c.json({ tasks: tasks.map((t) => toWire(t, c, runtime)) })
   })
 
-  app.get('/tasks/:id', (c) => c.json(toWire(find(c), c, runtime)))
+  // A task ended elsewhere in the meantime (a reset) reads as it was found.
+  const after = async (found: Task, change: Promise<Task | undefined>) => (await change) ?? found
 
-  app.post('/tasks/:id/complete', (c) => {
-    const task = find(c)
-    runtime.tasks.complete(task.id)
-    return c.json(toWire(task, c, runtime))
+  app.get('/tasks/:id', async (c) => c.json(toWire(await find(c), c, runtime)))
+
+  app.post('/tasks/:id/complete', async (c) => {
+    const task = await find(c)
+    return c.json(toWire(await after(task, runtime.tasks.complete(task.id)), c, runtime))
   })
 
   app.post('/tasks/:id/fail', async (c) => {
-    const task = find(c)
+    const task = await find(c)
     const input = await readControlBody(c, Failure)
     const fallback = runtime.providers.get(task.provider)?.taskFailure ?? {
       code: 'failed',
       message: 'Generation failed',
     }
-    runtime.tasks.fail(task.id, {
+    const failure = {
       code: input.code ?? fallback.code,
       message: input.message ?? fallback.message,
-    })
-    return c.json(toWire(task, c, runtime))
+    }
+    return c.json(toWire(await after(task, runtime.tasks.fail(task.id, failure)), c, runtime))
   })
 
-  app.post('/tasks/:id/cancel', (c) => {
-    const task = find(c)
-    runtime.tasks.cancel(task.id)
-    return c.json(toWire(task, c, runtime))
+  app.post('/tasks/:id/cancel', async (c) => {
+    const task = await find(c)
+    return c.json(toWire(await after(task, runtime.tasks.cancel(task.id)), c, runtime))
   })
 
   return app

@@ -4,6 +4,7 @@
  * only what changed. With no one listening a change costs one branch: the hot path pays nothing.
  * The feed also knows which namespaces hold state, since every change of state flows through it.
  */
+import type { Async } from './state/async.js'
 
 export const CHANGE_TOPICS = [
   'journal',
@@ -30,6 +31,12 @@ export interface Changes {
   /** Calls `listener` with each change; returns the unsubscribe. */
   subscribe(listener: (change: Change) => void): () => void
 }
+
+/**
+ * The feed as every store answers it: `notify` and `reset` are sent and forgotten (a shared feed
+ * publishes them); the namespaces are asked for.
+ */
+export type ChangeFeed = Async<Changes, 'notify' | 'reset' | 'subscribe'>
 
 /** Namespaces remembered; past it the least recently changed is forgotten (the journal's bound). */
 const MAX_NAMESPACES = 1_000

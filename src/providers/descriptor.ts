@@ -11,13 +11,13 @@ import type { KeyScheme } from '../core/auth/api-key.js'
 import type { ProviderErrors } from '../core/errors/catalogue.js'
 import type { Clock } from '../core/clock.js'
 import type { Random } from '../core/random.js'
-import type { ImageFiles } from '../core/images/image-files.js'
-import type { TaskEngine } from '../core/tasks/task-engine.js'
+import type { ImageStore } from '../core/images/image-files.js'
+import type { TaskStore } from '../core/tasks/task-engine.js'
 import type { Task, TaskFailure, TaskState } from '../core/tasks/task.js'
 import type { TaskStep } from '../core/tasks/queue-task.js'
-import type { CreditLedger } from '../core/credits/ledger.js'
-import type { DeliveryQueue } from '../core/callbacks/delivery-queue.js'
-import type { WebhookEndpoints } from '../core/callbacks/webhook-endpoints.js'
+import type { CreditStore } from '../core/credits/ledger.js'
+import type { DeliveryStore } from '../core/callbacks/delivery-queue.js'
+import type { WebhookStore } from '../core/callbacks/webhook-endpoints.js'
 
 /** What a provider's routes may use: its settings, the global config and the core services. */
 export interface ProviderServices<Settings> {
@@ -27,9 +27,9 @@ export interface ProviderServices<Settings> {
   config: CoreConfig
   clock: Clock
   /** Renders recipes, names them under `/files/` and keeps uploads. */
-  images: ImageFiles
-  tasks: TaskEngine
-  credits: CreditLedger
+  images: ImageStore
+  tasks: TaskStore
+  credits: CreditStore
   randomFor: (namespace: string, purpose?: string) => Random
   /** Calls `listener` on every reset: of one namespace, or of everything (undefined). */
   onReset: (listener: (namespace?: string) => void) => void
@@ -44,9 +44,9 @@ export interface ProviderServices<Settings> {
 export interface TaskHookServices<Settings> {
   settings: Settings
   clock: Clock
-  images: ImageFiles
-  deliveries: DeliveryQueue
-  webhooks: WebhookEndpoints
+  images: ImageStore
+  deliveries: DeliveryStore
+  webhooks: WebhookStore
   randomFor: (namespace: string, purpose?: string) => Random
 }
 
@@ -65,7 +65,7 @@ export interface TaskHooks<Settings> {
     task: Task<never>,
     previous: TaskState | undefined,
     services: TaskHookServices<Settings>,
-  ): void
+  ): void | Promise<void>
 }
 
 /** Where a provider's requests carry the URL its callbacks go to. */

@@ -6,12 +6,12 @@
 import type { CoreConfig } from '../config-core.js'
 import type { Clock } from '../core/clock.js'
 import type { Random } from '../core/random.js'
-import type { ImageFiles } from '../core/images/image-files.js'
-import type { TaskEngine } from '../core/tasks/task-engine.js'
-import type { CreditLedger } from '../core/credits/ledger.js'
-import type { KeyPolicies } from '../core/keys/key-policies.js'
-import type { DeliveryQueue } from '../core/callbacks/delivery-queue.js'
-import type { WebhookEndpoints } from '../core/callbacks/webhook-endpoints.js'
+import type { ImageStore } from '../core/images/image-files.js'
+import type { TaskStore } from '../core/tasks/task-engine.js'
+import type { CreditStore } from '../core/credits/ledger.js'
+import type { KeyStore } from '../core/keys/key-policies.js'
+import type { DeliveryStore } from '../core/callbacks/delivery-queue.js'
+import type { WebhookStore } from '../core/callbacks/webhook-endpoints.js'
 import type { TaskFailure } from '../core/tasks/task.js'
 import type { TimingProfile } from '../core/tasks/timing.js'
 import { createErrorRenderer, type ErrorRenderer } from '../core/errors/render.js'
@@ -37,12 +37,12 @@ export interface MountedProvider {
 
 export interface MountDeps {
   clock: Clock
-  images: ImageFiles
-  tasks: TaskEngine
-  credits: CreditLedger
-  keys: KeyPolicies
-  deliveries: DeliveryQueue
-  webhooks: WebhookEndpoints
+  images: ImageStore
+  tasks: TaskStore
+  credits: CreditStore
+  keys: KeyStore
+  deliveries: DeliveryStore
+  webhooks: WebhookStore
   randomFor(namespace: string, purpose?: string): Random
 }
 
@@ -98,7 +98,7 @@ export function mountProviders(
       deps.tasks.subscribe((task, previous) => {
         if (task.provider !== descriptor.id) return
         const services = task.timingProfile === 'realistic' ? realistic : quick
-        hooks.onChange?.(task as never, previous, services)
+        return hooks.onChange?.(task as never, previous, services)
       })
     }
     mounted.set(descriptor.id, {
@@ -122,6 +122,6 @@ function retryPolicyOf(callbacks: MountConfig['callbacks']): CoreRetryPolicy | u
 }
 
 /** The queue, with every delivery enqueued through it on `retryDelaysMs`. */
-function withRetryDelays(queue: DeliveryQueue, retryDelaysMs: readonly number[]): DeliveryQueue {
+function withRetryDelays(queue: DeliveryStore, retryDelaysMs: readonly number[]): DeliveryStore {
   return { ...queue, enqueue: (request) => queue.enqueue({ retryDelaysMs, ...request }) }
 }

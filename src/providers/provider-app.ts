@@ -8,10 +8,11 @@ import { Hono, type MiddlewareHandler } from 'hono'
 import type { EmulatorEnv } from '../core/http/env.js'
 import type { CoreConfig } from '../config-core.js'
 import type { Scheduler } from '../core/scheduler.js'
-import type { KeyPolicies } from '../core/keys/key-policies.js'
-import type { FaultRules } from '../core/faults/fault-rules.js'
+import type { KeyStore } from '../core/keys/key-policies.js'
+import type { FaultStore } from '../core/faults/fault-rules.js'
 import type { ProviderServices } from './descriptor.js'
-import { Failure } from '../core/errors/failure.js'
+import { Failure, Refusal } from '../core/errors/failure.js'
+import { EmulatorError } from '../core/errors/emulator-error.js'
 import { ClientClosedRequest, clientClosed } from '../core/errors/client-closed.js'
 import { checkErrorName } from '../core/steering/decode.js'
 import { limitBodySize } from '../core/http/read-body.js'
@@ -25,8 +26,10 @@ import type { MountedProvider } from './mount.js'
 export type ProviderAppDeps = Omit<ProviderServices<unknown>, 'id' | 'settings' | 'taskStep'> & {
   config: CoreConfig
   scheduler: Scheduler
-  keys: KeyPolicies
-  faults: FaultRules
+  keys: KeyStore
+  faults: FaultStore
+  /** Whether the state store answers (always, in memory; Redis may be away). */
+  storeAvailable: () => boolean
 }
 
 export function createProviderApp(
@@ -94,7 +97,7 @@ export function createProviderApp(
   })
   app.onError((err, c) => {
     if (err instanceof ClientClosedRequest) return clientClosed()
-    const { status, body, headers, reason } = errors.render(err)
+    const { status, body, headers, reason } = errors.render(storeFailure(err, deps) ?? err)
     c.set('refusal', reason)
     // A body refused unread leaves bytes in flight: close the connection so no client reuses it.
     const unread = err instanceof Failure && err.kind === 'body_too_large'
@@ -104,4 +107,17 @@ export function createProviderApp(
     })
   })
   return app
+}
+
+/**
+ * A request that failed because the shared state store (Redis) is away: the provider's own 503,
+ * for the client to retry, rather than a 500 that reads as a bug. Undefined for any other error.
+ */
+function storeFailure(err: Error, deps: ProviderAppDeps): Failure | undefined {
+  const refusal = err instanceof Failure || err instanceof Refusal || err instanceof EmulatorError
+  if (refusal || deps.storeAvailable()) return undefined
+  return new Failure(
+    'unavailable',
+    'The service is temporarily unavailable (the emulator cannot reach its shared state store); retry shortly.',
+  )
 }

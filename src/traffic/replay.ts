@@ -8,9 +8,9 @@
  */
 import type { MiddlewareHandler } from 'hono'
 import type { EmulatorEnv } from '../core/http/env.js'
-import type { ImageFiles } from '../core/images/image-files.js'
+import type { ImageStore } from '../core/images/image-files.js'
 import type { ImageFormat } from '../core/images/render-image.js'
-import type { DeliveryQueue } from '../core/callbacks/delivery-queue.js'
+import type { DeliveryStore } from '../core/callbacks/delivery-queue.js'
 import type { Random } from '../core/random.js'
 import { EmulatorError } from '../core/errors/emulator-error.js'
 import { publicOrigin } from '../core/http/public-origin.js'
@@ -31,8 +31,8 @@ export interface ReplayOptions {
   cassette: Cassette
   blobs: BlobStore
   /** Where replayed images are kept, to be served from this emulator's `/files/`. */
-  files: Pick<ImageFiles, 'keep'>
-  deliveries: DeliveryQueue
+  files: Pick<ImageStore, 'keep'>
+  deliveries: DeliveryStore
   random: Random
   publicUrl?: string
   /** `error` answers an unmatched request with a refusal; `emulate` lets the emulator answer it. */
@@ -67,11 +67,16 @@ export function createReplayer(options: ReplayOptions): Replayer {
   const served = new Map<string, number>()
 
   /** Response text with blobs restored and image URLs pointed at this emulator's /files/. */
-  const restore = (entry: HarEntry, text: string, origin: string, sse: boolean): string => {
+  const restore = async (
+    entry: HarEntry,
+    text: string,
+    origin: string,
+    sse: boolean,
+  ): Promise<string> => {
     const json = (value: unknown) => internalizeBase64(value, blobs)
     let out = sse ? mapSseData(text, json) : restoreJson(text, json)
     for (const [url, blob] of Object.entries(entry._emulator.images ?? {})) {
-      const name = files.keep(blobs.get(blob), FORMATS[blob.split('.').pop() ?? ''] ?? 'png')
+      const name = await files.keep(blobs.get(blob), FORMATS[blob.split('.').pop() ?? ''] ?? 'png')
       out = out.split(url).join(`${origin}/files/${name}`)
     }
     return out
@@ -99,7 +104,7 @@ export function createReplayer(options: ReplayOptions): Replayer {
       ? new Uint8Array(blobs.get(response.content._file))
       : response.content.text === undefined
         ? null
-        : restore(entry, response.content.text, origin, sse)
+        : await restore(entry, response.content.text, origin, sse)
 
     const callbackUrl = callbackUrlOf(provider.traffic?.callbackUrl, {
       url: new URL(c.req.url),
@@ -107,10 +112,10 @@ export function createReplayer(options: ReplayOptions): Replayer {
       bytes: request.bytes,
       contentType: request.contentType,
     })
-    if (callbackUrl) resendCallbacks(index, callbackUrl, c, origin)
+    if (callbackUrl) await resendCallbacks(index, callbackUrl, c, origin)
     for (const webhook of webhooks.get(index) ?? []) {
-      const text = restore(webhook, webhook.request.postData?.text ?? '', origin, false)
-      sendWebhook(options.webhooks, {
+      const text = await restore(webhook, webhook.request.postData?.text ?? '', origin, false)
+      await sendWebhook(options.webhooks, {
         provider: provider.id,
         namespace: namespaceOf(c),
         taskId: webhook._emulator.taskId ?? 'unknown',
@@ -122,21 +127,21 @@ export function createReplayer(options: ReplayOptions): Replayer {
   }
 
   /** Sends the callbacks recorded for entry `index` to the replayed request's callback URL. */
-  function resendCallbacks(
+  async function resendCallbacks(
     index: number,
     callbackUrl: string,
     c: Parameters<MiddlewareHandler<EmulatorEnv>>[0],
     origin: string,
-  ): void {
-    cassette.entries.forEach((entry, i) => {
-      if (entry._emulator.kind !== 'callback' || entry._emulator.requestEntry !== index) return
-      const text = restore(entry, entry.request.postData?.text ?? '', origin, false)
+  ): Promise<void> {
+    for (const [i, entry] of cassette.entries.entries()) {
+      if (entry._emulator.kind !== 'callback' || entry._emulator.requestEntry !== index) continue
+      const text = await restore(entry, entry.request.postData?.text ?? '', origin, false)
       const recordedHeaders = Object.fromEntries(
         entry.request.headers
           .filter(({ name }) => !HOP_BY_HOP.has(name) && name !== 'content-type')
           .map(({ name, value }) => [name, value]),
       )
-      options.deliveries.enqueue({
+      await options.deliveries.enqueue({
         id: `replay_${options.random.hex(16)}_${i}`,
         provider: provider.id,
         namespace: namespaceOf(c),
@@ -144,9 +149,9 @@ export function createReplayer(options: ReplayOptions): Replayer {
         event: 'replayed-callback',
         url: callbackUrl,
         body: text,
-        headers: () => recordedHeaders,
+        headers: { fixed: recordedHeaders },
       })
-    })
+    }
   }
 
   return { middleware, rewind: () => served.clear() }

@@ -34,7 +34,7 @@ export async function receiveWebhook(
   const body = parseJson(text)
   const taskId = webhookTaskId(capture.provider.traffic, body)
   // The real service knows no namespaces: its webhooks go to the default one's endpoints.
-  sendWebhook(capture.sender, {
+  await sendWebhook(capture.sender, {
     provider: capture.provider.id,
     namespace: DEFAULT_NAMESPACE,
     taskId: taskId ?? 'unknown',

@@ -4,14 +4,13 @@
  * endpoint's own secret, as emulated webhooks are: the application verifies them the same way in
  * every mode.
  */
-import type { DeliveryQueue } from '../core/callbacks/delivery-queue.js'
-import type { WebhookEndpoints } from '../core/callbacks/webhook-endpoints.js'
-import { standardWebhookHeaders } from '../core/callbacks/standard-webhooks.js'
+import type { DeliveryStore } from '../core/callbacks/delivery-queue.js'
+import type { WebhookStore } from '../core/callbacks/webhook-endpoints.js'
 import type { Random } from '../core/random.js'
 
 export interface WebhookSender {
-  deliveries: Pick<DeliveryQueue, 'enqueue'>
-  webhooks: Pick<WebhookEndpoints, 'subscribedTo'>
+  deliveries: Pick<DeliveryStore, 'enqueue'>
+  webhooks: Pick<WebhookStore, 'subscribedTo'>
   random: Random
 }
 
@@ -25,11 +24,12 @@ export interface WebhookToSend {
 }
 
 /** Queues one delivery per subscribed endpoint; returns how many. */
-export function sendWebhook(sender: WebhookSender, webhook: WebhookToSend): number {
-  const endpoints = sender.webhooks.subscribedTo(webhook.provider, webhook.namespace, webhook.event)
+export async function sendWebhook(sender: WebhookSender, webhook: WebhookToSend): Promise<number> {
+  const { webhooks, deliveries, random } = sender
+  const endpoints = await webhooks.subscribedTo(webhook.provider, webhook.namespace, webhook.event)
   for (const endpoint of endpoints) {
-    const id = `msg_${sender.random.hex(24)}`
-    sender.deliveries.enqueue({
+    const id = `msg_${random.hex(24)}`
+    await deliveries.enqueue({
       id,
       provider: webhook.provider,
       namespace: webhook.namespace,
@@ -37,8 +37,7 @@ export function sendWebhook(sender: WebhookSender, webhook: WebhookToSend): numb
       event: webhook.event,
       url: endpoint.url,
       body: webhook.body,
-      headers: (attemptAt) =>
-        standardWebhookHeaders(endpoint.secret, id, new Date(attemptAt), webhook.body),
+      headers: { standardWebhooks: { secret: endpoint.secret, id } },
     })
   }
   return endpoints.length

@@ -51,7 +51,7 @@ it('sends one callback for one task when the app was built twice', async () => {
     )
     await runtime.deliveries.idle()
     expect(receiver.received).toHaveLength(1)
-    expect(runtime.deliveries.deliveries()).toHaveLength(1)
+    expect(await runtime.deliveries.deliveries()).toHaveLength(1)
   } finally {
     await receiver.close()
   }

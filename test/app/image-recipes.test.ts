@@ -32,7 +32,7 @@ describe('image recipes', () => {
 
   it('keeps no bytes in the task and renders the same bytes at every fetch', async () => {
     const [first] = await finishedTaskUrls('a recipe, not bytes')
-    const task = server.emulator.runtime.tasks.list({ provider: 'aivideoapi' })[0]!
+    const task = (await server.emulator.runtime.tasks.list({ provider: 'aivideoapi' }))[0]!
     expect(JSON.stringify(task)).not.toMatch(/"bytes"/)
 
     const once = Buffer.from(await (await fetch(first!)).arrayBuffer())

@@ -93,9 +93,9 @@ export async function createFuzzer(): Promise<Fuzzer> {
     return name
   }
   const images = { ...runtime.images }
-  runtime.images.keep = (bytes, format) => counted(images.keep(bytes, format))
-  runtime.images.publish = (recipe) => counted(images.publish(recipe))
-  runtime.images.hold = (recipe) => counted(images.hold(recipe))
+  runtime.images.keep = async (bytes, format) => counted(await images.keep(bytes, format))
+  runtime.images.publish = async (recipe) => counted(await images.publish(recipe))
+  runtime.images.hold = async (recipe) => counted(await images.hold(recipe))
 
   const unhandled: unknown[] = []
   const onUnhandled = (err: unknown) => void unhandled.push(err)
@@ -150,26 +150,28 @@ export async function createFuzzer(): Promise<Fuzzer> {
   async function ensureSeeds(): Promise<void> {
     for (const provider of ASYNC_PROVIDERS) {
       const id = seeds.task.get(provider)
-      if (id === undefined || !runtime.tasks.get(id))
+      if (id === undefined || !(await runtime.tasks.get(id)))
         seeds.task.set(provider, await create(provider, PROVIDER_NAMESPACES[0]))
     }
-    if (!runtime.tasks.get(seeds.cpTask) || runtime.tasks.get(seeds.cpTask)!.state !== 'queued')
+    if ((await runtime.tasks.get(seeds.cpTask))?.state !== 'queued')
       // A key of its own: the fuzzed PUT /keys may disable FUZZ_KEY or empty its credits in cp-1.
       seeds.cpTask = await create('aivideoapi', CONTROL_NAMESPACES[0], 'sk-fuzz-seed')
-    if (!runtime.webhooks.list().some((w) => w.id === seeds.webhook)) {
-      seeds.webhook = runtime.webhooks.add({
+    if (!(await runtime.webhooks.list()).some((w) => w.id === seeds.webhook)) {
+      const endpoint = await runtime.webhooks.add({
         namespace: CONTROL_NAMESPACES[1],
         provider: 'skills-video',
         url: DEAD_CALLBACK,
         events: null,
-      }).id
+      })
+      seeds.webhook = endpoint.id
     }
-    if (!runtime.faults.list(CONTROL_NAMESPACES[1]).some((f) => f.id === seeds.fault)) {
-      seeds.fault = runtime.faults.add(CONTROL_NAMESPACES[1], {
+    if (!(await runtime.faults.list(CONTROL_NAMESPACES[1])).some((f) => f.id === seeds.fault)) {
+      const rule = await runtime.faults.add(CONTROL_NAMESPACES[1], {
         match: { provider: 'gptproto' },
         plan: { error: 'rate_limit_exceeded' },
         probability: 1,
-      }).id
+      })
+      seeds.fault = rule.id
     }
   }
 
@@ -177,9 +179,9 @@ export async function createFuzzer(): Promise<Fuzzer> {
   async function settle(): Promise<void> {
     const seeded = new Set([...seeds.task.values(), seeds.cpTask])
     for (let i = 0; i < 2_000; i++) {
-      const busy = runtime.tasks
-        .list()
-        .some((t) => !seeded.has(t.id) && (t.state === 'queued' || t.state === 'running'))
+      const busy = (await runtime.tasks.list()).some(
+        (t) => !seeded.has(t.id) && (t.state === 'queued' || t.state === 'running'),
+      )
       if (!busy) break
       await new Promise((resolve) => setTimeout(resolve, 1))
     }
@@ -306,25 +308,31 @@ export async function createFuzzer(): Promise<Fuzzer> {
 
   // ------------------------------------------------------------ state
 
-  function snapshot(c: FuzzCase): string {
+  async function snapshot(c: FuzzCase): Promise<string> {
     const namespace = c.namespace ?? 'default'
     const accounts =
       c.provider === 'emulator'
         ? []
-        : [keyOf(c.provider), ...(c.auth.kind === 'key' ? [c.auth.key.trim()] : [])].map(
-            (apiKey) => {
-              const a = runtime.credits.account({ namespace, provider: c.provider, apiKey })
-              return [apiKey.slice(0, 20), a.balance, a.consumed, a.purchased, a.entries.length]
-            },
+        : await Promise.all(
+            [keyOf(c.provider), ...(c.auth.kind === 'key' ? [c.auth.key.trim()] : [])].map(
+              async (apiKey) => {
+                const a = await runtime.credits.account({ namespace, provider: c.provider, apiKey })
+                return [apiKey.slice(0, 20), a.balance, a.consumed, a.purchased, a.entries.length]
+              },
+            ),
           )
     const namespaces = [...new Set([namespace, ...PROVIDER_NAMESPACES, ...CONTROL_NAMESPACES])]
     return JSON.stringify({
-      tasks: runtime.tasks.list().map((t) => `${t.id}:${t.namespace}:${t.state}`),
+      tasks: (await runtime.tasks.list()).map((t) => `${t.id}:${t.namespace}:${t.state}`),
       accounts,
-      keys: namespaces.map((ns) => runtime.keys.list(ns).map((k) => [k.ref, k.policy])),
-      faults: namespaces.map((ns) => runtime.faults.list(ns).map((f) => [f.id, f.fired])),
-      webhooks: runtime.webhooks.list().map((w) => w.id),
-      deliveries: runtime.deliveries.deliveries().length,
+      keys: await Promise.all(
+        namespaces.map(async (ns) => (await runtime.keys.list(ns)).map((k) => [k.ref, k.policy])),
+      ),
+      faults: await Promise.all(
+        namespaces.map(async (ns) => (await runtime.faults.list(ns)).map((f) => [f.id, f.fired])),
+      ),
+      webhooks: (await runtime.webhooks.list()).map((w) => w.id),
+      deliveries: (await runtime.deliveries.deliveries()).length,
       files: filesStored,
     })
   }
@@ -385,7 +393,7 @@ export async function createFuzzer(): Promise<Fuzzer> {
   async function check(c: FuzzCase): Promise<void> {
     await ensureSeeds()
     await settle()
-    const before = snapshot(c)
+    const before = await snapshot(c)
     stats.requests++
     const { res, text, path } = await send(c)
     const status = res.status
@@ -400,7 +408,7 @@ export async function createFuzzer(): Promise<Fuzzer> {
       stats.refusals++
       await checkEnvelope(c, res, text, path)
       await settle()
-      const after = snapshot(c)
+      const after = await snapshot(c)
       if (after !== before)
         throw new Error(`the ${status} refusal changed state:\n${diff(before, after)}`)
     }

@@ -82,7 +82,7 @@ describe('skills.video webhooks, recorded and replayed', () => {
         () => Promise.resolve(app.received.map((r) => verified(secret('a'), r).type)),
         (types) => types.includes('task.completed'),
       )
-      const sent = upstream.runtime.deliveries.deliveries().length
+      const sent = (await upstream.runtime.deliveries.deliveries()).length
       expect(app.received.map((r) => verified(secret('a'), r).type)).toEqual(
         expect.arrayContaining(['task.created', 'task.completed']),
       )

@@ -1,16 +1,29 @@
 /**
  * Delivers callbacks and webhooks the way production senders do: POST with a timeout, retried
  * on a non-2xx answer or a network error after each wait of the request's schedule (or, without
- * one, the policy's doubling backoff), then given up (at-least-once). Every attempt is logged with its delivery, and the two are dropped together,
- * so a kept delivery always shows its attempts. Nothing here runs on a request's path: `enqueue`
+ * one, the policy's doubling backoff), then given up (at-least-once). Every attempt is logged with
+ * its delivery, and the two are dropped together, so a kept delivery always shows its attempts. Nothing here runs on a request's path: `enqueue`
  * returns at once and attempts run on timers. Replies are never read: only their status counts.
+ * What an attempt leads to is decided in delivery-rules.ts, shared with the Redis store.
  */
 import type { Clock } from '../clock.js'
 import type { Scheduler } from '../scheduler.js'
 import type { CallbackFault } from '../faults/fault-actions.js'
 import { LRUCache } from 'lru-cache'
-import { describeNetworkError, postCallback } from './post-callback.js'
-import { doublingDelays } from './retry-schedule.js'
+import type { AttemptHeaders } from './attempt-headers.js'
+import type { Async } from '../state/async.js'
+import {
+  MAX_KEPT_DELIVERIES,
+  OUT_OF_ORDER_SPACING_MS,
+  holdGroup,
+  judgeAttempt,
+  makeAttempt,
+  matchesFilter,
+  newSummary,
+  requestBytes,
+  retryPlan,
+  type AttemptKind,
+} from './delivery-rules.js'
 
 export interface DeliveryRequest {
   id: string
@@ -21,8 +34,8 @@ export interface DeliveryRequest {
   event: string
   url: string
   body: string
-  /** Headers for one attempt; called per attempt so signatures can carry a fresh timestamp. */
-  headers: (attemptAt: number) => Record<string, string>
+  /** Headers of each attempt, rebuilt per attempt so signatures carry a fresh timestamp. */
+  headers: AttemptHeaders
   /**
    * Whether this is the task's last event (out-of-order delivery releases held events then); true
    * when omitted.
@@ -88,24 +101,25 @@ export interface DeliveryQueue {
    * dashboard's redeliver button. Fresh headers, so a signature carries a fresh timestamp.
    */
   redeliver(id: string, namespace: string): RedeliverResult
-  /** Resolves once nothing is pending (tests and benchmarks wait on it). */
+  /** Resolves once nothing is pending, on any replica (tests and benchmarks wait on it). */
   idle(): Promise<void>
   /**
    * For a shutdown: runs the attempts due by `deadline` (ms on the clock) as they fall due, stops
    * the others and any still in flight at the deadline, and resolves with the deliveries left
-   * undelivered (marked failed) once nothing is pending.
+   * undelivered (marked failed) once nothing is pending. A shared store (Redis) instead leaves
+   * what is pending to the other replicas and resolves with [] once its own attempts end.
    */
   drain(deadline: number): Promise<DeliverySummary[]>
   reset(namespace?: string): void
   close(): void
 }
 
+/** The delivery queue as every store answers it (in memory, or shared on Redis). */
+export type DeliveryStore = Async<DeliveryQueue, 'close'>
+
 /** What a redeliver found: the delivery, now pending again, or why it cannot be sent. */
 export type RedeliverResult =
   { sent: DeliverySummary } | { refused: 'unknown' | 'pending' | 'forgotten' }
-
-/** Deliveries kept, each with its attempts; past it the oldest finished ones go first. */
-const MAX_KEPT_DELIVERIES = 10_000
 
 export interface DeliveryQueueOptions {
   clock: Clock
@@ -130,12 +144,7 @@ export interface AttemptReport {
 
 export function createDeliveryQueue(options: DeliveryQueueOptions): DeliveryQueue {
   const { clock, scheduler, policy, fetch: send = fetch, onChange, onAttempt } = options
-  // A delivery's own waits, else the policy's doubling ones: attempts are one more than waits.
-  const policyDelays = doublingDelays(policy.maxAttempts, policy.backoffMs)
-  const delaysOf = (request: DeliveryRequest) => request.retryDelaysMs ?? policyDelays
-  const maxAttemptsOf = (request: DeliveryRequest) => delaysOf(request).length + 1
-  /** The wait after failed attempt `number` (1-based), which is never the last. */
-  const delayAfter = (request: DeliveryRequest, number: number) => delaysOf(request)[number - 1]!
+  const plan = retryPlan(policy)
   /** Each delivery with its attempts, in enqueue order; `seq` orders attempts across them. */
   const deliveries = new Map<string, DeliverySummary>()
   const logs = new Map<string, { seq: number; attempt: DeliveryAttempt }[]>()
@@ -144,7 +153,7 @@ export function createDeliveryQueue(options: DeliveryQueueOptions): DeliveryQueu
   const sent = new LRUCache<string, DeliveryRequest>({
     // lru-cache needs a positive bound; 0 keeps only what is pending anyway (closures hold it).
     maxSize: Math.max(1, policy.redeliverBytes),
-    sizeCalculation: (request) => Buffer.byteLength(request.body) + 1,
+    sizeCalculation: requestBytes,
   })
   const timers = new Map<string, { due: number; cancel: () => void }>()
   /** Attempts on the wire, aborted when a drain's deadline passes. */
@@ -198,96 +207,32 @@ export function createDeliveryQueue(options: DeliveryQueueOptions): DeliveryQueu
     }
   }
 
-  /**
-   * One attempt of a delivery. A `duplicate` is the extra copy a callback-duplicate fault sends
-   * after a success, logged but never changing the delivery's outcome; a `redeliver` is sent on
-   * demand, past any injected failure. Neither is retried.
-   */
+  /** One attempt of a delivery, judged by the rules every store shares (delivery-rules.ts). */
   async function attempt(
     request: DeliveryRequest,
     summary: DeliverySummary,
     number: number,
-    kind: 'scheduled' | 'duplicate' | 'redeliver' = 'scheduled',
+    kind: AttemptKind = 'scheduled',
   ): Promise<void> {
-    const at = clock.now()
-    let status: number | null = null
-    let error: string | null = null
-    const injected = kind === 'scheduled' && number <= (request.faults?.failFirst ?? 0)
-    if (injected) error = 'injected failure (callback-fail fault): not sent'
-    else
-      try {
-        const post = { url: request.url, body: request.body, headers: request.headers(at) }
-        status = await postCallback(post, {
-          send,
-          scheduler,
-          timeoutMs: policy.timeoutMs,
-          inFlight,
-        })
-        if (status < 200 || status >= 300) error = `HTTP ${status}`
-      } catch (err) {
-        error = describeNetworkError(err, policy.timeoutMs)
-      }
+    const context = { clock, scheduler, send, timeoutMs: policy.timeoutMs, inFlight }
+    const result = await makeAttempt(request, { number, kind }, context)
     if (!deliveries.has(summary.id)) return // reset while in flight
     summary.attempts = number
-    const delivered = error === null
-    const maxAttempts = maxAttemptsOf(request)
-    const outcome: DeliveryAttempt['outcome'] = delivered
-      ? 'delivered'
-      : kind !== 'scheduled' || number >= maxAttempts
-        ? 'failed'
-        : 'retrying'
-    const logged: DeliveryAttempt = {
-      deliveryId: request.id,
-      provider: request.provider,
-      namespace: request.namespace,
-      taskId: request.taskId,
-      event: request.event,
-      url: request.url,
-      attempt: number,
-      at,
-      status,
-      latencyMs: clock.now() - at,
-      error,
-      outcome,
-    }
-    logs.get(summary.id)?.push({ seq: seq++, attempt: logged })
+    const { record, report, next, settled } = judgeAttempt(request, { number, kind }, result, plan)
+    logs.get(summary.id)?.push({ seq: seq++, attempt: record })
     onChange?.(request.namespace)
-    const wait = outcome === 'retrying' ? delayAfter(request, number) : null
-    onAttempt?.(logged, {
-      kind,
-      maxAttempts,
-      nextAttemptInMs: wait,
-    })
-    if (outcome === 'retrying')
-      later(summary, wait ?? 0, () => void attempt(request, summary, number + 1))
-    else if (delivered && request.faults?.duplicate && kind === 'scheduled') {
-      // At-least-once made visible: the same callback, same id, once more.
-      later(summary, 0, () => void attempt(request, summary, number + 1, 'duplicate'))
-    } else settle(summary, kind === 'duplicate' ? 'delivered' : outcome)
+    onAttempt?.(record, report)
+    if (next)
+      later(summary, next.afterMs, () => void attempt(request, summary, next.number, next.kind))
+    else settle(summary, settled ?? 'failed')
   }
 
   const idle = (): Promise<void> =>
     pending === 0 ? Promise.resolve() : new Promise((resolve) => waiters.push(resolve))
 
-  const matches =
-    (filter: { namespace?: string; taskId?: string; provider?: string }) =>
-    (item: { namespace: string; taskId: string; provider: string }) =>
-      (filter.namespace === undefined || item.namespace === filter.namespace) &&
-      (filter.taskId === undefined || item.taskId === filter.taskId) &&
-      (filter.provider === undefined || item.provider === filter.provider)
-
   return {
     enqueue(request) {
-      const summary: DeliverySummary = {
-        id: request.id,
-        provider: request.provider,
-        namespace: request.namespace,
-        taskId: request.taskId,
-        event: request.event,
-        url: request.url,
-        status: 'pending',
-        attempts: 0,
-      }
+      const summary = newSummary(request)
       deliveries.set(request.id, summary)
       logs.set(request.id, [])
       sent.set(request.id, request)
@@ -298,7 +243,7 @@ export function createDeliveryQueue(options: DeliveryQueueOptions): DeliveryQueu
         later(summary, 0, () => void attempt(request, summary, 1))
         return
       }
-      const group = `${request.namespace}\u0000${request.taskId}`
+      const group = holdGroup(request)
       const queue = [...(held.get(group) ?? []), { request, summary }]
       if (request.terminal === false) return void held.set(group, queue)
       held.delete(group)
@@ -306,7 +251,11 @@ export function createDeliveryQueue(options: DeliveryQueueOptions): DeliveryQueu
       queue
         .reverse()
         .forEach((item, i) =>
-          later(item.summary, i * 10, () => void attempt(item.request, item.summary, 1)),
+          later(
+            item.summary,
+            i * OUT_OF_ORDER_SPACING_MS,
+            () => void attempt(item.request, item.summary, 1),
+          ),
         )
     },
     attempts: (filter = {}) =>
@@ -314,8 +263,8 @@ export function createDeliveryQueue(options: DeliveryQueueOptions): DeliveryQueu
         .flat()
         .sort((a, b) => a.seq - b.seq)
         .map((logged) => logged.attempt)
-        .filter(matches(filter)),
-    deliveries: (filter = {}) => [...deliveries.values()].filter(matches(filter)),
+        .filter(matchesFilter(filter)),
+    deliveries: (filter = {}) => [...deliveries.values()].filter(matchesFilter(filter)),
     redeliver(id, namespace) {
       const summary = deliveries.get(id)
       if (summary?.namespace !== namespace) return { refused: 'unknown' }

@@ -3,6 +3,7 @@
  * not per request); here the control plane adds and removes them.
  */
 import type { Random } from '../random.js'
+import type { Async } from '../state/async.js'
 
 export interface WebhookEndpoint {
   id: string
@@ -27,6 +28,9 @@ export interface WebhookEndpoints {
   remove(id: string, namespace: string): boolean
   reset(namespace?: string): void
 }
+
+/** Webhook endpoints as every store answers them (in memory, or shared on Redis). */
+export type WebhookStore = Async<WebhookEndpoints>
 
 export function createWebhookEndpoints(options: {
   randomFor: (namespace: string) => Random

@@ -5,6 +5,7 @@
  */
 import { createSpendWindow, type SpendWindow } from './spend-window.js'
 import type { Clock } from '../clock.js'
+import type { Async } from '../state/async.js'
 
 export interface LedgerEntry {
   /** Milliseconds since the epoch. */
@@ -33,7 +34,16 @@ export interface ChargeSplit {
   permanent: number
 }
 
-export type ChargeResult = ({ ok: true } & ChargeSplit) | { ok: false; balance: number }
+export type ChargeResult =
+  | ({ ok: true } & ChargeSplit)
+  | { ok: false; reason: 'insufficient_credits' | 'spend_limit_exceeded'; balance: number }
+
+/** Most a key may consume in the last hour, the last day and ever; unset for no limit. */
+export interface SpendLimits {
+  hourly?: number
+  daily?: number
+  total?: number
+}
 
 export interface AccountRef {
   namespace: string
@@ -43,8 +53,11 @@ export interface AccountRef {
 
 export interface CreditLedger {
   account(ref: AccountRef): CreditAccount
-  /** Takes `amount` if the balance covers it, recording it against `taskId`. */
-  charge(ref: AccountRef, amount: number, taskId: string): ChargeResult
+  /**
+   * Takes `amount` if it stays within the spend limits and the balance covers it, recording it
+   * against `taskId`. Checked and taken in one step: a shared store does both atomically.
+   */
+  charge(ref: AccountRef, amount: number, taskId: string, limits?: SpendLimits | null): ChargeResult
   /** The task succeeded: its charge stands and is never refunded (nothing of it is kept). */
   settle(ref: AccountRef, taskId: string): void
   /** Gives back what was charged for `taskId`, once. */
@@ -55,6 +68,9 @@ export interface CreditLedger {
   setBalance(ref: AccountRef, balances: { subscription: number; permanent?: number }): CreditAccount
   reset(namespace?: string): void
 }
+
+/** The ledger as every store answers it (in memory, or shared on Redis). */
+export type CreditStore = Async<CreditLedger>
 
 interface State {
   subscription: number
@@ -69,6 +85,7 @@ interface State {
 }
 
 const MAX_ENTRIES = 1_000
+const HOUR_MS = 60 * 60 * 1000
 /** The longest spend window (the daily limit): older charges never count again. */
 const SPEND_HISTORY_MS = 24 * 60 * 60 * 1000
 const toMilli = (credits: number) => Math.round(credits * 1000)
@@ -125,11 +142,14 @@ export function createCreditLedger(options: {
 
   return {
     account: (ref) => view(state(ref)),
-    charge(ref, amount, taskId) {
+    charge(ref, amount, taskId, limits) {
       const s = state(ref)
       const milli = toMilli(amount)
+      const balance = fromMilli(s.subscription + s.permanent)
+      if (limits && overLimit(s, milli, limits, options.clock.now()))
+        return { ok: false, reason: 'spend_limit_exceeded', balance }
       if (s.subscription + s.permanent < milli)
-        return { ok: false, balance: fromMilli(s.subscription + s.permanent) }
+        return { ok: false, reason: 'insufficient_credits', balance }
       const fromSubscription = Math.min(s.subscription, milli)
       const fromPermanent = milli - fromSubscription
       s.subscription -= fromSubscription
@@ -175,4 +195,15 @@ export function createCreditLedger(options: {
           accounts.delete(key)
     },
   }
+}
+
+/** Whether taking `milli` more would pass one of the limits (checked before the balance). */
+function overLimit(s: State, milli: number, limits: SpendLimits, now: number): boolean {
+  const over = (limit: number | undefined, spent: () => number) =>
+    limit !== undefined && spent() + milli > toMilli(limit)
+  return (
+    over(limits.hourly, () => s.spends.since(now - HOUR_MS)) ||
+    over(limits.daily, () => s.spends.since(now - SPEND_HISTORY_MS)) ||
+    over(limits.total, () => s.consumed)
+  )
 }

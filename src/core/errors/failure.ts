@@ -31,6 +31,8 @@ export type FailureKind =
   | 'content_rejected'
   /** The path or method does not exist under the provider's mount. */
   | 'route_not_found'
+  /** The shared state store (Redis) cannot be reached: the provider's 503, to retry later. */
+  | 'unavailable'
   /** Anything unexpected: a bug in the emulator, reported in the provider's 500 envelope. */
   | 'internal'
 

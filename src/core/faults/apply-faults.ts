@@ -8,7 +8,7 @@ import type { Context, MiddlewareHandler } from 'hono'
 import type { EmulatorEnv } from '../http/env.js'
 import { incomingOf } from '../http/env.js'
 import type { Random } from '../random.js'
-import type { FaultRules } from './fault-rules.js'
+import type { FaultStore } from './fault-rules.js'
 import type { Scheduler } from '../scheduler.js'
 import { sleep } from '../scheduler.js'
 import { EmulatorError } from '../errors/emulator-error.js'
@@ -19,7 +19,7 @@ import { firedFault } from './fired-fault.js'
 
 export interface ApplyFaultsOptions {
   provider: string
-  rules: FaultRules
+  rules: FaultStore
   /** Draws latencies within a range. */
   random: Random
   scheduler: Scheduler
@@ -34,13 +34,13 @@ export function applyFaults({
   return async function applyFaults(c, next) {
     const path = c.req.path.slice(provider.length + 1) || '/'
     const { namespace, faults: oneShot } = c.get('steering')
-    const fired = rules.fire({
+    const fired = await rules.fire({
       namespace,
       provider,
       method: c.req.method,
       path,
       key: c.get('apiKey'),
-      prompt: rules.needsPrompt(namespace) ? await readPrompt(c) : undefined,
+      prompt: (await rules.needsPrompt(namespace)) ? await readPrompt(c) : undefined,
     })
     // The request's own headers win over the rules where both say something.
     const plan = mergePlans(fired.plan, oneShot)

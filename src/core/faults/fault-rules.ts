@@ -3,9 +3,11 @@
  * fire with a probability (drawn from a generator seeded per rule, so a run repeats exactly) and
  * only for its first N firings.
  */
-import { createRandom, type Random } from '../random.js'
+import type { Random } from '../random.js'
 import type { FaultPlan } from './fault-actions.js'
 import { mergePlans } from './fault-actions.js'
+import { anyMatchesPrompt, isSpent, matchesFault, ruleRandom } from './fault-match.js'
+import type { Async } from '../state/async.js'
 
 export interface FaultMatch {
   provider?: string
@@ -65,19 +67,14 @@ export interface FaultRules {
   reset(namespace?: string): void
 }
 
+/** Fault rules as every store answers them (in memory, or shared on Redis). */
+export type FaultStore = Async<FaultRules>
+
 const NOTHING_FIRED: FiredRules = { plan: {}, ruleIds: [] }
 
 export function createFaultRules(seed: string): FaultRules {
   let rules: (FaultRule & { random: Random })[] = []
   const counters = new Map<string, number>()
-
-  const matches = (m: FaultMatch, r: FaultRequest) =>
-    (m.provider === undefined || m.provider === r.provider) &&
-    (m.method === undefined || m.method.toUpperCase() === r.method) &&
-    (m.path === undefined || r.path.includes(m.path)) &&
-    (m.key === undefined || m.key === r.key) &&
-    (m.promptContains === undefined ||
-      (r.prompt ?? '').toLowerCase().includes(m.promptContains.toLowerCase()))
 
   const strip = ({ random: _, ...rule }: FaultRule & { random: Random }): FaultRule => rule
 
@@ -92,7 +89,7 @@ export function createFaultRules(seed: string): FaultRules {
         namespace,
         matched: 0,
         fired: 0,
-        random: createRandom(`${seed}:fault:${namespace}:${id}`),
+        random: ruleRandom(seed, namespace, id),
       }
       rules.push(rule)
       return strip(rule)
@@ -103,15 +100,14 @@ export function createFaultRules(seed: string): FaultRules {
       rules = rules.filter((r) => !(r.namespace === namespace && r.id === id))
       return rules.length < before
     },
-    needsPrompt: (namespace) =>
-      rules.some((r) => r.namespace === namespace && r.match.promptContains !== undefined),
+    needsPrompt: (namespace) => anyMatchesPrompt(rules.filter((r) => r.namespace === namespace)),
     fire(request) {
       if (rules.length === 0) return NOTHING_FIRED
       const plans: FaultPlan[] = []
       const ruleIds: string[] = []
       for (const rule of rules) {
-        if (rule.namespace !== request.namespace || !matches(rule.match, request)) continue
-        if (rule.times !== undefined && rule.fired >= rule.times) continue
+        if (rule.namespace !== request.namespace || !matchesFault(rule.match, request)) continue
+        if (isSpent(rule)) continue
         rule.matched++
         // Draw on every match, so a rule's decisions depend only on the sequence of its matches.
         if (rule.random.next() >= rule.probability) continue

@@ -11,6 +11,7 @@ import { LRUCache } from 'lru-cache'
 import { CONTENT_TYPES, type ImageFormat, type ImageRenderer } from './render-image.js'
 import { FILE_EXTENSIONS, recipeFileName, type ImageRecipe } from './recipe.js'
 import { labelledImageSpec } from './labelled-images.js'
+import type { Async } from '../state/async.js'
 
 export interface StoredFile {
   bytes: Buffer
@@ -32,6 +33,9 @@ export interface ImageFiles {
   read(name: string): Promise<StoredFile | undefined>
   clear(): void
 }
+
+/** Image names as every store answers them (in memory, or shared on Redis). */
+export type ImageStore = Async<ImageFiles>
 
 export interface ImageFilesOptions {
   renderer: ImageRenderer

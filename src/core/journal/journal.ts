@@ -7,6 +7,7 @@
  */
 import { redactJson } from '../redact.js'
 import type { FiredFault } from '../faults/fired-fault.js'
+import type { Async } from '../state/async.js'
 
 export interface JournalEntry {
   id: string
@@ -45,6 +46,9 @@ export interface Journal {
   list(filter?: JournalFilter): JournalEntry[]
   reset(namespace?: string): void
 }
+
+/** The journal as every store answers it (in memory, or shared on Redis). */
+export type JournalStore = Async<Journal>
 
 /** Namespaces kept when the config does not say (`journal.maxNamespaces`). */
 export const DEFAULT_MAX_NAMESPACES = 100
@@ -94,23 +98,35 @@ export function createJournal(maxEntries: number, maxNamespaces = DEFAULT_MAX_NA
         filter.namespace === undefined
           ? [...rings.values()]
           : [use(filter.namespace, false)].filter((r) => r !== undefined)
-      return chosen
+      const ordered = chosen
         .flatMap(inOrder)
         .sort((a, b) => a.seq - b.seq)
         .map(({ entry }) => entry)
-        .filter(
-          (e) =>
-            (filter.provider === undefined || e.provider === filter.provider) &&
-            (filter.method === undefined || e.method === filter.method.toUpperCase()) &&
-            (filter.path === undefined || e.path.includes(filter.path)),
-        )
-        .map((e) => ({ ...e, body: e.body && summarizeBody(e.body) }))
+      return listedEntries(ordered, filter)
     },
     reset(namespace) {
       if (namespace === undefined) rings.clear()
       else rings.delete(namespace)
     },
   }
+}
+
+/**
+ * Recorded entries, already in record order, as a list answers them: those the filter keeps
+ * (its namespace is the caller's to choose), bodies summarized. Every journal store lists so.
+ */
+export function listedEntries(
+  ordered: readonly RecordedEntry[],
+  filter: JournalFilter,
+): JournalEntry[] {
+  return ordered
+    .filter(
+      (e) =>
+        (filter.provider === undefined || e.provider === filter.provider) &&
+        (filter.method === undefined || e.method === filter.method.toUpperCase()) &&
+        (filter.path === undefined || e.path.includes(filter.path)),
+    )
+    .map((e) => ({ ...e, body: e.body && summarizeBody(e.body) }))
 }
 
 /** What a kept body reads as: parsed, secret fields redacted, then made small. */

@@ -5,16 +5,16 @@ import type { Clock } from '../clock.js'
 import { nullProto, readBody } from '../http/read-body.js'
 import { CLIENT_CLOSED_STATUS } from '../errors/client-closed.js'
 import { namespaceOf } from '../steering/middleware.js'
-import { summarizeJson, type Journal, type KeptBody } from './journal.js'
+import { summarizeJson, type JournalStore, type KeptBody } from './journal.js'
 import { maskHeaders, redactField, redactSearch, scrubSecrets } from '../redact.js'
 import { faultOfRequest } from '../faults/request-fault.js'
-import type { Changes } from '../changes.js'
+import type { ChangeFeed } from '../changes.js'
 
 export function recordRequests(
-  journal: Journal,
+  journal: JournalStore,
   clock: Clock,
   providerIds: readonly string[],
-  changes: Changes,
+  changes: ChangeFeed,
 ): MiddlewareHandler<EmulatorEnv> {
   return async function recordRequest(c, next) {
     const at = clock.now()
@@ -23,7 +23,7 @@ export function recordRequests(
     const [, first = '', ...rest] = c.req.path.split('/')
     if (!providerIds.includes(first)) return
     const namespace = namespaceOf(c)
-    journal.record({
+    const entry = {
       id: c.get('requestId'),
       at,
       namespace,
@@ -37,7 +37,10 @@ export function recordRequests(
       fault: faultOfRequest(c),
       headers: maskHeaders(c.req.raw.headers),
       body: await keptBody(c),
-    })
+    }
+    // Awaited, so another replica's journal shows the request once its answer is out; a journal
+    // a shared store cannot take (Redis away) loses the entry, not the answer.
+    await journal.record(entry).catch(() => undefined)
     changes.notify('journal', namespace)
   }
 }

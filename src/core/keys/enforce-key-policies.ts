@@ -8,14 +8,14 @@ import type { MiddlewareHandler } from 'hono'
 import type { EmulatorEnv } from '../http/env.js'
 import { incomingOf } from '../http/env.js'
 import type { Clock } from '../clock.js'
-import type { KeyPolicies } from './key-policies.js'
+import type { KeyStore } from './key-policies.js'
 import type { BucketLimits } from './token-bucket.js'
 import { Failure } from '../errors/failure.js'
 import { namespaceOf } from '../steering/middleware.js'
 
 export interface KeyPolicyOptions {
   provider: string
-  keys: KeyPolicies
+  keys: KeyStore
   clock: Clock
   /** The global rate limit, for keys without one of their own. */
   rateLimit: BucketLimits & { enabled: boolean }
@@ -29,15 +29,16 @@ export function enforceKeyPolicies({
 }: KeyPolicyOptions): MiddlewareHandler<EmulatorEnv> {
   return async function enforceKeyPolicies(c, next) {
     const ref = { namespace: namespaceOf(c), provider, apiKey: c.get('apiKey') }
-    const policy = keys.get(ref)
+    const policy = await keys.get(ref)
     if (policy.disabled) throw new Failure('invalid_api_key', 'This API key has been disabled.')
-    if (!keys.allows(ref, incomingOf(c)?.socket.remoteAddress)) {
+    // Asked only of a key with an allowlist: a shared store would pay a round trip for nothing.
+    if (policy.ipAllowlist && !(await keys.allows(ref, incomingOf(c)?.socket.remoteAddress))) {
       throw new Failure('ip_not_allowed', "Request IP is not in the key's allowlist.")
     }
 
     const limits = policy.rateLimit ?? (rateLimit.enabled ? rateLimit : null)
     if (!limits) return next()
-    const take = keys.take(ref, limits, clock.now())
+    const take = await keys.take(ref, limits, clock.now())
     const headers = {
       'x-ratelimit-limit-requests': String(limits.capacity),
       'x-ratelimit-remaining-requests': String(take.remaining),

@@ -6,13 +6,10 @@
 import { BlockList, isIP } from 'node:net'
 import ipaddr from 'ipaddr.js'
 import { takeToken, type BucketLimits, type BucketState, type Take } from './token-bucket.js'
-import type { AccountRef } from '../credits/ledger.js'
+import type { AccountRef, SpendLimits } from '../credits/ledger.js'
+import type { Async } from '../state/async.js'
 
-export interface SpendLimits {
-  hourly?: number
-  daily?: number
-  total?: number
-}
+export type { SpendLimits }
 
 export interface KeyPolicy {
   disabled: boolean
@@ -40,6 +37,9 @@ export interface KeyPolicies {
   take(ref: AccountRef, limits: BucketLimits, now: number): Take
   reset(namespace?: string): void
 }
+
+/** Key policies as every store answers them (in memory, or shared on Redis). */
+export type KeyStore = Async<KeyPolicies>
 
 export function createKeyPolicies(): KeyPolicies {
   const policies = new Map<string, { ref: AccountRef; policy: KeyPolicy; allowlist?: BlockList }>()

@@ -7,10 +7,10 @@ import type { Context } from 'hono'
 import type { EmulatorEnv } from '../http/env.js'
 import type { Clock } from '../clock.js'
 import type { Random } from '../random.js'
-import type { CreditLedger, ChargeSplit } from '../credits/ledger.js'
-import type { KeyPolicies } from '../keys/key-policies.js'
+import type { CreditStore, ChargeSplit } from '../credits/ledger.js'
+import type { KeyStore } from '../keys/key-policies.js'
 import type { ImageBatch } from '../images/recipe.js'
-import type { TaskEngine } from './task-engine.js'
+import type { TaskStore } from './task-engine.js'
 import type { Task, TaskFailure, TaskOutcome } from './task.js'
 import { chargeCredits } from '../credits/charge.js'
 import { taskOutcomeFromFaults } from '../faults/task-faults.js'
@@ -48,9 +48,9 @@ export interface TaskKind {
 }
 
 export interface TaskStepDeps {
-  tasks: TaskEngine
-  credits: CreditLedger
-  keys: KeyPolicies
+  tasks: TaskStore
+  credits: CreditStore
+  keys: KeyStore
   clock: Clock
   randomFor: (namespace: string, purpose?: string) => Random
   /** The server's seed and timing profile, for requests that steer neither. */
@@ -60,21 +60,21 @@ export interface TaskStepDeps {
 }
 
 export interface TaskStep {
-  /** Charges and queues the task the request asks for; throws a Failure when it cannot pay. */
-  queue<Details>(c: Context<EmulatorEnv>, order: TaskOrder<Details>): Task<Details>
+  /** Charges and queues the task the request asks for; rejects with a Failure when it cannot pay. */
+  queue<Details>(c: Context<EmulatorEnv>, order: TaskOrder<Details>): Promise<Task<Details>>
   /** The caller's own task (same provider, key and namespace), or a `task_not_found` Failure. */
-  findOwn<Details>(c: Context<EmulatorEnv>, id: string): Task<Details>
+  findOwn<Details>(c: Context<EmulatorEnv>, id: string): Promise<Task<Details>>
   /**
-   * Charges a synchronous answer now, against the request's id (no task to refund); throws a
-   * Failure when it cannot pay.
+   * Charges a synchronous answer now, against the request's id (no task to refund); rejects with
+   * a Failure when it cannot pay.
    */
-  charge(c: Context<EmulatorEnv>, price: number): void
+  charge(c: Context<EmulatorEnv>, price: number): Promise<void>
 }
 
 export function createTaskStep(kind: TaskKind, deps: TaskStepDeps): TaskStep {
   const { tasks, randomFor, defaults } = deps
   return {
-    queue(c, order) {
+    async queue<Details>(c: Context<EmulatorEnv>, order: TaskOrder<Details>) {
       const { namespace, seed = defaults.seed, timing = defaults.timing } = c.get('steering')
       const plan = c.get('faults')
       // Before the charge, so a refused callback URL costs nothing.
@@ -84,11 +84,11 @@ export function createTaskStep(kind: TaskKind, deps: TaskStepDeps): TaskStep {
       const id = kind.newId(random)
       const apiKey = c.get('apiKey')
       const provider = kind.provider
-      const charged = chargeCredits(deps, { namespace, provider, apiKey }, order.price, id)
+      const charged = await chargeCredits(deps, { namespace, provider, apiKey }, order.price, id)
       if (!charged.ok) throw new Failure(charged.reason, 'The balance does not cover this task.')
       const { ok: _, ...split } = charged
       const paid: Paid = { id, charged: split }
-      return tasks.create({
+      const task = await tasks.create({
         namespace,
         provider,
         apiKey,
@@ -103,9 +103,10 @@ export function createTaskStep(kind: TaskKind, deps: TaskStepDeps): TaskStep {
         callbackUrl: order.callbackUrl,
         callbackFaults: plan.callback,
       })
+      return task as Task<Details>
     },
-    findOwn<Details>(c: Context<EmulatorEnv>, id: string) {
-      const task = tasks.get(id)
+    async findOwn<Details>(c: Context<EmulatorEnv>, id: string) {
+      const task = await tasks.get(id)
       // Another key's or another namespace's task does not exist for this caller.
       if (
         !task ||
@@ -117,16 +118,16 @@ export function createTaskStep(kind: TaskKind, deps: TaskStepDeps): TaskStep {
       }
       return task as Task<Details>
     },
-    charge(c, price) {
+    async charge(c, price) {
       const ref = {
         namespace: c.get('steering').namespace,
         provider: kind.provider,
         apiKey: c.get('apiKey'),
       }
-      const charged = chargeCredits(deps, ref, price, c.get('requestId'))
+      const charged = await chargeCredits(deps, ref, price, c.get('requestId'))
       if (!charged.ok) throw new Failure(charged.reason, 'The balance does not cover this request.')
       // Nothing is ever refunded: the answer is given now.
-      deps.credits.settle(ref, c.get('requestId'))
+      await deps.credits.settle(ref, c.get('requestId'))
     },
   }
 }

@@ -8,16 +8,30 @@
 import type { Clock } from '../clock.js'
 import type { Scheduler } from '../scheduler.js'
 import type { ImageFiles } from '../images/image-files.js'
-import { recipesOf } from '../images/recipe.js'
-import { isTerminal, type Task, type TaskFailure, type TaskImage, type TaskState } from './task.js'
+import { isTerminal, type Task, type TaskFailure, type TaskState } from './task.js'
+import {
+  applyTransition,
+  completion,
+  ending,
+  nextStepDelayMs,
+  notifyListeners,
+  publishImages,
+  queuedTask,
+  timedStep,
+  type Transition,
+} from './task-steps.js'
+import type { Async } from '../state/async.js'
 
 export type NewTask<Details> = Omit<
   Task<Details>,
   'state' | 'createdAt' | 'startedAt' | 'completedAt' | 'images' | 'failure'
 >
 
-/** Called on creation (`previous` undefined) and on every transition. */
-export type TaskListener = (task: Task, previous: TaskState | undefined) => void
+/**
+ * Called on creation (`previous` undefined) and on every transition. What it returns is ignored,
+ * but a promise that rejects (an async listener) is logged like a throw.
+ */
+export type TaskListener = (task: Task, previous: TaskState | undefined) => unknown
 
 export interface TaskFilter {
   provider?: string
@@ -42,6 +56,9 @@ export interface TaskEngine {
   reset(namespace?: string): void
 }
 
+/** The task engine as every store answers it (in memory, or shared on Redis). */
+export type TaskStore = Async<TaskEngine, 'subscribe'>
+
 export interface TaskEngineOptions {
   clock: Clock
   scheduler: Scheduler
@@ -64,68 +81,38 @@ export function createTaskEngine({
   const internals = new Map<string, Internal>()
   const listeners = new Set<TaskListener>()
 
-  function transition(
-    task: Task,
-    to: TaskState,
-    changes: Pick<Partial<Task>, 'startedAt' | 'images' | 'failure'> = {},
-  ): void {
-    const previous = task.state
-    if (changes.startedAt !== undefined) task.startedAt = changes.startedAt
-    if (changes.images !== undefined) task.images = changes.images
-    if (changes.failure !== undefined) task.failure = changes.failure
-    task.state = to
-    if (isTerminal(to)) {
-      task.completedAt = clock.now()
-      clearTimer(task.id)
-    }
-    notify(task, previous)
-  }
-
-  function notify(task: Task, previous: TaskState | undefined): void {
-    for (const listener of listeners) {
-      try {
-        listener(task, previous)
-      } catch (err) {
-        console.error('[gpt-image-emulator] task listener failed:', err)
-      }
+  /**
+   * Moves a live task through `transitions`, telling listeners of each. Stops where the task is
+   * no longer where a transition starts: a listener ended it in between.
+   */
+  function apply(task: Task, transitions: readonly Transition[]): void {
+    for (const transition of transitions) {
+      if (task.state !== transition.from) return
+      const named = transition.publishesImages
+        ? publishImages(task.batch, (recipe) => images.hold(recipe))
+        : undefined
+      const previous = applyTransition(task, transition, clock.now(), named)
+      if (isTerminal(task.state)) clearTimer(task.id)
+      notifyListeners(listeners, task, previous)
     }
   }
 
-  function schedule(task: Task, delayMs: number, step: () => void): void {
-    const internal = internals.get(task.id)!
-    internal.cancelTimer = scheduler.after(delayMs, step)
+  /** Runs the step due now, then waits for the next one, if the task is still kept and unfinished. */
+  function step(task: Task): void {
+    apply(task, timedStep(task, clock.now()))
+    scheduleNextStep(task)
+  }
+
+  function scheduleNextStep(task: Task): void {
+    const internal = internals.get(task.id)
+    const delayMs = nextStepDelayMs(task)
+    if (!internal || delayMs === undefined) return
+    internal.cancelTimer = scheduler.after(delayMs, () => step(task))
   }
 
   function clearTimer(id: string): void {
     const internal = internals.get(id)
     internal?.cancelTimer?.()
-  }
-
-  function publishImages(task: Task): TaskImage[] {
-    return recipesOf(task.batch).map((recipe) => ({
-      file: images.hold(recipe),
-      width: recipe.size.width,
-      height: recipe.size.height,
-      format: recipe.format,
-    }))
-  }
-
-  function start(task: Task): void {
-    if (task.state !== 'queued') return
-    if (task.outcome.kind === 'fail' && task.outcome.stage === 'queued') {
-      transition(task, 'failed', { failure: task.outcome.failure })
-      return
-    }
-    transition(task, 'running', { startedAt: clock.now() })
-    // No run time: done in the same turn, so a poll right after the create finds it finished.
-    if (task.timing.runMs <= 0) finish(task)
-    else schedule(task, task.timing.runMs, () => finish(task))
-  }
-
-  function finish(task: Task): void {
-    if (task.state !== 'running') return
-    if (task.outcome.kind === 'fail') transition(task, 'failed', { failure: task.outcome.failure })
-    else transition(task, 'succeeded', { images: publishImages(task) })
   }
 
   function forget(id: string): void {
@@ -176,33 +163,13 @@ export function createTaskEngine({
 
   return {
     create<Details>(newTask: NewTask<Details>): Task<Details> {
-      // Every field set now, in one order: tasks share one shape however their states went.
-      const task: Task<Details> = {
-        id: newTask.id,
-        provider: newTask.provider,
-        namespace: newTask.namespace,
-        apiKey: newTask.apiKey,
-        state: 'queued',
-        details: newTask.details,
-        batch: newTask.batch,
-        outcome: newTask.outcome,
-        timing: newTask.timing,
-        timingProfile: newTask.timingProfile,
-        charge: newTask.charge,
-        callbackUrl: newTask.callbackUrl,
-        callbackFaults: newTask.callbackFaults,
-        createdAt: clock.now(),
-        startedAt: undefined,
-        completedAt: undefined,
-        images: undefined,
-        failure: undefined,
-      }
+      const task = queuedTask(newTask, clock.now())
       tasks.set(task.id, task)
       order.push(task)
       internals.set(task.id, {})
       prune()
-      schedule(task, task.timing.queueMs, () => start(task))
-      notify(task, undefined)
+      scheduleNextStep(task)
+      notifyListeners(listeners, task, undefined)
       return task
     },
     get: (id) => tasks.get(id),
@@ -217,21 +184,19 @@ export function createTaskEngine({
     },
     cancel(id) {
       const task = tasks.get(id)
-      if (task && !isTerminal(task.state)) transition(task, 'canceled')
+      if (task) apply(task, ending(task, 'canceled'))
       return task
     },
     fail(id, failure) {
       const task = tasks.get(id)
-      if (task && !isTerminal(task.state)) transition(task, 'failed', { failure })
+      if (task) apply(task, ending(task, 'failed', failure))
       return task
     },
     complete(id) {
       const task = tasks.get(id)
-      if (!task || isTerminal(task.state)) return task
+      if (!task) return task
       clearTimer(id)
-      if (task.state === 'queued') transition(task, 'running', { startedAt: clock.now() })
-      task.outcome = { kind: 'succeed' }
-      finish(task)
+      apply(task, completion(task, clock.now()))
       return task
     },
     subscribe(listener) {

@@ -15,7 +15,7 @@ export const sendCallback: NonNullable<TaskHooks<unknown>['onChange']> = (
   if (!task.callbackUrl || !isTerminal(task.state)) return
   const wire = toTaskWire(task)
   const event = wire.status === 'completed' ? 'task.completed' : 'task.failed'
-  deliveries.enqueue({
+  return deliveries.enqueue({
     id: `cb_${randomFor(task.namespace).hex(24)}`,
     provider: task.provider,
     namespace: task.namespace,
@@ -23,11 +23,10 @@ export const sendCallback: NonNullable<TaskHooks<unknown>['onChange']> = (
     event,
     url: task.callbackUrl,
     body: JSON.stringify(wire),
-    headers: (at) => ({
-      'X-Event': event,
-      'X-Task-Id': task.id,
-      'X-Timestamp': String(Math.floor(at / 1000)),
-    }),
+    headers: {
+      fixed: { 'X-Event': event, 'X-Task-Id': task.id },
+      timestampHeader: 'X-Timestamp',
+    },
     faults: task.callbackFaults,
   })
 }

@@ -44,7 +44,7 @@ export function createTaskHandler({
     const mode = imageCount > 0 ? 'image-to-image' : 'text-to-image'
     const images = `${imageCount} image${imageCount === 1 ? '' : 's'}`
 
-    const task = taskStep.queue<AivideoapiDetails>(c, {
+    const task = await taskStep.queue<AivideoapiDetails>(c, {
       price: settings.prices[tier],
       details: { origin: publicOrigin(c, config), mode },
       batch: {

@@ -80,6 +80,8 @@ const FAILURES: FailureTable = {
   body_too_large: { entry: 'invalid_request', status: 413 },
   route_not_found: { entry: 'invalid_request', status: 404 },
   content_rejected: 'upstream_error',
+  // The shared state store is away: aivideoapi's server error, as a 503 to retry.
+  unavailable: { entry: 'internal_error', status: 503 },
   internal: 'internal_error',
 }
 

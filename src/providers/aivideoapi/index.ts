@@ -39,14 +39,14 @@ export const aivideoapi = defineProvider({
   routes(app, services) {
     app.post('/v1/images/generations', createTaskHandler(services))
 
-    app.get('/v1/tasks/:taskId', (c) => {
-      const task = services.taskStep.findOwn<AivideoapiDetails>(c, c.req.param('taskId'))
+    app.get('/v1/tasks/:taskId', async (c) => {
+      const task = await services.taskStep.findOwn<AivideoapiDetails>(c, c.req.param('taskId'))
       return c.json(toTaskWire(task))
     })
 
-    app.get('/v1/credits', (c) => {
+    app.get('/v1/credits', async (c) => {
       const ref = { namespace: namespaceOf(c), provider: 'aivideoapi', apiKey: c.get('apiKey') }
-      const account = services.credits.account(ref)
+      const account = await services.credits.account(ref)
       const body: CreditsResponse = {
         code: 200,
         msg: 'success',

@@ -16,7 +16,7 @@ export const sendCallback: NonNullable<TaskHooks<CrunSettings>['onChange']> = (
 ) => {
   if (!task.callbackUrl || !isTerminal(task.state)) return
   const info = toTaskInfo(task)
-  deliveries.enqueue({
+  return deliveries.enqueue({
     id: `cb_${randomFor(task.namespace).hex(24)}`,
     provider: task.provider,
     namespace: task.namespace,
@@ -25,7 +25,7 @@ export const sendCallback: NonNullable<TaskHooks<CrunSettings>['onChange']> = (
     event: `task.${info.data.status}`,
     url: task.callbackUrl,
     body: JSON.stringify(settings.callbackBody === 'envelope' ? info : info.data),
-    headers: () => ({}),
+    headers: {},
     // Only the final status is sent, so every callback is the task's last.
     terminal: true,
     faults: task.callbackFaults,

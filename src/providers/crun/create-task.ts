@@ -27,7 +27,7 @@ export function createTaskHandler({
     const { request, plan } = await readTaskRequest(c, settings, config)
     const { prompt, img_urls: imgUrls = [] } = request.input
 
-    const task = taskStep.queue<CrunDetails>(c, {
+    const task = await taskStep.queue<CrunDetails>(c, {
       price: plan.price,
       details: { origin: publicOrigin(c, config), param: plan.param },
       batch: {

@@ -34,6 +34,8 @@ const FAILURES: FailureTable = {
   body_too_large: { entry: 'validation_error', status: 413, message: validation },
   content_rejected: 'generation_failed',
   route_not_found: 'not_found',
+  // The shared state store is away: CRUN's own "Service Unavailable" code, as HTTP 503.
+  unavailable: { entry: 'maintenance', status: 503 },
   internal: 'server_error',
 }
 

@@ -21,7 +21,7 @@ export function estimateTaskHandler({
   return async function estimateTask(c) {
     const { plan } = await readTaskRequest(c, settings, config)
     const ref = { namespace: namespaceOf(c), provider: id, apiKey: c.get('apiKey') }
-    const { balance } = credits.account(ref)
+    const { balance } = await credits.account(ref)
     const response: EstimateTaskResponse = {
       code: 200,
       message: 'success',

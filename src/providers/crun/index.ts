@@ -49,9 +49,9 @@ export const crun = defineProvider({
     app.get('/api/v1/client/job/Models/:model{.+}', describeModel)
     addUploadRoutes(app, services)
 
-    app.get('/api/v1/client/account/balance', (c) => {
+    app.get('/api/v1/client/account/balance', async (c) => {
       const ref = { namespace: namespaceOf(c), provider: 'crun', apiKey: c.get('apiKey') }
-      const account = services.credits.account(ref)
+      const account = await services.credits.account(ref)
       const body: BalanceResponse = {
         code: 200,
         message: 'success',

@@ -7,8 +7,8 @@ import { TaskInfoQuery } from './schemas.js'
 import { toTaskInfo, type CrunDetails } from './wire.js'
 
 export function taskInfoHandler(taskStep: TaskStep): Handler<EmulatorEnv> {
-  return function taskInfo(c) {
+  return async function taskInfo(c) {
     const { task_id: id } = parseRequest(TaskInfoQuery, c.req.query())
-    return c.json(toTaskInfo(taskStep.findOwn<CrunDetails>(c, id)))
+    return c.json(toTaskInfo(await taskStep.findOwn<CrunDetails>(c, id)))
   }
 }

@@ -117,7 +117,7 @@ export function addUploadRoutes(
       const info = await inspectImage(bytes)
       if (info?.format !== slot.format)
         return refuse(c, 422, 422, `Validation Error: the body is not a ${slot.format} image.`)
-      slot.stored = images.keep(bytes, slot.format)
+      slot.stored = await images.keep(bytes, slot.format)
       return c.body(null, 200, { etag: `"${createHash('md5').update(bytes).digest('hex')}"` })
     },
   )

@@ -71,6 +71,7 @@ const FAILURES: FailureTable = {
   invalid_request: invalid(400, 'invalid_value'),
   content_rejected: 'content_policy_violation',
   route_not_found: invalid(404, 'not_found'),
+  unavailable: 'service_unavailable',
   internal: 'internal_error',
 }
 

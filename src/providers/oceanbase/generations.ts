@@ -50,12 +50,15 @@ export function createGenerationHandler({
       count: request.n,
     }
     const recipes = recipesOf(batch)
-    const rendered = await Promise.all(recipes.map((recipe) => images.render(recipe)))
+    const [rendered, names] = await Promise.all([
+      Promise.all(recipes.map((recipe) => images.render(recipe))),
+      Promise.all(recipes.map((recipe) => images.publish(recipe))),
+    ])
     const origin = publicOrigin(c, config)
     const response: ImagesResponse = {
       created: unixSeconds(clock),
       data: rendered.map((bytes, i) => ({
-        url: `${origin}/files/${images.publish(recipes[i]!)}`,
+        url: `${origin}/files/${names[i]!}`,
         b64_json: base64Of(bytes),
         revised_prompt: revisePrompt(request.prompt, seed, i),
       })),

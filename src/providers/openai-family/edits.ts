@@ -37,7 +37,7 @@ export function createEditHandler(context: ImagesContext): Handler<EmulatorEnv> 
       inputImages: images,
       autoSize: autoSizeFor(images[0]),
     })
-    chargeJob(c, context, job)
+    await chargeJob(c, context, job)
     if (request.stream) return streamImageJob(c, context, job)
     return respondJson(c, await imagesResponse(context, job))
   }

@@ -13,7 +13,7 @@ export function createGenerationHandler(context: ImagesContext): Handler<Emulato
   return async function createImage(c) {
     const request = parseOrFail(context.policy.generation, await readJsonObject(c))
     const job = planImageJob(c, context, request, { kind: 'generation' })
-    chargeJob(c, context, job)
+    await chargeJob(c, context, job)
     // The openai SDK sends `accept: application/json` even when streaming: the body decides.
     if (request.stream) return streamImageJob(c, context, job)
     return respondJson(c, await imagesResponse(context, job))

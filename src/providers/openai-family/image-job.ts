@@ -100,13 +100,13 @@ export function planImageJob(
  * so a refused request costs nothing; a short balance is the provider's insufficient-credits
  * answer.
  */
-export function chargeJob(
+export async function chargeJob(
   c: Context<EmulatorEnv>,
   { services, policy }: ImagesContext,
   job: ImageJob,
-) {
+): Promise<void> {
   if (!policy.pricePerImage) return
-  services.taskStep.charge(c, policy.pricePerImage * job.request.n)
+  await services.taskStep.charge(c, policy.pricePerImage * job.request.n)
 }
 
 /** Renders image `index` of the job, or one of its partial images when `partial` is given. */

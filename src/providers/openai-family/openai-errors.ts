@@ -52,6 +52,8 @@ export const OPENAI_FAILURES = {
   invalid_request: { status: 400, type: 'invalid_request_error', code: null },
   content_rejected: 'moderation_blocked',
   route_not_found: { status: 404, type: 'invalid_request_error', code: null },
+  // OpenAI's overloaded answer: a server_error with HTTP 503, retried by its SDKs.
+  unavailable: { status: 503, type: 'server_error', code: null },
   internal: 'internal_error',
 } as const satisfies FailureTable
 

@@ -69,7 +69,7 @@ export async function queueGeneration(
   const imageCount = input.image_urls?.length ?? 0
   const masked = input.mask_url ? ', masked' : ''
 
-  const task = taskStep.queue<SkillsVideoDetails>(c, {
+  const task = await taskStep.queue<SkillsVideoDetails>(c, {
     price: settings.prices[request.resolution] * count,
     details: ({ charged }) => ({
       origin,
@@ -95,7 +95,7 @@ export async function queueGeneration(
     },
   })
   // Accepted and paid for: only now are the uploads served, so a refused create keeps none.
-  for (const upload of uploads) images.keep(upload.bytes, upload.format)
+  await Promise.all(uploads.map((upload) => images.keep(upload.bytes, upload.format)))
   return task
 }
 

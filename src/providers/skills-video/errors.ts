@@ -70,6 +70,7 @@ const FAILURES: FailureTable = {
   body_too_large: { entry: 'image_generation_invalid_input', status: 413 },
   content_rejected: 'image_generation_content_rejected',
   route_not_found: { entry: 'not_found' },
+  unavailable: 'image_generation_provider_unavailable',
   internal: 'internal_error',
 }
 

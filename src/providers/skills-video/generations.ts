@@ -23,24 +23,24 @@ export function getGenerationHandler({
   images,
 }: ProviderServices<unknown>): Handler<EmulatorEnv> {
   return async function getGeneration(c) {
-    const task = taskStep.findOwn<SkillsVideoDetails>(c, c.req.param('id') ?? '')
+    const task = await taskStep.findOwn<SkillsVideoDetails>(c, c.req.param('id') ?? '')
     const body: Schemas['Generation'] = toGeneration(task, await embeddedImages(task, images))
     return c.json(body)
   }
 }
 
 export function listRunningHandler({ tasks }: ProviderServices<unknown>): Handler<EmulatorEnv> {
-  return function listRunningGenerations(c) {
+  return async function listRunningGenerations(c) {
     // `workspace` is accepted and ignored: the emulator has one workspace per key.
     const { limit } = parseRequest(RunningQuery, c.req.query())
-    const running = tasks
-      .list({
+    const running = (
+      await tasks.list({
         provider: 'skills-video',
         namespace: namespaceOf(c),
         apiKey: c.get('apiKey'),
         states: ['queued', 'running'],
       })
-      .filter(isSkillsVideoTask) // already this provider's; narrows the details' type
+    ).filter(isSkillsVideoTask) // already this provider's; narrows the details' type
     const body: Schemas['RunningGeneration'][] = running.reverse().slice(0, limit).map(toRunning)
     return c.json(body)
   }

@@ -55,9 +55,9 @@ export const skillsVideo = defineProvider({
     app.get('/api/v1/generation/:id', getGenerationHandler(services))
     app.get('/api/v1/generations/running', listRunningHandler(services))
 
-    app.get('/api/v1/credits', (c) => {
+    app.get('/api/v1/credits', async (c) => {
       const ref = { namespace: namespaceOf(c), provider: 'skills-video', apiKey: c.get('apiKey') }
-      const account = services.credits.account(ref)
+      const account = await services.credits.account(ref)
       const body: Credits = {
         total: account.balance,
         subscription: account.subscription,

@@ -6,8 +6,8 @@
 import type { Handler } from 'hono'
 import { streamSSE } from 'hono/streaming'
 import type { ProviderServices } from '../descriptor.js'
-import type { TaskEngine } from '../../core/tasks/task-engine.js'
-import type { ImageFiles } from '../../core/images/image-files.js'
+import type { TaskStore } from '../../core/tasks/task-engine.js'
+import type { ImageStore } from '../../core/images/image-files.js'
 import type { EmulatorEnv } from '../../core/http/env.js'
 import type { components } from '../../generated/skills-video.js'
 import type { Task } from '../../core/tasks/task.js'
@@ -18,8 +18,11 @@ import { embeddedImages, embedsImages, toFrame, type SkillsVideoDetails } from '
 type Frame = components['schemas']['GenerationFrame']
 
 const TERMINAL: readonly Frame['status'][] = ['COMPLETED', 'FAILED', 'CANCELED']
-/** How often a quiet stream checks that its task still exists (a reset forgets tasks silently). */
-const LIVENESS_CHECK_MS = 1_000
+/**
+ * How often a quiet stream looks at its task in the store: a reset forgets tasks silently, and
+ * with replicas sharing state another replica may have made the transition.
+ */
+const CHECK_MS = 200
 
 export function createStreamHandler(
   services: ProviderServices<SkillsVideoSettings>,
@@ -49,22 +52,27 @@ interface FrameFeed {
 }
 
 function followFrames(
-  { tasks, images }: { tasks: TaskEngine; images: Pick<ImageFiles, 'render'> },
+  { tasks, images }: { tasks: TaskStore; images: Pick<ImageStore, 'render'> },
   task: Task<SkillsVideoDetails>,
 ): FrameFeed {
-  // A frame is taken when its transition happens; only a terminal one, which nothing changes
-  // after, may wait for its images to be embedded.
-  const frameNow = (): Promise<Frame> =>
-    embedsImages(task)
-      ? embeddedImages(task, images).then((embedded) => toFrame(task, embedded))
-      : Promise.resolve(toFrame(task))
-  const pending: Promise<Frame>[] = [frameNow()]
+  // A frame is taken when its transition is seen, once per state; only a terminal one, which
+  // nothing changes after, may wait for its images to be embedded.
+  let lastState = task.state
+  const frameOf = (seen: Task<SkillsVideoDetails>): Promise<Frame> =>
+    embedsImages(seen)
+      ? embeddedImages(seen, images).then((embedded) => toFrame(seen, embedded))
+      : Promise.resolve(toFrame(seen))
+  const pending: Promise<Frame>[] = [frameOf(task)]
+  const see = (seen: Task<SkillsVideoDetails>) => {
+    if (seen.state === lastState) return
+    lastState = seen.state
+    pending.push(frameOf(seen))
+    wake?.()
+  }
   let wake: (() => void) | undefined
   let closed = false
   const unsubscribe = tasks.subscribe((changed) => {
-    if (changed.id !== task.id) return
-    pending.push(frameNow())
-    wake?.()
+    if (changed.id === task.id) see(changed as Task<SkillsVideoDetails>)
   })
   const close = () => {
     if (closed) return
@@ -85,12 +93,15 @@ function followFrames(
         }
         continue
       }
-      if (tasks.get(task.id) !== task) {
+      const stored = await tasks.get(task.id)
+      if (!stored || stored.createdAt !== task.createdAt) {
         close()
         return
       }
+      see(stored as Task<SkillsVideoDetails>)
+      if (pending.length > 0) continue
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, LIVENESS_CHECK_MS)
+        const timer = setTimeout(resolve, CHECK_MS)
         timer.unref()
         wake = () => {
           clearTimeout(timer)

@@ -7,7 +7,6 @@
 import type { TaskHooks } from '../descriptor.js'
 import type { components } from '../../generated/skills-video.js'
 import { isTerminal, type Task, type TaskState } from '../../core/tasks/task.js'
-import { standardWebhookHeaders } from '../../core/callbacks/standard-webhooks.js'
 import {
   embeddedImages,
   embedsImages,
@@ -31,13 +30,13 @@ const EVENTS: Record<TaskState, WebhookEvent['type']> = {
  * The task hook: announces the creation and every transition of a generation as its event, to
  * each endpoint of the namespace that subscribes to it.
  */
-export const announce: NonNullable<TaskHooks<unknown>['onChange']> = (
+export const announce: NonNullable<TaskHooks<unknown>['onChange']> = async (
   task: Task<SkillsVideoDetails>,
   _previous,
   { webhooks, deliveries, clock, images, randomFor },
 ) => {
   const type = EVENTS[task.state]
-  const endpoints = webhooks.subscribedTo(task.provider, task.namespace, type)
+  const endpoints = await webhooks.subscribedTo(task.provider, task.namespace, type)
   if (endpoints.length === 0) return
   // Drawn now, in transition order, so ids repeat for a seed even when images are embedded.
   const timestamp = new Date(clock.now()).toISOString()
@@ -51,24 +50,24 @@ export const announce: NonNullable<TaskHooks<unknown>['onChange']> = (
       prediction: { id: task.id, state: task.state, status: statusOf(task.state) },
     }
     const body = JSON.stringify(event)
-    endpoints.forEach((endpoint, i) => {
-      const webhookId = webhookIds[i]!
-      deliveries.enqueue({
-        id: webhookId,
-        provider: task.provider,
-        namespace: task.namespace,
-        taskId: task.id,
-        event: type,
-        url: endpoint.url,
-        body,
-        headers: (attemptAt) =>
-          standardWebhookHeaders(endpoint.secret, webhookId, new Date(attemptAt), body),
-        terminal: isTerminal(task.state),
-        faults: task.callbackFaults,
-      })
-    })
+    return Promise.all(
+      endpoints.map((endpoint, i) => {
+        const webhookId = webhookIds[i]!
+        return deliveries.enqueue({
+          id: webhookId,
+          provider: task.provider,
+          namespace: task.namespace,
+          taskId: task.id,
+          event: type,
+          url: endpoint.url,
+          body,
+          headers: { standardWebhooks: { secret: endpoint.secret, id: webhookId } },
+          terminal: isTerminal(task.state),
+          faults: task.callbackFaults,
+        })
+      }),
+    )
   }
   // A completed sync_mode generation embeds its images, rendered first; nothing changes after.
-  if (embedsImages(task)) void embeddedImages(task, images).then(send)
-  else send()
+  await (embedsImages(task) ? embeddedImages(task, images).then(send) : send())
 }

@@ -4,7 +4,7 @@
  */
 import type { components } from '../../generated/skills-video.js'
 import type { Task, TaskFailure, TaskImage, TaskState } from '../../core/tasks/task.js'
-import type { ImageFiles } from '../../core/images/image-files.js'
+import type { ImageStore } from '../../core/images/image-files.js'
 import type { ImageFormat } from '../../core/images/render-image.js'
 import { recipesOf } from '../../core/images/recipe.js'
 import { base64Of } from '../../core/images/base64-cache.js'
@@ -169,7 +169,7 @@ export const embedsImages = (task: Task<SkillsVideoDetails>): boolean =>
  */
 export async function embeddedImages(
   task: Task<SkillsVideoDetails>,
-  images: Pick<ImageFiles, 'render'>,
+  images: Pick<ImageStore, 'render'>,
 ): Promise<EmbeddedImages> {
   if (!embedsImages(task)) return NONE_EMBEDDED
   const files = task.images ?? []

@@ -30,7 +30,7 @@ function request(id: string, url: string): DeliveryRequest {
     event: 'callback',
     url,
     body: '{}',
-    headers: () => ({}),
+    headers: {},
   }
 }
 

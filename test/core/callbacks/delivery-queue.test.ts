@@ -63,7 +63,7 @@ function request(overrides: Partial<DeliveryRequest> = {}): DeliveryRequest {
     event: 'task.completed',
     url: 'http://receiver.test/hook',
     body: JSON.stringify({ id }),
-    headers: () => ({ 'x-signature': 'sig' }),
+    headers: { fixed: { 'x-signature': 'sig' } },
     ...overrides,
   }
 }
@@ -348,25 +348,21 @@ describe('delivery queue', () => {
     expect(time.pending()).toBe(0)
   })
 
-  it("calls headers(attemptAt) once per real attempt with that attempt's time", async () => {
+  it("rebuilds each real attempt's headers with that attempt's time", async () => {
     const { time, queue, sent } = setup({ backoffMs: 250 }, [502, 502])
-    const calls: number[] = []
     queue.enqueue(
       request({
         faults: { failFirst: 1 },
-        headers: (attemptAt) => {
-          calls.push(attemptAt)
-          return { 'webhook-timestamp': String(attemptAt) }
-        },
+        headers: { fixed: { 'x-kept': 'same' }, timestampHeader: 'x-timestamp' },
       }),
     )
     await time.runAll()
-    // Attempt 1 is the injected failure (nothing sent, no headers); then 250 ms, 500 ms, 1000 ms.
-    expect(calls).toEqual([START + 250, START + 750, START + 1_750])
-    expect(sent.map((s) => [s.at, s.headers['webhook-timestamp']])).toEqual([
-      [START + 250, String(START + 250)],
-      [START + 750, String(START + 750)],
-      [START + 1_750, String(START + 1_750)],
+    // Attempt 1 is the injected failure (nothing sent); then 250 ms, 500 ms, 1000 ms.
+    const seconds = (ms: number) => String(Math.floor(ms / 1000))
+    expect(sent.map((s) => [s.at, s.headers['x-timestamp'], s.headers['x-kept']])).toEqual([
+      [START + 250, seconds(START + 250), 'same'],
+      [START + 750, seconds(START + 750), 'same'],
+      [START + 1_750, seconds(START + 1_750), 'same'],
     ])
   })
 

@@ -30,7 +30,7 @@ const request = (id: string, body = '{"ok":true}'): DeliveryRequest => ({
   event: 'task.completed',
   url: 'http://receiver.test/hook',
   body,
-  headers: () => ({}),
+  headers: {},
 })
 
 describe('redelivery', () => {

@@ -72,7 +72,9 @@ async function attemptOffsets(
   expect(res.status).toBe(200)
   // The task finishes within a minute (realistic), then every retry falls due within hours.
   await time.advance(5 * 60 * MIN)
-  const attempts = runtime.deliveries.attempts({ provider }).filter((a) => a.event === create.event)
+  const attempts = (await runtime.deliveries.attempts({ provider })).filter(
+    (a) => a.event === create.event,
+  )
   runtime.close()
   expect(attempts.at(-1)?.outcome).toBe('failed')
   return attempts.map((a) => a.at - attempts[0]!.at)

@@ -1,9 +1,11 @@
-// Proves chargeCredits checks hourly, daily and total spend limits before the balance.
+// Proves a charge checks the key's hourly, daily and total spend limits before the balance, in the
+// ledger's one step, and that chargeCredits passes the key's limits to it.
 import { describe, expect, it } from 'vitest'
 import { chargeCredits } from '../../../src/core/credits/charge.js'
 import { createCreditLedger, type AccountRef } from '../../../src/core/credits/ledger.js'
 import { createKeyPolicies, type SpendLimits } from '../../../src/core/keys/key-policies.js'
 import { createFakeTime } from '../../support/fake-time.js'
+import { asAsync } from '../../../src/core/state/async.js'
 
 const START = Date.UTC(2026, 0, 1)
 const HOUR = 3_600_000
@@ -14,16 +16,32 @@ function setup(spendLimits: SpendLimits | null, balance = 1_000) {
   const credits = createCreditLedger({ clock: time.clock, defaultBalance: balance })
   const keys = createKeyPolicies()
   if (spendLimits) keys.set(ref, { spendLimits })
-  const deps = { credits, keys, clock: time.clock }
   let n = 0
-  const charge = (amount: number, who: AccountRef = ref) =>
-    chargeCredits(deps, who, amount, `task_${++n}`)
+  const charge = (amount: number, who: AccountRef = ref) => {
+    const result = credits.charge(who, amount, `task_${++n}`, keys.get(who).spendLimits)
+    return result.ok ? result : { ok: false, reason: result.reason }
+  }
   /** The account as it stands, to check a refusal changed nothing. */
   const snapshot = (who: AccountRef = ref) => structuredClone(credits.account(who))
-  return { time, credits, charge, snapshot }
+  return { time, credits, keys, charge, snapshot }
 }
 
 describe('chargeCredits', () => {
+  it("charges within the key's own spend limits, read from the key store", async () => {
+    const { credits, keys } = setup({ total: 5 })
+    const deps = { credits: asAsync(credits), keys: asAsync(keys) }
+    expect(await chargeCredits(deps, ref, 4, 'a')).toMatchObject({ ok: true, total: 4 })
+    expect(await chargeCredits(deps, ref, 2, 'b')).toEqual({
+      ok: false,
+      reason: 'spend_limit_exceeded',
+    })
+    expect(await chargeCredits(deps, { ...ref, apiKey: 'sk-free' }, 2, 'c')).toMatchObject({
+      ok: true,
+    })
+  })
+})
+
+describe('a charge with spend limits', () => {
   it('charges the ledger, split as it split it, when the key has no spend limits', () => {
     const { credits, charge } = setup(null)
     credits.setBalance(ref, { subscription: 1, permanent: 5 })
@@ -96,7 +114,7 @@ describe('chargeCredits', () => {
   })
 })
 
-describe('chargeCredits spend windows', () => {
+describe('spend windows', () => {
   it('refunding a charge older than the window does not raise the hourly allowance', async () => {
     const { time, credits, charge } = setup({ hourly: 10 })
     expect(charge(10).ok).toBe(true)

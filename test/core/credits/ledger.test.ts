@@ -96,7 +96,11 @@ describe('credit ledger', () => {
     const { ledger } = setup(5)
     ledger.charge(ref, 4.5, 't1')
     const before = structuredClone(ledger.account(ref))
-    expect(ledger.charge(ref, 0.501, 't2')).toEqual({ ok: false, balance: 0.5 })
+    expect(ledger.charge(ref, 0.501, 't2')).toEqual({
+      ok: false,
+      reason: 'insufficient_credits',
+      balance: 0.5,
+    })
     expect(ledger.account(ref)).toEqual(before)
     ledger.refund(ref, 't2')
     expect(ledger.account(ref)).toEqual(before)

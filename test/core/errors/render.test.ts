@@ -60,6 +60,7 @@ const failures: FailureTable = {
   task_not_found: { code: 'not_found', status: 404 },
   content_rejected: { entry: 'bad_request', extra: { moderation: true } },
   route_not_found: {},
+  unavailable: { entry: 'server_error', status: 503 },
   internal: 'server_error',
 }
 

@@ -366,10 +366,10 @@ describe('skills.video running generations', () => {
     )
     expect(limited.json.map((g: { id: string }) => g.id)).toEqual([ids[2], ids[1]])
 
-    server.emulator.runtime.tasks.complete(ids[1]!)
+    await server.emulator.runtime.tasks.complete(ids[1]!)
     const after = await client.call('GET', '/api/v1/generations/running', h)
     expect(after.json.map((g: { id: string }) => g.id)).toEqual([ids[2], ids[0]])
-    for (const id of ids) server.emulator.runtime.tasks.cancel(id)
+    for (const id of ids) await server.emulator.runtime.tasks.cancel(id)
   })
 
   it('shows IN_PROGRESS for a generation that has started', async () => {
@@ -381,7 +381,7 @@ describe('skills.video running generations', () => {
     )
     const running = await client.call('GET', '/api/v1/generations/running', h)
     expect(running.json).toEqual([expect.objectContaining({ id: json.id, status: 'IN_PROGRESS' })])
-    server.emulator.runtime.tasks.cancel(json.id)
+    await server.emulator.runtime.tasks.cancel(json.id)
   })
 
   it.each([
@@ -416,7 +416,10 @@ describe('skills.video credits', () => {
 
   it('spends subscription credits before permanent ones; usage reports the split', async () => {
     const h = headers()
-    server.emulator.runtime.credits.setBalance(accountOf(h), { subscription: 30, permanent: 100 })
+    await server.emulator.runtime.credits.setBalance(accountOf(h), {
+      subscription: 30,
+      permanent: 100,
+    })
     const { json } = await create(h, { prompt: 'split', resolution: '2K' })
     expect(json.usage).toEqual({ total: 40, subscription: 30, permanent: 10 })
     expect(await credits(h)).toEqual({ total: 90, subscription: 0, permanent: 90 })
@@ -429,10 +432,13 @@ describe('skills.video credits', () => {
 
   it('refunds a failed generation, which reports FAILED with its code and message', async () => {
     const h = headers(HOLD)
-    server.emulator.runtime.credits.setBalance(accountOf(h), { subscription: 10, permanent: 50 })
+    await server.emulator.runtime.credits.setBalance(accountOf(h), {
+      subscription: 10,
+      permanent: 50,
+    })
     const { json } = await create(h, { prompt: 'doomed' })
     expect(await credits(h)).toEqual({ total: 40, subscription: 0, permanent: 40 })
-    server.emulator.runtime.tasks.fail(json.id, {
+    await server.emulator.runtime.tasks.fail(json.id, {
       code: 'IMAGE_GENERATION_TIMEOUT',
       message: 'Generation timed out',
     })
@@ -452,7 +458,10 @@ describe('skills.video credits', () => {
   it('reports a code outside the IMAGE_GENERATION family as IMAGE_GENERATION_FAILED', async () => {
     const h = headers(HOLD)
     const { json } = await create(h, { prompt: 'doomed' })
-    server.emulator.runtime.tasks.fail(json.id, { code: 'boom', message: 'Generation failed' })
+    await server.emulator.runtime.tasks.fail(json.id, {
+      code: 'boom',
+      message: 'Generation failed',
+    })
     expect((await get(h, json.id)).json).toMatchObject({
       status: 'FAILED',
       code: 'IMAGE_GENERATION_FAILED',
@@ -464,7 +473,7 @@ describe('skills.video credits', () => {
     const h = headers(HOLD)
     const { json } = await create(h, { prompt: 'never mind', n: 3 })
     expect((await credits(h)).total).toBe(940)
-    server.emulator.runtime.tasks.cancel(json.id)
+    await server.emulator.runtime.tasks.cancel(json.id)
     expect((await get(h, json.id)).json).toEqual({
       id: json.id,
       status: 'CANCELED',
@@ -479,7 +488,10 @@ describe('skills.video credits', () => {
 
   it('answers 402 when the balance is short, and keeps the balance', async () => {
     const h = headers()
-    server.emulator.runtime.credits.setBalance(accountOf(h), { subscription: 30, permanent: 9 })
+    await server.emulator.runtime.credits.setBalance(accountOf(h), {
+      subscription: 30,
+      permanent: 9,
+    })
     const refused = await create(h, { prompt: 'too dear', resolution: '2K' })
     expect(refused.status).toBe(402)
     expect(refused.json).toEqual({
@@ -853,7 +865,7 @@ describe('skills.video server-sent events', () => {
         text += decoder.decode((await reader.read()).value, { stream: true })
       const first = JSON.parse(sseData(text)[0]!)
       expect(first.status).toBe('IN_QUEUE')
-      end(first.id)
+      await end(first.id)
       for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read())
         text += decoder.decode(chunk.value, { stream: true })
       await spec.check('POST', MOUNT + CREATE_SSE, response, text)
@@ -881,7 +893,7 @@ describe('skills.video server-sent events', () => {
 
   it('refuses a short balance with 402 before any stream starts', async () => {
     const h = headers()
-    server.emulator.runtime.credits.setBalance(accountOf(h), { subscription: 10 })
+    await server.emulator.runtime.credits.setBalance(accountOf(h), { subscription: 10 })
     expect((await client.stream(h, { prompt: 'x' })).status).toBe(402)
   })
 
@@ -1012,7 +1024,7 @@ describe('skills.video webhooks', () => {
     const h = headers(HOLD)
     const { secret } = await client.addEndpoint(h, receiver.url, [event])
     const { json } = await create(h, { prompt: 'ends early' })
-    end(json.id)
+    await end(json.id)
     const [received] = await receiver.waitFor(1)
     const body = bodyOf(received!)
     expect(verify(secret, received!)).toEqual(body)

@@ -1,0 +1,46 @@
+/**
+ * Where the emulator's state lives: every part of it behind one store interface, answered in
+ * memory (the default, nothing to install) or shared on Redis by several replicas. The runtime
+ * builds one `Stores` and never asks which kind it holds.
+ */
+import type { EmulatorConfig } from '../../config.js'
+import type { Clock } from '../clock.js'
+import type { Scheduler } from '../scheduler.js'
+import type { Random } from '../random.js'
+import type { ImageStore } from '../images/image-files.js'
+import type { TaskStore } from '../tasks/task-engine.js'
+import type { CreditStore } from '../credits/ledger.js'
+import type { AttemptReport, DeliveryAttempt, DeliveryStore } from '../callbacks/delivery-queue.js'
+import type { WebhookStore } from '../callbacks/webhook-endpoints.js'
+import type { JournalStore } from '../journal/journal.js'
+import type { KeyStore } from '../keys/key-policies.js'
+import type { FaultStore } from '../faults/fault-rules.js'
+import type { ChangeFeed } from '../changes.js'
+
+export interface Stores {
+  /** `memory`, or `redis` when replicas share their state. */
+  kind: 'memory' | 'redis'
+  images: ImageStore
+  tasks: TaskStore
+  credits: CreditStore
+  deliveries: DeliveryStore
+  webhooks: WebhookStore
+  journal: JournalStore
+  keys: KeyStore
+  faults: FaultStore
+  changes: ChangeFeed
+  /** Stops this replica's timers and connections; shared state stays for the other replicas. */
+  close(): void
+}
+
+/** What every kind of store is built from. */
+export interface StoreDeps {
+  config: EmulatorConfig
+  clock: Clock
+  scheduler: Scheduler
+  randomFor: (namespace: string, purpose?: string) => Random
+  /** Sends callback attempts; global fetch unless a test answers them itself. */
+  fetch?: typeof fetch
+  /** Each delivery attempt, for the log. */
+  onAttempt?: (attempt: DeliveryAttempt, report: AttemptReport) => void
+}

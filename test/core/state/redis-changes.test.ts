@@ -1,0 +1,217 @@
+// Proves the Redis change feed knows namespaces as the memory one does, and carries each
+// replica's changes, coalesced, to the listeners of every replica.
+import type { Redis } from 'ioredis'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createChanges, type Change, type ChangeFeed } from '../../../src/core/changes.js'
+import { asAsync } from '../../../src/core/state/async.js'
+import { createRedisChangeFeed } from '../../../src/core/state/redis/changes.js'
+import { connectRedis, createRedisClient } from '../../../src/core/state/redis/connection.js'
+import { pollUntil } from '../../support/poll.js'
+import { freePort, startRedisServer, type RedisServer } from '../../support/redis-server.js'
+
+let server: RedisServer
+const clients: Redis[] = []
+const feeds: { stop(): void }[] = []
+let cases = 0
+
+beforeAll(async () => {
+  server = await startRedisServer()
+})
+afterAll(async () => {
+  for (const feed of feeds) feed.stop()
+  for (const client of clients) client.disconnect()
+  await server.stop()
+})
+
+async function connected() {
+  const redis = await createRedisClient(server.url)
+  clients.push(redis)
+  await connectRedis(redis, server.url)
+  return redis
+}
+
+/** Feeds of `count` replicas, each with its connection and subscriber, under one fresh prefix. */
+async function replicas(count: number) {
+  const prefix = `changes-${++cases}:`
+  const made = await Promise.all(
+    Array.from({ length: count }, async () => {
+      const feed = createRedisChangeFeed({ redis: await connected(), prefix }, await connected())
+      feeds.push(feed)
+      return feed
+    }),
+  )
+  // Listening once every replica's subscriber is on the channel.
+  const probe = await connected()
+  await pollUntil(
+    async () => (await probe.pubsub('NUMSUB', `${prefix}changes`)) as [string, number],
+    ([, subscribers]) => subscribers === count,
+    { intervalMs: 5 },
+  )
+  return made
+}
+
+/** Collects what `feed` hears. */
+function hear(feed: ChangeFeed) {
+  const heard: Change[] = []
+  feed.subscribe((change) => heard.push(change))
+  return heard
+}
+
+const settle = (ms = 150) => new Promise((resolve) => setTimeout(resolve, ms))
+
+describe('the Redis change feed, as the memory one', () => {
+  it('knows which namespaces changed until they are reset, `default` always among them', async () => {
+    const steps = async (feed: ChangeFeed) => {
+      const seen: string[][] = [await feed.namespaces()]
+      feed.notify('journal', 'x')
+      feed.notify('tasks', 'y')
+      feed.notify('tasks', 'y')
+      seen.push(await feed.namespaces())
+      feed.reset('x')
+      seen.push(await feed.namespaces())
+      feed.notify('faults', 'z')
+      feed.notify('keys', 'a')
+      seen.push(await feed.namespaces())
+      feed.reset()
+      seen.push(await feed.namespaces())
+      return seen
+    }
+    const memory = await steps(asAsync(createChanges(), ['notify', 'reset', 'subscribe']))
+    const [redis] = await replicas(1)
+    expect(await steps(redis!)).toEqual(memory)
+    expect(memory[3]).toEqual(['a', 'default', 'y', 'z'])
+  })
+
+  it('forgets the least recently changed namespace past 1,000', async () => {
+    const steps = async (feed: ChangeFeed) => {
+      for (let i = 0; i <= 1_000; i++) feed.notify('journal', `ns${i}`)
+      feed.notify('tasks', 'ns0')
+      feed.notify('tasks', 'last')
+      return feed.namespaces()
+    }
+    const memory = await steps(asAsync(createChanges(), ['notify', 'reset', 'subscribe']))
+    const [redis] = await replicas(1)
+    const answered = await steps(redis!)
+    expect(answered).toEqual(memory)
+    expect(answered).toHaveLength(1_001)
+    expect(answered).toContain('ns0')
+    expect(answered).not.toContain('ns1')
+  })
+})
+
+describe('the Redis change feed, shared by replicas', () => {
+  it("carries a change notified on one replica to another's listeners, new namespaces first", async () => {
+    const [a, b] = await replicas(2)
+    const onA = hear(a!)
+    const onB = hear(b!)
+    a!.notify('journal', 'x')
+    await pollUntil(
+      () => Promise.resolve(onB.length),
+      (n) => n >= 2,
+      { intervalMs: 5 },
+    )
+    expect(onB).toEqual([
+      { topic: 'namespaces', namespace: 'x' },
+      { topic: 'journal', namespace: 'x' },
+    ])
+    await pollUntil(
+      () => Promise.resolve(onA.length),
+      (n) => n >= 2,
+      { intervalMs: 5 },
+    )
+    expect(onA).toEqual(onB)
+    expect(await b!.namespaces()).toEqual(['default', 'x'])
+  })
+
+  it('sends a burst of the same change once, and each distinct change', async () => {
+    const [a, b] = await replicas(2)
+    const onB = hear(b!)
+    for (let i = 0; i < 200; i++) {
+      a!.notify('journal', 'x')
+      a!.notify('tasks', 'x')
+    }
+    b!.notify('journal', 'x')
+    await settle()
+    expect(onB).toHaveLength(4)
+    expect(onB).toEqual(
+      expect.arrayContaining([
+        { topic: 'namespaces', namespace: 'x' },
+        { topic: 'journal', namespace: 'x' },
+        { topic: 'tasks', namespace: 'x' },
+      ]),
+    )
+  })
+
+  it('carries a reset to every replica and forgets the namespace there too', async () => {
+    const [a, b] = await replicas(2)
+    const onB = hear(b!)
+    a!.notify('journal', 'x')
+    await pollUntil(
+      () => b!.namespaces(),
+      (names) => names.includes('x'),
+      { intervalMs: 5 },
+    )
+    onB.length = 0
+    a!.reset('x')
+    await pollUntil(
+      () => Promise.resolve(onB.length),
+      (n) => n >= 7,
+      { intervalMs: 5 },
+    )
+    expect(onB.map((c) => c.topic)).toEqual([
+      'journal',
+      'tasks',
+      'deliveries',
+      'faults',
+      'keys',
+      'webhooks',
+      'namespaces',
+    ])
+    expect(onB.every((c) => c.namespace === 'x')).toBe(true)
+    expect(await b!.namespaces()).toEqual(['default'])
+    onB.length = 0
+    b!.reset()
+    await pollUntil(
+      () => Promise.resolve(onB.length),
+      (n) => n >= 7,
+      { intervalMs: 5 },
+    )
+    expect(onB.every((c) => c.namespace === null)).toBe(true)
+  })
+
+  it('stops: no more changes for its listeners, which never stop one another', async () => {
+    const [a, b] = await replicas(2)
+    const unsubscribe = b!.subscribe(() => {
+      throw new Error('a failing listener does not keep the others from hearing')
+    })
+    const onB = hear(b!)
+    a!.notify('journal', 'x')
+    await pollUntil(
+      () => Promise.resolve(onB.length),
+      (n) => n >= 2,
+      { intervalMs: 5 },
+    )
+    unsubscribe()
+    b!.stop()
+    a!.notify('tasks', 'x')
+    await settle()
+    expect(onB).toHaveLength(2)
+  })
+})
+
+describe('the Redis change feed without Redis', () => {
+  it('drops notifications quietly and rejects when asked for namespaces', async () => {
+    const url = `redis://127.0.0.1:${await freePort()}`
+    const redis = await createRedisClient(url)
+    const subscriber = await createRedisClient(url)
+    for (const client of [redis, subscriber]) client.on('error', () => undefined)
+    clients.push(redis, subscriber)
+    const feed = createRedisChangeFeed({ redis, prefix: 'down:' }, subscriber)
+    feeds.push(feed)
+    feed.notify('journal', 'x')
+    feed.reset('x')
+    await settle()
+    feed.notify('journal', 'y')
+    await expect(feed.namespaces()).rejects.toThrow()
+  })
+})
