@@ -73,6 +73,19 @@ export function createApp(runtime: Runtime): Hono<EmulatorEnv> {
         'the control plane at /__emulator.',
     )
   })
-  app.onError(answerError)
+  app.onError((err, c) => answerError(storeUnavailable(err, runtime) ?? err, c))
   return app
+}
+
+/**
+ * A control-plane or file request that failed because the shared state store (Redis) is away: a
+ * 503 that says so, not a 500 that reads as a bug. Undefined for any other error.
+ */
+function storeUnavailable(err: Error, runtime: Runtime): EmulatorError | undefined {
+  if (err instanceof EmulatorError || runtime.storeAvailable()) return undefined
+  return new EmulatorError(
+    503,
+    'store_unavailable',
+    'The shared state store (Redis) cannot be reached; the emulator reconnects on its own.',
+  )
 }

@@ -17,6 +17,7 @@ import type { JournalStore } from './core/journal/journal.js'
 import type { KeyStore } from './core/keys/key-policies.js'
 import type { FaultStore } from './core/faults/fault-rules.js'
 import type { StoreDeps, Stores } from './core/state/stores.js'
+import type { RecordsOf } from './core/state/records.js'
 import { createMemoryStores } from './core/state/memory-stores.js'
 import type { SharedState } from './core/state/redis-stores.js'
 import { mountProviders, type MountedProvider } from './providers/mount.js'
@@ -43,6 +44,8 @@ export interface Runtime {
   journal: JournalStore
   keys: KeyStore
   faults: FaultStore
+  /** Small records providers find again on later requests (CRUN's upload URLs). */
+  records: RecordsOf
   /** What changed, for the dashboard's live view, and which namespaces hold state. */
   changes: ChangeFeed
   /** Request, fault and delivery lines (`log`): stdout, batched; writes nothing when `off`. */
@@ -146,6 +149,7 @@ export function createRuntime(config: EmulatorConfig, overrides: RuntimeOverride
     keys,
     faults,
     changes,
+    records: stores.records,
     log,
     providers,
     stateStore: stores.kind,

@@ -31,8 +31,8 @@ Usage: gpt-image-emulator [options]
       --public-url <url>    origin for image URLs in responses (docker networks)    ${ENV}PUBLIC_URL
       --admin-token <text>  require Authorization: Bearer <text> on the control plane,
                             all but /__emulator/health (env EMULATOR_ADMIN_TOKEN)
-      --redis-url <url>     share state with other replicas through this Redis
-                            (redis://host:6379); in memory when unset ${ENV}REDIS_URL
+      --redis-url <url>     share all state with other replicas through this Redis,
+                            e.g. redis://127.0.0.1:6379 (default: in memory)        ${ENV}REDIS_URL
       --shutdown-grace-ms <n>  after SIGTERM or SIGINT, how long in-flight requests
                             and due callbacks get (default 10000; env EMULATOR_SHUTDOWN_GRACE_MS)
       --config <file>       a JSON or YAML file with any setting of src/config.ts

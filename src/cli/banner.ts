@@ -101,6 +101,8 @@ export function startBanner(emulator: RunningEmulator): { out: string[]; err: st
     `  dashboard     ${facts.url}/ (reference at ${facts.url}/__emulator/docs)`,
     `  control plane ${facts.url}/__emulator/health`,
   )
+  const { shared } = emulator.runtime
+  if (shared) out.push(`  shared state  ${shared.url} (this replica: ${shared.replicaId})`)
   const err = [
     ...facts.notes.map((note) => `note: ${note}`),
     ...facts.warnings.map((warning) => `warning: ${warning}`),
@@ -127,6 +129,10 @@ export function startEvents(emulator: RunningEmulator): { out: LogEntry[]; err: 
     timing: config.timing,
     providers: facts.providers,
     control: `${facts.url}/__emulator`,
+    ...(emulator.runtime.shared && {
+      redis: emulator.runtime.shared.url,
+      replica: emulator.runtime.shared.replicaId,
+    }),
     ...(facts.captures.length > 0 && {
       webhook_captures: facts.captures.map(({ provider, url }) => ({ provider, url })),
     }),

@@ -29,13 +29,17 @@ export function createControlRoutes(runtime: Runtime): Hono<EmulatorEnv> {
   app.use(limitControlBodies(runtime.config.limits.controlBodyBytes))
   app.use(announceWrites(runtime.changes))
   app.get('/health', (c) => {
+    const ready = runtime.storeAvailable()
     const health: Health = {
-      status: 'ok',
+      status: ready ? 'ok' : 'unavailable',
       version: VERSION,
       uptime_ms: runtime.clock.now() - runtime.startedAt,
       providers: [...runtime.providers.keys()].map((id) => ({ id, base_path: `/${id}` })),
+      state: runtime.shared
+        ? { store: 'redis', replica: runtime.shared.replicaId }
+        : { store: runtime.stateStore },
     }
-    return c.json(health)
+    return c.json(health, ready ? 200 : 503)
   })
 
   for (const routes of [

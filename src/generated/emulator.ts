@@ -8,7 +8,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness probe; 200 once the server accepts requests. */
+        /**
+         * Readiness probe; 200 once the server accepts requests and its state store answers.
+         * @description A replica that shares its state through Redis (`--redis-url`) is not ready while Redis cannot be reached: it answers 503, so a load balancer or an orchestrator's probe can tell.
+         */
         get: operations["getHealth"];
         put?: never;
         post?: never;
@@ -499,14 +502,27 @@ export interface components {
          */
         ProviderId: string;
         Health: {
-            /** @constant */
-            status: "ok";
+            /**
+             * @description `unavailable` while the shared state store cannot be reached.
+             * @enum {string}
+             */
+            status: "ok" | "unavailable";
             version: string;
             uptime_ms: number;
             providers: {
                 id: components["schemas"]["ProviderId"];
                 base_path: string;
             }[];
+            /** @description Where the emulator keeps its state. */
+            state: {
+                /**
+                 * @description `redis` when replicas share their state (`--redis-url`).
+                 * @enum {string}
+                 */
+                store: "memory" | "redis";
+                /** @description This replica's id among those sharing the store (redis only). */
+                replica?: string;
+            };
         };
         SpecList: {
             specs: {
@@ -923,7 +939,36 @@ export interface operations {
                      *           "id": "openai",
                      *           "base_path": "/openai"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "state": {
+                     *         "store": "memory"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description The replica's shared state store (Redis) cannot be reached; it reconnects on its own. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "unavailable",
+                     *       "version": "0.1.0",
+                     *       "uptime_ms": 81234,
+                     *       "providers": [
+                     *         {
+                     *           "id": "aivideoapi",
+                     *           "base_path": "/aivideoapi"
+                     *         }
+                     *       ],
+                     *       "state": {
+                     *         "store": "redis",
+                     *         "replica": "emulator-1-7-3f9a2c"
+                     *       }
                      *     }
                      */
                     "application/json": components["schemas"]["Health"];

@@ -16,6 +16,7 @@ import type { TaskStore } from '../core/tasks/task-engine.js'
 import type { Task, TaskFailure, TaskState } from '../core/tasks/task.js'
 import type { TaskStep } from '../core/tasks/queue-task.js'
 import type { CreditStore } from '../core/credits/ledger.js'
+import type { RecordsOf } from '../core/state/records.js'
 import type { DeliveryStore } from '../core/callbacks/delivery-queue.js'
 import type { WebhookStore } from '../core/callbacks/webhook-endpoints.js'
 
@@ -33,6 +34,8 @@ export interface ProviderServices<Settings> {
   randomFor: (namespace: string, purpose?: string) => Random
   /** Calls `listener` on every reset: of one namespace, or of everything (undefined). */
   onReset: (listener: (namespace?: string) => void) => void
+  /** Small records to find again on a later request, shared by replicas that share state. */
+  records: RecordsOf
   /**
    * Queues a task (charge, seed, timing, faults) and finds the caller's own; async providers
    * only.

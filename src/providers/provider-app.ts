@@ -88,6 +88,7 @@ export function createProviderApp(
     credits: deps.credits,
     randomFor: deps.randomFor,
     onReset: deps.onReset,
+    records: deps.records,
     taskStep,
   })
 

@@ -42,6 +42,21 @@ describe('control plane', () => {
     expect(PROVIDER_IDS).toContain('openai')
   })
 
+  it('says where its state lives, and is not ready while its state store is unreachable', async () => {
+    expect((await call('GET', '/__emulator/health')).json.state).toEqual({ store: 'memory' })
+    // As a replica whose Redis has gone away sees it (the two-replica tests take Redis away).
+    const { runtime } = server.emulator
+    const available = runtime.storeAvailable
+    runtime.storeAvailable = () => false
+    try {
+      const { status, json } = await call('GET', '/__emulator/health')
+      expect(status).toBe(503)
+      expect(json.status).toBe('unavailable')
+    } finally {
+      runtime.storeAvailable = available
+    }
+  })
+
   it('lists the specs and serves each as YAML', async () => {
     const { json } = await call('GET', '/__emulator/specs')
     expect(json.specs.map((s: { id: string }) => s.id)).toContain('gptproto')

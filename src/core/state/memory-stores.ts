@@ -14,6 +14,7 @@ import { createJournal } from '../journal/journal.js'
 import { createKeyPolicies } from '../keys/key-policies.js'
 import { createFaultRules } from '../faults/fault-rules.js'
 import { createChanges } from '../changes.js'
+import { createRecords } from './records.js'
 
 export function createMemoryStores(deps: StoreDeps): Stores {
   const { config, clock, scheduler, randomFor } = deps
@@ -43,6 +44,7 @@ export function createMemoryStores(deps: StoreDeps): Stores {
     keys: asAsync(createKeyPolicies()),
     faults: asAsync(createFaultRules(config.seed)),
     changes: asAsync(changes, ['notify', 'reset', 'subscribe']),
+    records: (_name, max) => asAsync(createRecords(max)),
     close() {
       tasks.reset()
       deliveries.close()

@@ -20,6 +20,7 @@ import { createRedisJournal } from './redis/journal.js'
 import { createRedisKeyStore } from './redis/keys.js'
 import { createRedisFaultStore } from './redis/fault-rules.js'
 import { createRedisChangeFeed } from './redis/changes.js'
+import { createRedisRecords } from './redis/records.js'
 
 /** A replica's connections to the Redis it shares its state through. */
 export interface SharedState {
@@ -114,6 +115,11 @@ function createRedisStores(shared: SharedState, deps: StoreDeps): Stores {
     ...(deps.fetch && { fetch: deps.fetch }),
     onChange: (namespace) => changes.notify('deliveries', namespace),
     ...(deps.onAttempt && { onAttempt: deps.onAttempt }),
+    // Retried on the next poll. While Redis is away the outage is reported once, elsewhere; a
+    // failure with Redis up is a fault worth seeing, not silence.
+    onError: (err) => {
+      if (shared.available()) console.error('[gpt-image-emulator] delivery step failed:', err)
+    },
   })
   return {
     kind: 'redis',
@@ -126,6 +132,7 @@ function createRedisStores(shared: SharedState, deps: StoreDeps): Stores {
     keys: createRedisKeyStore(ctx),
     faults: createRedisFaultStore(ctx, config.seed, shared.replicaId),
     changes,
+    records: (name, max) => createRedisRecords(ctx, name, max),
     close() {
       tasks.stop()
       deliveries.close()

@@ -16,6 +16,7 @@ import type { JournalStore } from '../journal/journal.js'
 import type { KeyStore } from '../keys/key-policies.js'
 import type { FaultStore } from '../faults/fault-rules.js'
 import type { ChangeFeed } from '../changes.js'
+import type { RecordsOf } from './records.js'
 
 export interface Stores {
   /** `memory`, or `redis` when replicas share their state. */
@@ -29,6 +30,8 @@ export interface Stores {
   keys: KeyStore
   faults: FaultStore
   changes: ChangeFeed
+  /** Small records a provider must find again on a later request (CRUN's upload URLs). */
+  records: RecordsOf
   /** Stops this replica's timers and connections; shared state stays for the other replicas. */
   close(): void
 }

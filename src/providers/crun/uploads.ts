@@ -7,7 +7,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { LRUCache } from 'lru-cache'
 import { z } from 'zod'
 import type { EmulatorEnv } from '../../core/http/env.js'
 import type { components } from '../../generated/crun.js'
@@ -61,22 +60,21 @@ const MAX_SLOTS = 10_000
 
 export function addUploadRoutes(
   app: Hono<EmulatorEnv>,
-  { id, config, images, onReset }: ProviderServices<CrunSettings>,
+  { id, config, images, onReset, records }: ProviderServices<CrunSettings>,
 ): void {
-  const slots = new LRUCache<string, Slot>({ max: MAX_SLOTS })
-  onReset((namespace) => {
-    for (const [token, slot] of slots.entries())
-      if (namespace === undefined || slot.namespace === namespace) slots.delete(token)
-  })
+  // Shared by replicas that share state: the PUT may reach another replica than the GET did.
+  const slots = records<Slot>('crun-uploads', MAX_SLOTS)
+  onReset((namespace) => void slots.reset(namespace).catch(() => undefined))
   const maxBytes = config.limits.multipartBodyBytes
 
-  app.get('/api/v1/client/files/upload-url', (c) => {
+  app.get('/api/v1/client/files/upload-url', async (c) => {
     const query = parseRequest(UploadUrlQuery, c.req.query())
     const type = TYPES[query.content_type]!
     const token = randomBytes(16).toString('hex')
     const file = token + (query.ext === undefined ? type.exts[0]! : dotted(query.ext))
-    slots.set(token, {
-      namespace: namespaceOf(c),
+    const namespace = namespaceOf(c)
+    await slots.set(token, namespace, {
+      namespace,
       contentType: query.content_type,
       format: type.format,
       file,
@@ -103,7 +101,8 @@ export function addUploadRoutes(
         ),
     }),
     async (c) => {
-      const slot = slots.get(c.req.param('token'))
+      const token = c.req.param('token')
+      const slot = await slots.get(token)
       if (!slot) return refuse(c, 404, 404, 'Upload URL not found or expired')
       const sent = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
       if (sent !== slot.contentType)
@@ -117,14 +116,15 @@ export function addUploadRoutes(
       const info = await inspectImage(bytes)
       if (info?.format !== slot.format)
         return refuse(c, 422, 422, `Validation Error: the body is not a ${slot.format} image.`)
-      slot.stored = await images.keep(bytes, slot.format)
+      const stored = await images.keep(bytes, slot.format)
+      await slots.set(token, slot.namespace, { ...slot, stored })
       return c.body(null, 200, { etag: `"${createHash('md5').update(bytes).digest('hex')}"` })
     },
   )
 
   app.get('/resources/:file', async (c) => {
     const file = c.req.param('file')
-    const slot = slots.get(file.replace(/\..*$/, ''))
+    const slot = await slots.get(file.replace(/\..*$/, ''))
     const stored = slot?.file === file ? slot.stored : undefined
     const found = stored === undefined ? undefined : await images.read(stored)
     if (!found) return refuse(c, 404, 404, 'File not found')
