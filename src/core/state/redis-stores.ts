@@ -53,7 +53,9 @@ export async function connectSharedState(settings: EmulatorConfig['redis']): Pro
     settings,
     redis,
     subscriber,
-    available: () => redis.status === 'ready',
+    // Still 'ready' for a moment after the server has ended the socket (ioredis hears of the
+    // close later), while commands are already refused: that is Redis away too, not a 500.
+    available: () => redis.status === 'ready' && redis.stream.writable,
     stores: (deps) => createRedisStores(shared, deps),
     close() {
       redis.disconnect()
