@@ -303,6 +303,24 @@ describe('two replicas on one Redis', { timeout: 30_000 }, () => {
     expect(item.url).toMatch(new RegExp(`^${a.url}/files/`))
     const syncFromB = await imageBytes(on(b.url, item.url as string))
     expect(syncFromB.bytes.equals(Buffer.from(item.b64_json as string, 'base64'))).toBe(true)
+
+    // An upload: CRUN's presigned URL issued by A, the bytes PUT to B, the file served by A.
+    const crun = { 'x-api-key': t.key, 'x-emulator-namespace': t.ns }
+    const issued = await call(
+      a.url,
+      'GET',
+      '/crun/api/v1/client/files/upload-url?content_type=image/png',
+      crun,
+    )
+    const { presigned_url: presigned, file_url: fileUrl } = issued.json.data
+    const put = await fetch(on(b.url, presigned as string), {
+      method: 'PUT',
+      headers: { 'content-type': 'image/png' },
+      body: new Uint8Array(fromA.bytes),
+    })
+    expect(put.status).toBe(200)
+    const uploaded = await imageBytes(on(a.url, fileUrl as string))
+    expect(uploaded.bytes.equals(fromA.bytes)).toBe(true)
   })
 
   it('fault rules and the journal are shared between A and B', async () => {
