@@ -238,6 +238,11 @@ export interface CycleOptions {
   download?: boolean
   /** Wait before each poll after the first; the first poll follows the create at once. */
   pollMs?: number
+  /**
+   * With several URLs in runCycles (replicas sharing state): poll each task on the next replica,
+   * not the one that created it.
+   */
+  pollElsewhere?: boolean
 }
 
 export interface CycleResult {
@@ -248,8 +253,9 @@ export interface CycleResult {
 }
 
 /**
- * One async cycle: create a task on `provider`, poll it until it finishes, optionally download its
- * image. Anything but a completed task with a 2xx image is returned as an error.
+ * One async cycle: create a task on `provider`, poll it until it finishes (on `pollUrl`, another
+ * replica, when given), optionally download its image. Anything but a completed task with a 2xx
+ * image is returned as an error.
  */
 export async function asyncCycle(
   client: ReturnType<typeof httpClient>,
@@ -257,6 +263,7 @@ export async function asyncCycle(
   provider: AsyncProvider,
   prompt: string,
   options: CycleOptions = {},
+  pollUrl = url,
 ): Promise<CycleResult> {
   const driver = DRIVERS[provider]
   const headers = {
@@ -278,7 +285,7 @@ export async function asyncCycle(
     if (polls > 0 && options.pollMs) await sleep(options.pollMs)
     if (polls > 10_000) return { requests, error: `task ${id} still unfinished` }
     requests++
-    const polled = await client.send('GET', url + driver.poll(id), driver.headers)
+    const polled = await client.send('GET', pollUrl + driver.poll(id), driver.headers)
     if (polled.status >= 300)
       return { requests, error: `poll ${polled.status} ${polled.body.toString().slice(0, 200)}` }
     const task = JSON.parse(polled.body.toString())
@@ -319,10 +326,11 @@ export interface CycleLimits {
 
 /**
  * `clients` loops of back-to-back cycles within `limits`, `next()` choosing each cycle's provider
- * and prompt.
+ * and prompt. Several URLs (replicas sharing state): client i creates on urls[i % n], so the
+ * clients are spread evenly, and polls there too unless `options.pollElsewhere`.
  */
 export async function runCycles(
-  url: string,
+  url: string | string[],
   clients: number,
   limits: CycleLimits,
   next: () => { provider: AsyncProvider; prompt: string },
@@ -341,8 +349,11 @@ export async function runCycles(
   const end = limits.seconds === undefined ? Infinity : started + limits.seconds * 1000
   const maxCycles = limits.cycles ?? Infinity
   let issued = 0
+  const urls = typeof url === 'string' ? [url] : url
   await Promise.all(
-    Array.from({ length: clients }, async () => {
+    Array.from({ length: clients }, async (_, index) => {
+      const createUrl = urls[index % urls.length]!
+      const pollUrl = options.pollElsewhere ? urls[(index + 1) % urls.length]! : createUrl
       while (performance.now() < end && issued < maxCycles) {
         const slot = issued++
         if (limits.rate) {
@@ -352,9 +363,14 @@ export async function runCycles(
         }
         const { provider, prompt } = next()
         const t0 = performance.now()
-        const result = await asyncCycle(client, url, provider, prompt, options).catch(
-          (err: unknown) => ({ requests: 1, error: String(err) }),
-        )
+        const result = await asyncCycle(
+          client,
+          createUrl,
+          provider,
+          prompt,
+          options,
+          pollUrl,
+        ).catch((err: unknown) => ({ requests: 1, error: String(err) }))
         const t1 = performance.now()
         if (t1 > end) break
         load.requests += result.requests
