@@ -31,8 +31,10 @@ async function connected() {
 }
 
 /** Feeds of `count` replicas, each with its connection and subscriber, under one fresh prefix. */
+const prefixOf = (n: number) => `changes-${n}:`
+
 async function replicas(count: number) {
-  const prefix = `changes-${++cases}:`
+  const prefix = prefixOf(++cases)
   const made = await Promise.all(
     Array.from({ length: count }, async () => {
       const feed = createRedisChangeFeed({ redis: await connected(), prefix }, await connected())
@@ -131,7 +133,20 @@ describe('the Redis change feed, shared by replicas', () => {
       a!.notify('tasks', 'x')
     }
     b!.notify('journal', 'x')
-    await settle()
+    // Both replicas' pending changes sent, then a marker published after them: once B hears
+    // the marker it has heard everything sent before it, however slow the machine.
+    await Promise.all([a!.namespaces(), b!.namespaces()])
+    const marker = { topic: 'marker', namespace: 'marker' } as unknown as Change
+    await (await connected()).publish(`${prefixOf(cases)}changes`, JSON.stringify([marker]))
+    await pollUntil(
+      () => Promise.resolve(onB.some((c) => c.namespace === 'marker')),
+      (heard) => heard,
+      { intervalMs: 5 },
+    )
+    onB.splice(
+      onB.findIndex((c) => c.namespace === 'marker'),
+      1,
+    )
     expect(onB).toHaveLength(4)
     expect(onB).toEqual(
       expect.arrayContaining([
@@ -146,11 +161,13 @@ describe('the Redis change feed, shared by replicas', () => {
     const [a, b] = await replicas(2)
     const onB = hear(b!)
     a!.notify('journal', 'x')
+    // Heard, not only stored: pub/sub may deliver the change after `namespaces()` answers.
     await pollUntil(
-      () => b!.namespaces(),
-      (names) => names.includes('x'),
+      () => Promise.resolve(onB.length),
+      (n) => n >= 2,
       { intervalMs: 5 },
     )
+    expect(await b!.namespaces()).toEqual(['default', 'x'])
     onB.length = 0
     a!.reset('x')
     await pollUntil(

@@ -14,6 +14,7 @@ import {
   type DeliveryStore,
 } from '../../../src/core/callbacks/delivery-queue.js'
 import type { CallbackFault } from '../../../src/core/faults/fault-actions.js'
+import { OUT_OF_ORDER_SPACING_MS } from '../../../src/core/callbacks/delivery-rules.js'
 import { asAsync } from '../../../src/core/state/async.js'
 import { createRedisClient } from '../../../src/core/state/redis/connection.js'
 import {
@@ -23,11 +24,14 @@ import {
 import { freePort, startRedisServer, type RedisServer } from '../../support/redis-server.js'
 import { startReceiver, type Answer, type Receiver } from '../../support/receiver.js'
 import { pollUntil } from '../../support/poll.js'
+import { createFakeTime } from '../../support/fake-time.js'
 
+// An attempt times out only if the receiver (in this process) takes longer than this to answer:
+// on a loaded machine 1 s was not enough, and a timed-out attempt is rightly retried.
 const policy: DeliveryPolicy = {
   maxAttempts: 3,
   backoffMs: 20,
-  timeoutMs: 1_000,
+  timeoutMs: 5_000,
   redeliverBytes: 1e6,
 }
 
@@ -69,7 +73,8 @@ function replica(redis: Redis, options: Partial<RedisDeliveryStoreOptions> = {})
       scheduler: timerScheduler,
       policy,
       pollMs: 20,
-      leaseMs: 2_000,
+      // Longer than an attempt may take, as the store requires: else a slow attempt is sent twice.
+      leaseMs: policy.timeoutMs + 5_000,
       ...options,
     },
   )
@@ -185,8 +190,9 @@ describe('delivery queue on Redis', () => {
 
   it('has another replica send what a replica closed right after enqueueing left', async () => {
     const target = await receiver()
-    const a = replica(one)
-    const b = replica(two)
+    // A may have claimed the attempt before it closed: B takes it over once the lease ends.
+    const a = replica(one, { leaseMs: 300 })
+    const b = replica(two, { leaseMs: 300 })
     const sent = request(target.url)
     await a.enqueue(sent)
     a.close()
@@ -202,12 +208,14 @@ describe('delivery queue on Redis', () => {
     const a = replica(one, { leaseMs })
     const b = replica(two, { leaseMs })
     const sent = request(target.url)
+    // A's claim, and so its lease, starts after this: B may not send before it ends.
+    const enqueuedAt = Date.now()
     await a.enqueue(sent)
-    await target.waitFor(1, 2_000)
+    await target.waitFor(1, 10_000)
     a.close()
-    await target.waitFor(2, 2_000)
-    const [first, second] = target.received
-    expect(second!.at - first!.at).toBeGreaterThanOrEqual(leaseMs - 50)
+    await target.waitFor(2, 10_000)
+    const [, second] = target.received
+    expect(second!.at - enqueuedAt).toBeGreaterThanOrEqual(leaseMs)
     await b.idle()
     // The dead replica's attempt was never recorded: the delivery took one attempt, B's.
     expect(shape(await b.attempts())).toEqual([[sent.id, 1, 200, null, 'delivered']])
@@ -228,7 +236,9 @@ describe('delivery queue on Redis', () => {
     })
     expect(await a.redeliver(sent.id, 'default')).toEqual({ refused: 'pending' })
     expect(await a.redeliver(sent.id, 'other')).toEqual({ refused: 'unknown' })
+    // Either replica may send the redelivery; each idle() waits for its own to be told.
     await b.idle()
+    await a.idle()
     expect(target.received.map((r) => r.body)).toEqual([sent.body, sent.body])
     expect(reports).toEqual(['scheduled', 'redeliver'])
     expect(shape(await a.attempts())).toEqual([
@@ -271,19 +281,32 @@ describe('delivery queue on Redis', () => {
   })
 
   it('holds out-of-order events until the terminal one, then sends them newest first', async () => {
+    // On a hand-driven clock: real timers 10 ms apart may fire together on a loaded machine and
+    // send the events at once, in any order.
+    const time = createFakeTime(Date.now())
     const target = await receiver()
-    const a = replica(one)
-    const b = replica(two)
+    const onTime = { clock: time.clock, scheduler: time.scheduler }
+    const a = replica(one, onTime)
+    const b = replica(two, onTime)
     const faults = { outOfOrder: true }
     const queued = request(target.url, { taskId: 't', event: 'queued', terminal: false, faults })
     const running = request(target.url, { taskId: 't', event: 'running', terminal: false, faults })
     const done = request(target.url, { taskId: 't', event: 'succeeded', faults })
     await a.enqueue(queued)
     await b.enqueue(running)
-    await pause(60)
+    await time.advance(60)
+    expect(await one.zcard(`${prefix}deliveries:due`)).toBe(0)
     expect(target.received).toHaveLength(0)
     await a.enqueue(done)
-    await b.idle()
+    // Each event is sent when its turn comes, newest first, and not before.
+    for (const [turn, advanceMs] of [
+      0,
+      OUT_OF_ORDER_SPACING_MS,
+      OUT_OF_ORDER_SPACING_MS,
+    ].entries()) {
+      await time.advance(advanceMs)
+      await target.waitFor(turn + 1, 5_000)
+    }
     expect(target.received.map((r) => r.body)).toEqual([done.body, running.body, queued.body])
   })
 
@@ -303,6 +326,42 @@ describe('delivery queue on Redis', () => {
     expect(await a.deliveries()).toEqual([])
   })
 
+  it('keeps polling through a Redis that is away even when onError throws', async () => {
+    const away = await createRedisClient(`redis://127.0.0.1:${String(await freePort())}`)
+    away.on('error', () => {})
+    const escaped: unknown[] = []
+    const onUnhandled = (reason: unknown) => escaped.push(reason)
+    process.on('unhandledRejection', onUnhandled)
+    try {
+      let reported = 0
+      const store = createRedisDeliveryStore(
+        { redis: away, prefix },
+        {
+          clock: systemClock,
+          scheduler: timerScheduler,
+          policy,
+          pollMs: 10,
+          onError: () => {
+            reported++
+            throw new Error('a logger that fails')
+          },
+        },
+      )
+      opened.push(store)
+      await pollUntil(
+        () => Promise.resolve(reported),
+        (count) => count > 3,
+      )
+      // A turn of the event loop for any rejection to be reported as unhandled.
+      await pause(20)
+      store.close()
+      away.disconnect()
+      expect(escaped).toEqual([])
+    } finally {
+      process.off('unhandledRejection', onUnhandled)
+    }
+  })
+
   it('keeps polling through a Redis that is away, without an unhandled rejection', async () => {
     const away = await createRedisClient(`redis://127.0.0.1:${String(await freePort())}`)
     away.on('error', () => {})
@@ -319,8 +378,11 @@ describe('delivery queue on Redis', () => {
     )
     opened.push(store)
     await expect(store.enqueue(request('http://127.0.0.1:9'))).rejects.toThrow()
-    await pause(100)
-    expect(errors.length).toBeGreaterThan(2)
+    // Poll after poll fails and is reported, none escaping as an unhandled rejection.
+    await pollUntil(
+      () => Promise.resolve(errors.length),
+      (count) => count > 2,
+    )
     store.close()
     away.disconnect()
   })

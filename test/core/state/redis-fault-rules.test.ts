@@ -229,6 +229,66 @@ describe('Redis fault rules, shared by replicas', () => {
     ])
   })
 
+  it('answer a request however often the rules change under it', async () => {
+    const prefix = `faults-${++cases}:`
+    const redisA = await createRedisClient(server.url)
+    const redisB = await createRedisClient(server.url)
+    clients.push(redisA, redisB)
+    await Promise.all([connectRedis(redisA, server.url), connectRedis(redisB, server.url)])
+    const adder = createRedisFaultStore({ redis: redisA, prefix }, 'seed', 'a')
+    // Before each of B's commands, A adds a rule: B's rules are stale at every round.
+    let meddling = true
+    let changes = 0
+    const meddled = new Proxy(redisB, {
+      get(target, name) {
+        const value = Reflect.get(target, name, target) as unknown
+        if (name !== 'call' || typeof value !== 'function') return value
+        return async (...args: unknown[]) => {
+          if (meddling) {
+            changes++
+            await adder.add('default', rule({ times: 1 }))
+          }
+          return (value as (...a: unknown[]) => Promise<unknown>).apply(target, args)
+        }
+      },
+    })
+    const b = createRedisFaultStore({ redis: meddled, prefix }, 'seed', 'b')
+    const fired = await b.fire(request())
+    meddling = false
+    // It fired the rules it learned during the request, each once; the later ones fire next time.
+    expect(fired.ruleIds.length).toBeGreaterThan(0)
+    const after = await b.fire(request())
+    const listed = await adder.list('default')
+    expect(listed).toHaveLength(changes)
+    expect(listed.every((r) => r.fired === 1)).toBe(true)
+    expect([...fired.ruleIds, ...after.ruleIds].sort()).toEqual(listed.map((r) => r.id).sort())
+  })
+
+  it('skip a rule removed between the rounds of a request, leaving no counter behind', async () => {
+    const prefix = `faults-${++cases}:`
+    const redisA = await createRedisClient(server.url)
+    const redisB = await createRedisClient(server.url)
+    clients.push(redisA, redisB)
+    await Promise.all([connectRedis(redisA, server.url), connectRedis(redisB, server.url)])
+    const admin = createRedisFaultStore({ redis: redisA, prefix }, 'seed', 'a')
+    // Before B's first round a rule is added (so that round is stale); before its second, removed.
+    const steps = [() => admin.add('default', rule()), () => admin.remove('default', 'fault_1')]
+    const meddled = new Proxy(redisB, {
+      get(target, name) {
+        const value = Reflect.get(target, name, target) as unknown
+        if (name !== 'call' || typeof value !== 'function') return value
+        return async (...args: unknown[]) => {
+          await steps.shift()?.()
+          return (value as (...a: unknown[]) => Promise<unknown>).apply(target, args)
+        }
+      },
+    })
+    const b = createRedisFaultStore({ redis: meddled, prefix }, 'seed', 'b')
+    expect(await b.fire(request())).toEqual({ plan: {}, ruleIds: [] })
+    expect(await admin.list('default')).toEqual([])
+    expect(await redisA.hgetall(`${prefix}faults:counts:default`)).toEqual({})
+  })
+
   it('follow rules that change while requests are in flight', async () => {
     const [a, b] = await replicas(2)
     const firing = Promise.all(Array.from({ length: 40 }, () => b!.fire(request())))

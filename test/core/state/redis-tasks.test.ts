@@ -174,7 +174,7 @@ async function untilEnded(store: TaskStore, id: string): Promise<Task> {
   const seen = await pollUntil(
     () => store.get(id),
     (task) => task !== undefined && ['succeeded', 'failed', 'canceled'].includes(task.state),
-    { intervalMs: 2, timeoutMs: 3_000 },
+    { intervalMs: 2, timeoutMs: 10_000 },
   )
   return seen.at(-1)!
 }
@@ -195,7 +195,7 @@ async function toldOf(replicas: { seen: Seen }[], id: string, count: number) {
   await pollUntil(
     () => Promise.resolve(told().length),
     (length) => length >= count,
-    { intervalMs: 2, timeoutMs: 2_000 },
+    { intervalMs: 2, timeoutMs: 10_000 },
   )
   return told().map(([, state, previous]) => [state, previous])
 }
@@ -211,15 +211,29 @@ const dueSteps = (redis: Redis) => redis.zrange(`${prefix}tasks:due`, '0', '-1')
 describe('redis task store, one replica', () => {
   it('moves queued -> running -> succeeded on time, naming the images like memory', async () => {
     const { store, images, seen } = replica()
+    // Read when the start is told: on the same connection, that read goes to Redis before the
+    // finish can be claimed (its timer is set after the start is written), so it sees `running`
+    // however slowly the machine runs.
+    const readWhileRunning: Promise<Task | undefined>[] = []
+    store.subscribe((task) => {
+      if (task.state === 'running') readWhileRunning.push(store.get(task.id))
+    })
     const created = await store.create(newTask({ timing: { queueMs: 30, runMs: 40 } }))
     expect(created.state).toBe('queued')
     expect(created.startedAt).toBeUndefined()
     const states = await pollUntil(
       () => store.get(created.id),
       (task) => task?.state === 'succeeded',
-      { intervalMs: 2, timeoutMs: 3_000 },
+      { intervalMs: 2, timeoutMs: 10_000 },
     )
-    expect(states.map((task) => task!.state)).toEqual(['queued', 'running', 'succeeded'])
+    // What polling saw moved forward only (it may miss `running` on a slow machine)...
+    const order = ['queued', 'running', 'succeeded']
+    const polled = states.map((task) => order.indexOf(task!.state))
+    expect(polled).toEqual([...polled].sort())
+    expect(polled[0]).toBe(0)
+    // ...and a read while it ran found it running.
+    expect(readWhileRunning).toHaveLength(1)
+    expect((await readWhileRunning[0])?.state).toBe('running')
     const task = states.at(-1)!
     // Timer resolution: a millisecond early on the wall clock at most.
     expect(task.startedAt! - task.createdAt).toBeGreaterThanOrEqual(29)
@@ -314,10 +328,18 @@ describe('redis task store, one replica', () => {
 
   it('fails a running task from outside, so it never succeeds', async () => {
     const { store, seen } = replica()
-    const task = await store.create(newTask({ timing: { queueMs: 0, runMs: 40 } }))
+    // A finish not due before the fail, however slow the machine.
+    const task = await store.create(newTask({ timing: { queueMs: 0, runMs: 60_000 } }))
     const failed = await store.fail(task.id, FAILURE)
     expect(failed).toMatchObject({ state: 'failed', failure: FAILURE, images: undefined })
-    await new Promise((resolve) => setTimeout(resolve, 60))
+    expect(await dueSteps(one)).toEqual([])
+    // Even a finish that falls due now (as one racing the fail would) leaves it failed.
+    await one.zadd(`${prefix}tasks:due`, Date.now(), task.id)
+    await pollUntil(
+      () => dueSteps(one),
+      (due) => due.length === 0,
+      { intervalMs: 2, timeoutMs: 10_000 },
+    )
     expect(await store.get(task.id)).toEqual(failed)
     expect(seen.map(([, state]) => state)).toEqual(['queued', 'running', 'failed'])
   })
@@ -362,17 +384,19 @@ describe('redis task store, one replica', () => {
   it("resets one namespace, dropping its steps and images, and leaves the others' running", async () => {
     const { store, seen, images } = replica()
     const mine = await store.create(newTask({ namespace: 'mine', ...INSTANT }))
-    const mineSlow = await store.create(
-      newTask({ namespace: 'mine', timing: { queueMs: 20, runMs: 0 } }),
-    )
+    // Steps that cannot fall due before the reset, however slow the machine: a step under way
+    // during a reset would hold images until its write loses, after the reset answered.
+    const mineSlow = await store.create(newTask({ namespace: 'mine', ...SLOW }))
     const theirs = await store.create(
-      newTask({ namespace: 'theirs', timing: { queueMs: 20, runMs: 0 } }),
+      newTask({ namespace: 'theirs', timing: { queueMs: 60_000, runMs: 0 } }),
     )
     await store.reset('mine')
     expect(await store.get(mine.id)).toBeUndefined()
     expect(await store.list({ namespace: 'mine' })).toEqual([])
     expect(images.total()).toBe(0)
     expect(await dueSteps(one)).toEqual([theirs.id])
+    // Their step, still pending, runs once due (the poll takes it).
+    await one.zadd(`${prefix}tasks:due`, 'XX', Date.now(), theirs.id)
     await untilEnded(store, theirs.id)
     expect(seen.filter(([id]) => id === mineSlow.id)).toHaveLength(1)
     expect(ids(await store.list())).toEqual([theirs.id])
@@ -401,21 +425,36 @@ describe('redis task store, one replica', () => {
   })
 
   it('drops the oldest task and its step when every kept task is unfinished', async () => {
-    const { store, seen } = replica(countingImages(), {
+    // A's step (due in 30 ms) may be claimed before C's create forgets A on a slow machine: its
+    // holds wait for that create, so its write comes after A is forgotten, and loses.
+    let created: () => void = () => {}
+    const cCreated = new Promise<void>((resolve) => (created = resolve))
+    const images = countingImages()
+    const { store, seen } = replica(images, {
       retention: { maxTasks: 2, maxAgeMs: DAY_MS },
+      images: holdsAfter(images, () => cCreated),
     })
     const a = await store.create(newTask({ timing: { queueMs: 30, runMs: 0 } }))
     const b = await store.create(newTask(SLOW))
     const c = await store.create(newTask(SLOW))
+    created()
     expect(ids(await store.list())).toEqual([b.id, c.id])
     expect((await dueSteps(one)).sort()).toEqual([b.id, c.id].sort())
     await new Promise((resolve) => setTimeout(resolve, 60))
     expect(seen.filter(([id]) => id === a.id)).toHaveLength(1)
+    // Any holds its step made were let go.
+    await pollUntil(
+      () => Promise.resolve(images.total()),
+      (total) => total === 0,
+      { intervalMs: 2, timeoutMs: 10_000 },
+    )
   })
 
   it('on a create, drops finished tasks older than maxAgeMs, keeping unfinished ones', async () => {
+    // Time moves only when the test says: real time passing on a slow machine would age tasks.
     let skewMs = 0
-    const clock: Clock = { now: () => Date.now() + skewMs }
+    const start = Date.now()
+    const clock: Clock = { now: () => start + skewMs }
     const { store } = replica(countingImages(), {
       clock,
       retention: { maxTasks: 100, maxAgeMs: 1_000 },
@@ -462,11 +501,18 @@ describe('redis task store, Redis away', () => {
     const redis = await createRedisClient(server.url)
     await connectRedis(redis, server.url)
     redis.disconnect()
+    // Polls counted by their claims (the only scripts sent on their own here).
+    const sent = vi.spyOn(redis, 'call')
     const { store } = replica(countingImages(), { redis })
     await expect(store.get('task_1')).rejects.toThrow()
     await expect(store.create(newTask())).rejects.toThrow()
     await expect(store.cancel('task_1')).rejects.toThrow()
-    await new Promise((resolve) => setTimeout(resolve, 60))
+    const afterCreate = sent.mock.calls.length
+    await pollUntil(
+      () => Promise.resolve(sent.mock.calls.length - afterCreate),
+      (polls) => polls >= 5,
+      { intervalMs: 5, timeoutMs: 10_000 },
+    )
     expect(log).toHaveBeenCalledTimes(1)
     expect(String(log.mock.calls[0]![0])).toContain('polling task steps failed')
   })
@@ -496,9 +542,10 @@ describe('redis task store, two replicas', () => {
 
   it("finishes the task of a replica stopped mid-task (killed) on the other's poll", async () => {
     const a = replica(countingImages(), { redis: one })
-    // Queue time enough that A cannot have taken the start before it stops.
-    const task = await a.store.create(newTask({ timing: { queueMs: 60, runMs: 20 } }))
+    // A start not due until A has stopped, however slow the machine; then due at once.
+    const task = await a.store.create(newTask({ timing: { queueMs: 60_000, runMs: 20 } }))
     a.store.stop()
+    await one.zadd(`${prefix}tasks:due`, 'XX', Date.now(), task.id)
     const b = replica(countingImages(), { redis: two })
     expect((await untilEnded(b.store, task.id)).state).toBe('succeeded')
     expect(a.seen).toEqual([[task.id, 'queued', undefined]])
@@ -562,19 +609,23 @@ describe('redis task store, two replicas', () => {
 
   it('lets the loser of a race go of its image holds: a cancel while the finish is under way', async () => {
     const images = countingImages()
-    let taskId = ''
+    // The id as soon as the create answers: on a slow machine A's poll may claim the finish in
+    // the same reply as the create's, and reach its holds before the test has the id.
+    let named: (id: string) => void = () => {}
+    const idOfTask = new Promise<string>((resolve) => (named = resolve))
     const b = replica(images, { redis: two, pollMs: 60_000 })
     // A has claimed the finish and is holding its images when B cancels the task.
     const a = replica(images, {
       redis: one,
-      images: holdsAfter(images, () => b.store.cancel(taskId)),
+      images: holdsAfter(images, async () => b.store.cancel(await idOfTask)),
     })
-    taskId = (await a.store.create(newTask({ timing: { queueMs: 0, runMs: 10 } }))).id
+    const taskId = (await a.store.create(newTask({ timing: { queueMs: 0, runMs: 10 } }))).id
+    named(taskId)
     // A's holds were made, then let go when its compare-and-set lost.
     await pollUntil(
       () => Promise.resolve([images.made(), images.total()]),
       ([made, held]) => made === 2 && held === 0,
-      { intervalMs: 2, timeoutMs: 2_000 },
+      { intervalMs: 2, timeoutMs: 10_000 },
     )
     const canceled = await a.store.get(taskId)
     expect(canceled?.state).toBe('canceled')

@@ -98,7 +98,14 @@ export function createRedisDeliveryStore(
   /** Closed: results are no longer recorded (the claims lapse for the other replicas). */
   let closed = false
 
-  const report = (err: unknown) => onError?.(err)
+  /** Tells onError; one that throws is not let escape a background step as a rejection. */
+  const report = (err: unknown) => {
+    try {
+      onError?.(err)
+    } catch {
+      // Nothing more to tell it with.
+    }
+  }
 
   function later(delayMs: number, task: () => void): void {
     if (!claiming) return
@@ -111,7 +118,9 @@ export function createRedisDeliveryStore(
 
   function track(work: Promise<void>): Promise<void> {
     running.add(work)
-    void work.then(() => running.delete(work))
+    // Settled either way: a rejection here (an onError that threw) must not go unhandled.
+    const done = () => void running.delete(work)
+    work.then(done, done)
     return work
   }
 
@@ -260,11 +269,19 @@ export function createRedisDeliveryStore(
       return { sent: { ...fixed, status: 'pending', attempts: Number(attempts) } }
     },
 
-    /** Resolves once no delivery is pending on any replica (looked at every `pollMs`). */
+    /**
+     * Resolves once no delivery is pending on any replica (looked at every `pollMs`) and this
+     * replica has told (`onAttempt`, `onChange`) every attempt it recorded: a result is recorded
+     * in Redis a moment before it is told here, and memory's idle() resolves only after both.
+     */
     async idle() {
       for (;;) {
         try {
-          if ((await pendingCount()) === 0) return
+          if ((await pendingCount()) === 0) {
+            // Its attempts recorded by now are all among those running: one look suffices.
+            await Promise.allSettled([...running])
+            return
+          }
         } catch (err) {
           report(err)
         }

@@ -7,6 +7,9 @@
  * with the rules that matched (and what their draws decided). A Lua script counts them only when
  * the version is still current, atomically with the `times` check; when it is not, it answers
  * the current rules instead and the replica matches again (one more round trip after a change).
+ * That second round never fails: rules added since the first were added while the request was in
+ * flight, so it may be ordered before them, and a matched rule removed meanwhile is skipped. So a
+ * request is never refused because rules keep changing, however often they do.
  *
  * Draws: each replica draws from its own generator per rule, seeded `${seed}:${replicaId}`, so a
  * replica draws exactly what an in-memory emulator seeded so would; across replicas the draws of
@@ -60,24 +63,40 @@ end
 return 0
 `)
 
-// KEYS: meta, rules, counts. ARGV: the version the caller matched against, then per matched rule
-// (in order) its id, '1' when its draw fires it, and its limit (-1: none). Counts as memory does:
-// a spent rule (fired >= times, as isSpent says) is skipped, not even counted as matched.
-// Answers {1, version, fired ids}, or {0, version, the rules hash} when the version is stale.
+// KEYS: meta, rules, counts. ARGV: the version the caller matched against, its mode, then per
+// matched rule (in order) its id, its uid, '1' when its draw fires it, and its limit (-1: none).
+// Counts as memory does: a spent rule (fired >= times, as isSpent says) is skipped, not even
+// counted as matched.
+// - `strict`: the caller's rules must be the current ones; else nothing is counted and the
+//   script answers {0, version, the rules hash}.
+// - `since`: the caller learned its rules during this request (a strict round found them stale),
+//   so rules added since then were added while the request was in flight and it may be ordered
+//   before them: they are left out. A matched rule removed meanwhile (its id gone, or reused
+//   after a reset with another uid) is skipped. So this round always counts: a request never
+//   fails because rules keep changing.
+// Answers {1, version, fired ids}, with the rules hash as a fourth item when the version moved
+// on (so the replica learns the new rules without another round trip).
 const FIRE = luaScript(`
 local version = redis.call('HGET', KEYS[1], 'version') or '0'
-if version ~= ARGV[1] then return {0, version, redis.call('HGETALL', KEYS[2])} end
+local strict = ARGV[2] == 'strict'
+if strict and version ~= ARGV[1] then return {0, version, redis.call('HGETALL', KEYS[2])} end
 local fired = {}
-for i = 2, #ARGV, 3 do
-  local id, times = ARGV[i], tonumber(ARGV[i + 2])
-  if times < 0 or tonumber(redis.call('HGET', KEYS[3], id .. ':fired') or '0') < times then
+for i = 3, #ARGV, 4 do
+  local id, uid, times = ARGV[i], ARGV[i + 1], tonumber(ARGV[i + 3])
+  local live = strict
+  if not live then
+    local stored = redis.call('HGET', KEYS[2], id)
+    live = stored ~= false and string.sub(stored, 1, #uid + 2) == '[' .. uid .. ','
+  end
+  if live and (times < 0 or tonumber(redis.call('HGET', KEYS[3], id .. ':fired') or '0') < times) then
     redis.call('HINCRBY', KEYS[3], id .. ':matched', 1)
-    if ARGV[i + 1] == '1' then
+    if ARGV[i + 2] == '1' then
       redis.call('HINCRBY', KEYS[3], id .. ':fired', 1)
       fired[#fired + 1] = id
     end
   end
 end
+if version ~= ARGV[1] then return {1, version, fired, redis.call('HGETALL', KEYS[2])} end
 return {1, version, fired}
 `)
 
@@ -98,10 +117,8 @@ interface KnownRules {
 
 /** Namespaces whose rules a replica keeps locally; past it the oldest is fetched again. */
 const KNOWN_NAMESPACES = 1_000
-/** Rounds of "the rules changed, match again" before `fire` gives up (each needs a change). */
-const MAX_ROUNDS = 5
 
-type FireReply = [current: 0 | 1, version: string, rulesOrFired: string[]]
+type FireReply = [counted: 0 | 1, version: string, rulesOrFired: string[], rules?: string[]]
 
 const ruleNumber = (id: string) => Number(id.slice('fault_'.length))
 
@@ -149,34 +166,39 @@ export function createRedisFaultStore(
     return fresh
   }
 
-  /** One round: counts the matches if `rules` is current, else learns the current rules. */
+  /**
+   * One round: counts the matches (see FIRE for the modes) and answers the rules that fired, or,
+   * when a strict round finds `rules` stale, counts nothing and answers the current rules.
+   */
   const fireRound = async (
     namespace: string,
     rules: KnownRules,
+    mode: 'strict' | 'since',
     matching: readonly KnownRule[],
     draws: readonly number[],
-  ): Promise<string[] | undefined> => {
+  ): Promise<{ fired: string[] } | { stale: KnownRules }> => {
     const keys = keysOf(namespace)
     const decided = matching.flatMap((rule, i) => [
       rule.id,
+      rule.uid,
       draws[i]! < rule.input.probability ? '1' : '0',
       rule.input.times ?? -1,
     ])
-    const [current, version, answer] = (await FIRE.run(
+    const [counted, version, answer, newer] = (await FIRE.run(
       redis,
       [keys.meta, keys.rules, keys.counts],
-      [rules.version, ...decided],
+      [rules.version, mode, ...decided],
     )) as FireReply
-    if (current === 1) return answer
-    learn(namespace, version, answer)
-    return undefined
+    if (counted !== 1) return { stale: learn(namespace, version, answer) }
+    if (newer) learn(namespace, version, newer)
+    return { fired: answer }
   }
 
   /** The namespace's current rules, in one round trip. */
   const currentRules = async (namespace: string) => {
     const rules = knownOf(namespace)
-    const fired = await fireRound(namespace, rules, [], [])
-    return fired ? rules : knownOf(namespace)
+    const round = await fireRound(namespace, rules, 'strict', [], [])
+    return 'stale' in round ? round.stale : rules
   }
 
   return {
@@ -218,14 +240,16 @@ export function createRedisFaultStore(
     needsPrompt: async (namespace) =>
       anyMatchesPrompt((await currentRules(namespace)).rules.map((rule) => rule.input)),
     async fire(request): Promise<FiredRules> {
-      for (let round = 0; round < MAX_ROUNDS; round++) {
-        const rules = knownOf(request.namespace)
+      // First against the rules this replica knows, which must be current; if they are not, once
+      // more against the rules that round answered, learned during this request (see FIRE).
+      let rules = knownOf(request.namespace)
+      for (const mode of ['strict', 'since'] as const) {
         const matching = rules.rules.filter((rule) => matchesFault(rule.input.match, request))
         // Draw on every match, as memory does: a rule's draws follow the sequence of its matches.
         const draws = matching.map((rule) => rule.spare.shift() ?? rule.random.next())
-        const firedIds = await fireRound(request.namespace, rules, matching, draws)
-        if (firedIds) {
-          const fired = new Set(firedIds)
+        const round = await fireRound(request.namespace, rules, mode, matching, draws)
+        if ('fired' in round) {
+          const fired = new Set(round.fired)
           const firing = matching.filter((rule) => fired.has(rule.id))
           return {
             plan: mergePlans(...firing.map((rule) => rule.input.plan)),
@@ -234,8 +258,9 @@ export function createRedisFaultStore(
         }
         // The rules were stale and nothing was counted: the draws go back to their rules.
         matching.forEach((rule, i) => rule.spare.push(draws[i]!))
+        rules = round.stale
       }
-      throw new Error(`fault rules of ${request.namespace} kept changing while firing`)
+      throw new Error('unreachable: a `since` round always counts')
     },
     async reset(namespace) {
       const only = namespace === undefined ? [] : [namespace]
