@@ -16,7 +16,7 @@ import type {
   DeliveryRequest,
   DeliveryStatus,
   DeliverySummary,
-} from './delivery-queue.js'
+} from './delivery.js'
 
 /** Deliveries kept, each with its attempts; past it the oldest finished ones go first. */
 export const MAX_KEPT_DELIVERIES = 10_000

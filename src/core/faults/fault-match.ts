@@ -3,7 +3,28 @@
  * in-memory rules and the Redis store alike, so a lone emulator and a set of replicas agree.
  */
 import { createRandom, type Random } from '../random.js'
-import type { FaultMatch, FaultRequest } from './fault-rules.js'
+
+/** Which requests a rule applies to: every field it sets must agree. */
+export interface FaultMatch {
+  provider?: string
+  method?: string
+  /** Substring of the path under the provider's mount. */
+  path?: string
+  /** The API key, exactly. */
+  key?: string
+  /** Case-insensitive substring of the request's prompt. */
+  promptContains?: string
+}
+
+/** What a rule is matched against: one provider request. */
+export interface FaultRequest {
+  namespace: string
+  provider: string
+  method: string
+  path: string
+  key: string
+  prompt?: string
+}
 
 /** Whether every field the match sets agrees with the request. */
 export function matchesFault(match: FaultMatch, request: FaultRequest): boolean {

@@ -6,19 +6,17 @@
 import type { Random } from '../random.js'
 import type { FaultPlan } from './fault-actions.js'
 import { mergePlans } from './fault-actions.js'
-import { anyMatchesPrompt, isSpent, matchesFault, ruleRandom } from './fault-match.js'
-import type { Async } from '../state/async.js'
+import {
+  anyMatchesPrompt,
+  isSpent,
+  matchesFault,
+  ruleRandom,
+  type FaultMatch,
+  type FaultRequest,
+} from './fault-match.js'
 
-export interface FaultMatch {
-  provider?: string
-  method?: string
-  /** Substring of the path under the provider's mount. */
-  path?: string
-  /** The API key, exactly. */
-  key?: string
-  /** Case-insensitive substring of the request's prompt. */
-  promptContains?: string
-}
+export type { FaultMatch, FaultRequest }
+import type { Async } from '../state/async.js'
 
 export interface FaultRuleInput {
   match: FaultMatch
@@ -36,15 +34,6 @@ export interface FaultRule extends FaultRuleInput {
   matched: number
   /** Times it fired. */
   fired: number
-}
-
-export interface FaultRequest {
-  namespace: string
-  provider: string
-  method: string
-  path: string
-  key: string
-  prompt?: string
 }
 
 /** The rules that fired for one request, and their plans merged. */

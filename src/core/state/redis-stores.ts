@@ -6,8 +6,7 @@
 import { hostname } from 'node:os'
 import { randomBytes } from 'node:crypto'
 import type { Redis } from 'ioredis'
-import type { EmulatorConfig } from '../../config.js'
-import type { StoreDeps, Stores } from './stores.js'
+import type { StoreDeps, StoreSettings, Stores } from './stores.js'
 import { connectRedis, createRedisClient, maskUrl, type RedisContext } from './redis/connection.js'
 import { createImageRenderer } from '../images/render-image.js'
 import { createImageFiles } from '../images/image-files.js'
@@ -28,7 +27,7 @@ export interface SharedState {
   url: string
   /** Names this replica in claims and salts its seeded draws, so replicas never draw alike. */
   replicaId: string
-  settings: EmulatorConfig['redis']
+  settings: StoreSettings['redis']
   redis: Redis
   /** A second connection in subscriber mode, for the change feed. */
   subscriber: Redis
@@ -40,7 +39,7 @@ export interface SharedState {
 }
 
 /** Connects, or rejects with a message naming the URL and what went wrong (the start stops). */
-export async function connectSharedState(settings: EmulatorConfig['redis']): Promise<SharedState> {
+export async function connectSharedState(settings: StoreSettings['redis']): Promise<SharedState> {
   const url = settings.url ?? 'redis://127.0.0.1:6379'
   const [redis, subscriber] = await Promise.all([createRedisClient(url), createRedisClient(url)])
   reportOutages(redis, maskUrl(url))

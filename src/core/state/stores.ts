@@ -3,14 +3,19 @@
  * memory (the default, nothing to install) or shared on Redis by several replicas. The runtime
  * builds one `Stores` and never asks which kind it holds.
  */
-import type { EmulatorConfig } from '../../config.js'
 import type { Clock } from '../clock.js'
 import type { Scheduler } from '../scheduler.js'
 import type { Random } from '../random.js'
 import type { ImageStore } from '../images/image-files.js'
+import type { ImageRendererOptions } from '../images/render-image.js'
 import type { TaskStore } from '../tasks/task-engine.js'
 import type { CreditStore } from '../credits/ledger.js'
-import type { AttemptReport, DeliveryAttempt, DeliveryStore } from '../callbacks/delivery-queue.js'
+import type {
+  AttemptReport,
+  DeliveryAttempt,
+  DeliveryPolicy,
+  DeliveryStore,
+} from '../callbacks/delivery-queue.js'
 import type { WebhookStore } from '../callbacks/webhook-endpoints.js'
 import type { JournalStore } from '../journal/journal.js'
 import type { KeyStore } from '../keys/key-policies.js'
@@ -36,9 +41,21 @@ export interface Stores {
   close(): void
 }
 
+/** The settings the stores are built with: the emulator's config has them all. */
+export interface StoreSettings {
+  seed: string
+  images: ImageRendererOptions & { fileStoreBytes: number; looseRecipes: number }
+  tasks: { maxTasks: number; maxAgeMs: number }
+  credits: { defaultBalance: number }
+  callbacks: DeliveryPolicy
+  journal: { maxEntries: number; maxNamespaces: number }
+  /** Where replicas share their state, and how they claim work (redis-stores.ts). */
+  redis: { url?: string; keyPrefix: string; leaseMs: number; pollMs: number }
+}
+
 /** What every kind of store is built from. */
 export interface StoreDeps {
-  config: EmulatorConfig
+  config: StoreSettings
   clock: Clock
   scheduler: Scheduler
   randomFor: (namespace: string, purpose?: string) => Random

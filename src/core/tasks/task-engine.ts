@@ -8,7 +8,14 @@
 import type { Clock } from '../clock.js'
 import type { Scheduler } from '../scheduler.js'
 import type { ImageFiles } from '../images/image-files.js'
-import { isTerminal, type Task, type TaskFailure, type TaskState } from './task.js'
+import {
+  isTerminal,
+  type NewTask,
+  type Task,
+  type TaskFailure,
+  type TaskListener,
+  type TaskState,
+} from './task.js'
 import {
   applyTransition,
   completion,
@@ -22,16 +29,7 @@ import {
 } from './task-steps.js'
 import type { Async } from '../state/async.js'
 
-export type NewTask<Details> = Omit<
-  Task<Details>,
-  'state' | 'createdAt' | 'startedAt' | 'completedAt' | 'images' | 'failure'
->
-
-/**
- * Called on creation (`previous` undefined) and on every transition. What it returns is ignored,
- * but a promise that rejects (an async listener) is logged like a throw.
- */
-export type TaskListener = (task: Task, previous: TaskState | undefined) => unknown
+export type { NewTask, TaskListener }
 
 export interface TaskFilter {
   provider?: string

@@ -6,11 +6,12 @@
  * tasks through exactly the same states.
  */
 import { recipesOf, type ImageBatch, type ImageRecipe } from '../images/recipe.js'
-import type { NewTask, TaskListener } from './task-engine.js'
 import {
   isTerminal,
+  type NewTask,
   type Task,
   type TaskFailure,
+  type TaskListener,
   type TaskImage,
   type TaskOutcome,
   type TaskState,

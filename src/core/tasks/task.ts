@@ -58,3 +58,15 @@ export interface Task<Details = unknown> {
   images?: TaskImage[]
   failure?: TaskFailure
 }
+
+/** A task as a provider asks for it: what the engine sets (state, times, images) left out. */
+export type NewTask<Details> = Omit<
+  Task<Details>,
+  'state' | 'createdAt' | 'startedAt' | 'completedAt' | 'images' | 'failure'
+>
+
+/**
+ * Called on creation (`previous` undefined) and on every transition. What it returns is ignored,
+ * but a promise that rejects (an async listener) is logged like a throw.
+ */
+export type TaskListener = (task: Task, previous: TaskState | undefined) => unknown

@@ -134,7 +134,7 @@ export function createRedisTaskStore(
     try {
       await images.release(files)
     } catch (err) {
-      console.error('[gpt-image-emulator] releasing task images failed:', err)
+      console.error(`[gpt-image-emulator] releasing task images failed: ${messageOf(err)}`)
     }
   }
 
@@ -227,7 +227,7 @@ export function createRedisTaskStore(
       const transitions = timedStep(task, now)
       if (transitions.length > 0) await commit(task, transitions, now)
     } catch (err) {
-      console.error('[gpt-image-emulator] task step failed:', err)
+      console.error(`[gpt-image-emulator] task step failed: ${messageOf(err)}`)
     }
   }
 
@@ -238,7 +238,9 @@ export function createRedisTaskStore(
       // Due by this timer even if the clock reads a hair early.
       claim(Math.max(clock.now(), dueAt), 1, id)
         .then((claimed) => Promise.all(claimed.map(runClaimedStep)))
-        .catch((err: unknown) => console.error('[gpt-image-emulator] task step failed:', err))
+        .catch((err: unknown) => {
+          console.error(`[gpt-image-emulator] task step failed: ${messageOf(err)}`)
+        })
     })
     timers.set(id, cancel)
   }
@@ -261,7 +263,8 @@ export function createRedisTaskStore(
       pollFailing = false
     } catch (err) {
       // Once per outage, not every poll while Redis is away.
-      if (!pollFailing) console.error('[gpt-image-emulator] polling task steps failed:', err)
+      if (!pollFailing)
+        console.error(`[gpt-image-emulator] polling task steps failed: ${messageOf(err)}`)
       pollFailing = true
     }
     if (!stopped) cancelPoll = scheduler.after(pollMs, () => void poll())
@@ -355,3 +358,6 @@ export function createRedisTaskStore(
     },
   }
 }
+
+/** A Redis failure is said in one line: its stack is ioredis's, of no use to the reader. */
+const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err))
