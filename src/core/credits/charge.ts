@@ -1,23 +1,22 @@
 /** Charging a price against the key's balance, within the spend limits set on the key. */
-import type { KeyStore } from '../keys/key-policies.js'
+import type { SpendLimits } from '../keys/key-policies.js'
 import type { AccountRef, ChargeSplit, CreditStore } from './ledger.js'
 
 export type ChargeOutcome =
   | ({ ok: true } & ChargeSplit)
   | { ok: false; reason: 'insufficient_credits' | 'spend_limit_exceeded' }
 
-export interface ChargeDeps {
-  credits: CreditStore
-  keys: KeyStore
-}
-
+/**
+ * Takes `amount` for `taskId` if the key's spend limits and its balance allow it, in the ledger's
+ * one step (atomic on a shared store). The limits are the key's policy, as the request read it.
+ */
 export async function chargeCredits(
-  { credits, keys }: ChargeDeps,
+  credits: CreditStore,
   ref: AccountRef,
   amount: number,
   taskId: string,
+  limits: SpendLimits | null | undefined,
 ): Promise<ChargeOutcome> {
-  const { spendLimits } = await keys.get(ref)
-  const result = await credits.charge(ref, amount, taskId, spendLimits)
+  const result = await credits.charge(ref, amount, taskId, limits)
   return result.ok ? result : { ok: false, reason: result.reason }
 }

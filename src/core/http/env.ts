@@ -4,6 +4,7 @@ import type { Context } from 'hono'
 import type { FaultPlan } from '../faults/fault-actions.js'
 import type { FiredFault } from '../faults/fired-fault.js'
 import type { Steering } from '../steering/decode.js'
+import type { KeyPolicy } from '../keys/key-policies.js'
 
 export interface EmulatorEnv {
   /** Set by @hono/node-server; absent when the app is called in-process (`app.request`). */
@@ -18,6 +19,11 @@ export interface EmulatorEnv {
     steering: Steering
     /** The caller's key, set by `requireApiKey` on provider routes. */
     apiKey: string
+    /**
+     * What the control plane set on that key, read once by `enforceKeyPolicies`: a charge later
+     * in the request takes its spend limits from here, not from another read of the store.
+     */
+    keyPolicy: KeyPolicy
     /**
      * Faults for this request: the fault rules' plan merged with the steering's one-shot
      * faults.

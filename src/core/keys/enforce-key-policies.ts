@@ -30,6 +30,7 @@ export function enforceKeyPolicies({
   return async function enforceKeyPolicies(c, next) {
     const ref = { namespace: namespaceOf(c), provider, apiKey: c.get('apiKey') }
     const policy = await keys.get(ref)
+    c.set('keyPolicy', policy)
     if (policy.disabled) throw new Failure('invalid_api_key', 'This API key has been disabled.')
     // Asked only of a key with an allowlist: a shared store would pay a round trip for nothing.
     if (policy.ipAllowlist && !(await keys.allows(ref, incomingOf(c)?.socket.remoteAddress))) {

@@ -84,7 +84,8 @@ export function createTaskStep(kind: TaskKind, deps: TaskStepDeps): TaskStep {
       const id = kind.newId(random)
       const apiKey = c.get('apiKey')
       const provider = kind.provider
-      const charged = await chargeCredits(deps, { namespace, provider, apiKey }, order.price, id)
+      const ref = { namespace, provider, apiKey }
+      const charged = await chargeCredits(deps.credits, ref, order.price, id, limitsOf(c))
       if (!charged.ok) throw new Failure(charged.reason, 'The balance does not cover this task.')
       const { ok: _, ...split } = charged
       const paid: Paid = { id, charged: split }
@@ -124,7 +125,7 @@ export function createTaskStep(kind: TaskKind, deps: TaskStepDeps): TaskStep {
         provider: kind.provider,
         apiKey: c.get('apiKey'),
       }
-      const charged = await chargeCredits(deps, ref, price, c.get('requestId'))
+      const charged = await chargeCredits(deps.credits, ref, price, c.get('requestId'), limitsOf(c))
       if (!charged.ok) throw new Failure(charged.reason, 'The balance does not cover this request.')
       // Nothing is ever refunded: the answer is given now.
       await deps.credits.settle(ref, c.get('requestId'))
@@ -156,3 +157,6 @@ function batchOf(batch: TaskOrder<unknown>['batch'], provider: string, seed: str
 function oncePaid<T>(value: OncePaid<T>, paid: Paid): T {
   return typeof value === 'function' ? (value as (paid: Paid) => T)(paid) : value
 }
+
+/** The key's spend limits, as `enforceKeyPolicies` read its policy for this request. */
+const limitsOf = (c: Context<EmulatorEnv>) => c.get('keyPolicy').spendLimits

@@ -1,5 +1,5 @@
 // Proves a charge checks the key's hourly, daily and total spend limits before the balance, in the
-// ledger's one step, and that chargeCredits passes the key's limits to it.
+// ledger's one step, and that chargeCredits passes the limits it is given to it.
 import { describe, expect, it } from 'vitest'
 import { chargeCredits } from '../../../src/core/credits/charge.js'
 import { createCreditLedger, type AccountRef } from '../../../src/core/credits/ledger.js'
@@ -27,16 +27,20 @@ function setup(spendLimits: SpendLimits | null, balance = 1_000) {
 }
 
 describe('chargeCredits', () => {
-  it("charges within the key's own spend limits, read from the key store", async () => {
-    const { credits, keys } = setup({ total: 5 })
-    const deps = { credits: asAsync(credits), keys: asAsync(keys) }
-    expect(await chargeCredits(deps, ref, 4, 'a')).toMatchObject({ ok: true, total: 4 })
-    expect(await chargeCredits(deps, ref, 2, 'b')).toEqual({
+  it('charges within the spend limits it is given, and names the refusal', async () => {
+    const credits = asAsync(setup(null).credits)
+    expect(await chargeCredits(credits, ref, 4, 'a', { total: 5 })).toMatchObject({
+      ok: true,
+      total: 4,
+    })
+    expect(await chargeCredits(credits, ref, 2, 'b', { total: 5 })).toEqual({
       ok: false,
       reason: 'spend_limit_exceeded',
     })
-    expect(await chargeCredits(deps, { ...ref, apiKey: 'sk-free' }, 2, 'c')).toMatchObject({
-      ok: true,
+    expect(await chargeCredits(credits, ref, 2, 'c', null)).toMatchObject({ ok: true })
+    expect(await chargeCredits(credits, ref, 995, 'd', null)).toEqual({
+      ok: false,
+      reason: 'insufficient_credits',
     })
   })
 })
