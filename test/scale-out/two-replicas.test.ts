@@ -11,7 +11,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { describeWithRedis } from '../support/needs-redis.js'
 import { freePort, startRedisServer, type RedisServer } from '../support/redis-server.js'
 import { runCommand, startReplica, type Replica, type Run } from '../support/replica.js'
 import { startReceiver, type Receiver } from '../support/receiver.js'
@@ -187,7 +188,7 @@ afterAll(async () => {
   await Promise.allSettled(redisServers.map((r) => r.stop()))
 })
 
-describe('two replicas on one Redis', { timeout: 30_000 }, () => {
+describeWithRedis('two replicas on one Redis', { timeout: 30_000 }, () => {
   it('a task created on A is polled to completion on B', async () => {
     const t = fresh('poll')
     const h = aivideo(t, { 'x-emulator-timing': 'queue=500;run=500' })
@@ -439,7 +440,7 @@ describe('two replicas on one Redis', { timeout: 30_000 }, () => {
   })
 })
 
-describe('Redis unreachable at start', { timeout: 30_000 }, () => {
+describeWithRedis('Redis unreachable at start', { timeout: 30_000 }, () => {
   it('exits 1 naming the URL, with a hint, and no stack', async () => {
     const { code, stdout, stderr, url } = await failedStart
     expect(code).toBe(1)

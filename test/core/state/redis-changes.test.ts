@@ -1,49 +1,33 @@
 // Proves the Redis change feed knows namespaces as the memory one does, and carries each
 // replica's changes, coalesced, to the listeners of every replica.
-import type { Redis } from 'ioredis'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, expect, it } from 'vitest'
 import { createChanges, type Change, type ChangeFeed } from '../../../src/core/changes.js'
 import { asAsync } from '../../../src/core/state/async.js'
 import { createRedisChangeFeed } from '../../../src/core/state/redis/changes.js'
-import { connectRedis, createRedisClient } from '../../../src/core/state/redis/connection.js'
+import { describeWithRedis } from '../../support/needs-redis.js'
 import { pollUntil } from '../../support/poll.js'
-import { freePort, startRedisServer, type RedisServer } from '../../support/redis-server.js'
+import { useRedis } from '../../support/redis-replicas.js'
 
-let server: RedisServer
-const clients: Redis[] = []
+const db = useRedis('changes')
 const feeds: { stop(): void }[] = []
-let cases = 0
+/** The prefix of the latest `replicas`. */
+let prefix = ''
 
-beforeAll(async () => {
-  server = await startRedisServer()
-})
-afterAll(async () => {
+// Before useRedis's afterAll (hooks run last registered first): the feeds stop, then the clients.
+afterAll(() => {
   for (const feed of feeds) feed.stop()
-  for (const client of clients) client.disconnect()
-  await server.stop()
 })
-
-async function connected() {
-  const redis = await createRedisClient(server.url)
-  clients.push(redis)
-  await connectRedis(redis, server.url)
-  return redis
-}
 
 /** Feeds of `count` replicas, each with its connection and subscriber, under one fresh prefix. */
-const prefixOf = (n: number) => `changes-${n}:`
-
 async function replicas(count: number) {
-  const prefix = prefixOf(++cases)
-  const made = await Promise.all(
-    Array.from({ length: count }, async () => {
-      const feed = createRedisChangeFeed({ redis: await connected(), prefix }, await connected())
-      feeds.push(feed)
-      return feed
-    }),
-  )
+  const made = await db.replicas(count, async (context) => {
+    prefix = context.prefix // the same for every replica
+    const feed = createRedisChangeFeed(context, await db.connect())
+    feeds.push(feed)
+    return feed
+  })
   // Listening once every replica's subscriber is on the channel.
-  const probe = await connected()
+  const probe = await db.connect()
   await pollUntil(
     async () => (await probe.pubsub('NUMSUB', `${prefix}changes`)) as [string, number],
     ([, subscribers]) => subscribers === count,
@@ -61,7 +45,7 @@ function hear(feed: ChangeFeed) {
 
 const settle = (ms = 150) => new Promise((resolve) => setTimeout(resolve, ms))
 
-describe('the Redis change feed, as the memory one', () => {
+describeWithRedis('the Redis change feed, as the memory one', () => {
   it('knows which namespaces changed until they are reset, `default` always among them', async () => {
     const steps = async (feed: ChangeFeed) => {
       const seen: string[][] = [await feed.namespaces()]
@@ -101,7 +85,7 @@ describe('the Redis change feed, as the memory one', () => {
   })
 })
 
-describe('the Redis change feed, shared by replicas', () => {
+describeWithRedis('the Redis change feed, shared by replicas', () => {
   it("carries a change notified on one replica to another's listeners, new namespaces first", async () => {
     const [a, b] = await replicas(2)
     const onA = hear(a!)
@@ -137,7 +121,7 @@ describe('the Redis change feed, shared by replicas', () => {
     // the marker it has heard everything sent before it, however slow the machine.
     await Promise.all([a!.namespaces(), b!.namespaces()])
     const marker = { topic: 'marker', namespace: 'marker' } as unknown as Change
-    await (await connected()).publish(`${prefixOf(cases)}changes`, JSON.stringify([marker]))
+    await (await db.connect()).publish(`${prefix}changes`, JSON.stringify([marker]))
     await pollUntil(
       () => Promise.resolve(onB.some((c) => c.namespace === 'marker')),
       (heard) => heard,
@@ -216,13 +200,9 @@ describe('the Redis change feed, shared by replicas', () => {
   })
 })
 
-describe('the Redis change feed without Redis', () => {
+describeWithRedis('the Redis change feed without Redis', () => {
   it('drops notifications quietly and rejects when asked for namespaces', async () => {
-    const url = `redis://127.0.0.1:${await freePort()}`
-    const redis = await createRedisClient(url)
-    const subscriber = await createRedisClient(url)
-    for (const client of [redis, subscriber]) client.on('error', () => undefined)
-    clients.push(redis, subscriber)
+    const [redis, subscriber] = await Promise.all([db.unreachable(), db.unreachable()])
     const feed = createRedisChangeFeed({ redis, prefix: 'down:' }, subscriber)
     feeds.push(feed)
     feed.notify('journal', 'x')

@@ -1,6 +1,6 @@
 // Proves the Redis credit ledger: the memory ledger's numbers op for op, atomic charges across
 // replicas, keys under the prefix, and failing fast when Redis is away.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
 import type { Redis } from 'ioredis'
 import {
   createCreditLedger,
@@ -9,37 +9,28 @@ import {
   type SpendLimits,
 } from '../../../src/core/credits/ledger.js'
 import { asAsync } from '../../../src/core/state/async.js'
-import { createRedisClient } from '../../../src/core/state/redis/connection.js'
 import { createRedisCreditStore } from '../../../src/core/state/redis/credits.js'
 import { createFakeTime, type FakeTime } from '../../support/fake-time.js'
-import { freePort, startRedisServer, type RedisServer } from '../../support/redis-server.js'
+import { describeWithRedis } from '../../support/needs-redis.js'
+import { useRedis } from '../../support/redis-replicas.js'
 
 const START = Date.UTC(2026, 0, 1)
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
 const ref: AccountRef = { namespace: 'default', provider: 'skills-video', apiKey: 'sk-test' }
 
-let server: RedisServer
+const db = useRedis('credits-test')
 let one: Redis
 let two: Redis
-let cases = 0
 
 beforeAll(async () => {
-  server = await startRedisServer()
-  one = server.client()
-  two = server.client()
-})
-
-afterAll(async () => {
-  one.disconnect()
-  two.disconnect()
-  await server.stop()
+  ;[one, two] = await Promise.all([db.connect(), db.connect()])
 })
 
 /** A memory ledger and a Redis one on the same fake clock, under a prefix of this case's own. */
 function pair(defaultBalance = 100) {
   const time = createFakeTime(START)
-  const prefix = `credits-test-${++cases}:`
+  const prefix = db.freshPrefix()
   const options = { clock: time.clock, defaultBalance }
   return {
     time,
@@ -92,7 +83,7 @@ const spent =
   (s, time) =>
     s.spentSince(ref, time.clock.now() - back)
 
-describe('redis credit ledger: parity with memory', () => {
+describeWithRedis('redis credit ledger: parity with memory', () => {
   it('provisions, splits, refunds once, settles and sets balances alike', async () => {
     await expectParity([
       account(),
@@ -230,7 +221,7 @@ describe('redis credit ledger: parity with memory', () => {
   })
 })
 
-describe('redis credit ledger: shared by replicas', () => {
+describeWithRedis('redis credit ledger: shared by replicas', () => {
   it('takes exactly the balance under 200 concurrent charges from two replicas', async () => {
     const { redis, replica } = pair(0)
     await redis.setBalance(ref, { subscription: 100, permanent: 50 })
@@ -279,8 +270,7 @@ describe('redis credit ledger: shared by replicas', () => {
   })
 
   it('rejects at once when Redis is unreachable', async () => {
-    const down = await createRedisClient(`redis://127.0.0.1:${await freePort()}`)
-    down.on('error', () => {})
+    const down = await db.unreachable()
     const time = createFakeTime(START)
     const store = createRedisCreditStore(
       { redis: down, prefix: 'down:' },

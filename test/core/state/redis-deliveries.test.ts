@@ -1,7 +1,7 @@
 // Proves the delivery queue shared on Redis: the memory queue's attempts and outcomes, each attempt
 // sent by exactly one of two replicas, a dead replica's attempt taken over after its lease, every
 // delivery and attempt listed on every replica, and redeliver, drain and reset from any of them.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Redis } from 'ioredis'
 import { systemClock } from '../../../src/core/clock.js'
 import { timerScheduler } from '../../../src/core/scheduler.js'
@@ -16,12 +16,12 @@ import {
 import type { CallbackFault } from '../../../src/core/faults/fault-actions.js'
 import { OUT_OF_ORDER_SPACING_MS } from '../../../src/core/callbacks/delivery-rules.js'
 import { asAsync } from '../../../src/core/state/async.js'
-import { createRedisClient } from '../../../src/core/state/redis/connection.js'
 import {
   createRedisDeliveryStore,
   type RedisDeliveryStoreOptions,
 } from '../../../src/core/state/redis/deliveries.js'
-import { freePort, startRedisServer, type RedisServer } from '../../support/redis-server.js'
+import { describeWithRedis } from '../../support/needs-redis.js'
+import { useRedis } from '../../support/redis-replicas.js'
 import { startReceiver, type Answer, type Receiver } from '../../support/receiver.js'
 import { pollUntil } from '../../support/poll.js'
 import { createFakeTime } from '../../support/fake-time.js'
@@ -35,33 +35,24 @@ const policy: DeliveryPolicy = {
   redeliverBytes: 1e6,
 }
 
-let server: RedisServer
+const db = useRedis('deliveries-test')
 let one: Redis
 let two: Redis
-let cases = 0
 let prefix = ''
 const opened: { close(): void }[] = []
 const receivers: Receiver[] = []
 
 beforeAll(async () => {
-  server = await startRedisServer()
-  one = server.client()
-  two = server.client()
+  ;[one, two] = await Promise.all([db.connect(), db.connect()])
 })
 
 beforeEach(() => {
-  prefix = `deliveries-test-${String(++cases)}:`
+  prefix = db.freshPrefix()
 })
 
 afterEach(async () => {
   for (const store of opened.splice(0)) store.close()
   await Promise.all(receivers.splice(0).map((receiver) => receiver.close()))
-})
-
-afterAll(async () => {
-  one.disconnect()
-  two.disconnect()
-  await server.stop()
 })
 
 /** A replica's store on its own connection, under this case's prefix, on real short timings. */
@@ -108,7 +99,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const shape = (attempts: DeliveryAttempt[]) =>
   attempts.map((a) => [a.deliveryId, a.attempt, a.status, a.error, a.outcome])
 
-describe('delivery queue on Redis', () => {
+describeWithRedis('delivery queue on Redis', () => {
   describe.each<[string, number[], CallbackFault | undefined]>([
     ['delivered at once', [200], undefined],
     ['retried, then delivered', [500, 503, 200], undefined],
@@ -327,8 +318,7 @@ describe('delivery queue on Redis', () => {
   })
 
   it('keeps polling through a Redis that is away even when onError throws', async () => {
-    const away = await createRedisClient(`redis://127.0.0.1:${String(await freePort())}`)
-    away.on('error', () => {})
+    const away = await db.unreachable()
     const escaped: unknown[] = []
     const onUnhandled = (reason: unknown) => escaped.push(reason)
     process.on('unhandledRejection', onUnhandled)
@@ -363,8 +353,7 @@ describe('delivery queue on Redis', () => {
   })
 
   it('keeps polling through a Redis that is away, without an unhandled rejection', async () => {
-    const away = await createRedisClient(`redis://127.0.0.1:${String(await freePort())}`)
-    away.on('error', () => {})
+    const away = await db.unreachable()
     const errors: unknown[] = []
     const store = createRedisDeliveryStore(
       { redis: away, prefix },

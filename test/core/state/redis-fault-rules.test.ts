@@ -1,7 +1,6 @@
 // Proves the Redis fault rules answer as the memory ones do, and hold across replicas: a rule
 // added on one fires on the next request to another, and a limit holds under concurrent firing.
-import type { Redis } from 'ioredis'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import {
   createFaultRules,
   type FaultRequest,
@@ -9,34 +8,17 @@ import {
   type FaultStore,
 } from '../../../src/core/faults/fault-rules.js'
 import { asAsync } from '../../../src/core/state/async.js'
-import { connectRedis, createRedisClient } from '../../../src/core/state/redis/connection.js'
 import { createRedisFaultStore } from '../../../src/core/state/redis/fault-rules.js'
-import { freePort, startRedisServer, type RedisServer } from '../../support/redis-server.js'
+import { describeWithRedis } from '../../support/needs-redis.js'
+import { useRedis } from '../../support/redis-replicas.js'
 
-let server: RedisServer
-const clients: Redis[] = []
-let cases = 0
-
-beforeAll(async () => {
-  server = await startRedisServer()
-})
-afterAll(async () => {
-  for (const client of clients) client.disconnect()
-  await server.stop()
-})
+const db = useRedis('faults')
 
 /** Fault stores of replicas `a`, `b`, …: each its own connection, all under one fresh prefix. */
-async function replicas(count: number, seed = 'seed') {
-  const prefix = `faults-${++cases}:`
-  return Promise.all(
-    Array.from({ length: count }, async (_, i) => {
-      const redis = await createRedisClient(server.url)
-      clients.push(redis)
-      await connectRedis(redis, server.url)
-      return createRedisFaultStore({ redis, prefix }, seed, String.fromCharCode(97 + i))
-    }),
+const replicas = (count: number, seed = 'seed') =>
+  db.replicas(count, (context, i) =>
+    createRedisFaultStore(context, seed, String.fromCharCode(97 + i)),
   )
-}
 
 const request = (overrides: Partial<FaultRequest> = {}): FaultRequest => ({
   namespace: 'default',
@@ -65,7 +47,7 @@ async function bothAnswer(steps: (rules: FaultStore) => Promise<unknown[]>, seed
   return { memory, redis: await steps(redis!) }
 }
 
-describe('Redis fault rules, as the memory ones', () => {
+describeWithRedis('Redis fault rules, as the memory ones', () => {
   it('match on each field, name the rules that fired in order and merge their plans', async () => {
     const { memory, redis } = await bothAnswer(async (rules) => {
       await rules.add(
@@ -182,7 +164,7 @@ describe('Redis fault rules, as the memory ones', () => {
   })
 })
 
-describe('Redis fault rules, shared by replicas', () => {
+describeWithRedis('Redis fault rules, shared by replicas', () => {
   it('fire a rule added on one replica on the very next request to another', async () => {
     const [a, b] = await replicas(2)
     expect((await b!.fire(request())).ruleIds).toEqual([])
@@ -230,11 +212,8 @@ describe('Redis fault rules, shared by replicas', () => {
   })
 
   it('answer a request however often the rules change under it', async () => {
-    const prefix = `faults-${++cases}:`
-    const redisA = await createRedisClient(server.url)
-    const redisB = await createRedisClient(server.url)
-    clients.push(redisA, redisB)
-    await Promise.all([connectRedis(redisA, server.url), connectRedis(redisB, server.url)])
+    const prefix = db.freshPrefix()
+    const [redisA, redisB] = await Promise.all([db.connect(), db.connect()])
     const adder = createRedisFaultStore({ redis: redisA, prefix }, 'seed', 'a')
     // Before each of B's commands, A adds a rule: B's rules are stale at every round.
     let meddling = true
@@ -265,11 +244,8 @@ describe('Redis fault rules, shared by replicas', () => {
   })
 
   it('skip a rule removed between the rounds of a request, leaving no counter behind', async () => {
-    const prefix = `faults-${++cases}:`
-    const redisA = await createRedisClient(server.url)
-    const redisB = await createRedisClient(server.url)
-    clients.push(redisA, redisB)
-    await Promise.all([connectRedis(redisA, server.url), connectRedis(redisB, server.url)])
+    const prefix = db.freshPrefix()
+    const [redisA, redisB] = await Promise.all([db.connect(), db.connect()])
     const admin = createRedisFaultStore({ redis: redisA, prefix }, 'seed', 'a')
     // Before B's first round a rule is added (so that round is stale); before its second, removed.
     const steps = [() => admin.add('default', rule()), () => admin.remove('default', 'fault_1')]
@@ -303,12 +279,9 @@ describe('Redis fault rules, shared by replicas', () => {
   })
 })
 
-describe('Redis fault rules without Redis', () => {
+describeWithRedis('Redis fault rules without Redis', () => {
   it('reject at once', async () => {
-    const url = `redis://127.0.0.1:${await freePort()}`
-    const redis = await createRedisClient(url)
-    redis.on('error', () => undefined)
-    clients.push(redis)
+    const redis = await db.unreachable()
     const rules = createRedisFaultStore({ redis, prefix: 'down:' }, 'seed', 'a')
     await expect(rules.fire(request())).rejects.toThrow()
     await expect(rules.add('default', rule())).rejects.toThrow()

@@ -1,7 +1,7 @@
 // Proves shared image names on Redis: a name minted on one replica is served (rendered, or its
 // upload's bytes) by another, held names live until their last release, loose ones and uploads are
 // bounded, and the names' lifecycle matches the memory ImageFiles op for op.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
 import type { Redis } from 'ioredis'
 import { createImageFiles, type ImageStore } from '../../../src/core/images/image-files.js'
 import { createImageRenderer } from '../../../src/core/images/render-image.js'
@@ -12,28 +12,20 @@ import {
   type RedisImageStoreOptions,
 } from '../../../src/core/state/redis/image-files.js'
 import { solidImage } from '../../support/images.js'
-import { startRedisServer, type RedisServer } from '../../support/redis-server.js'
+import { describeWithRedis } from '../../support/needs-redis.js'
+import { useRedis } from '../../support/redis-replicas.js'
 import { pollUntil } from '../../support/poll.js'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
 const MB = 1024 * 1024
 
-let server: RedisServer
+const db = useRedis('images-test')
 let one: Redis
 let two: Redis
-let cases = 0
 
 beforeAll(async () => {
-  server = await startRedisServer()
-  one = server.client()
-  two = server.client()
-})
-
-afterAll(async () => {
-  one.disconnect()
-  two.disconnect()
-  await server.stop()
+  ;[one, two] = await Promise.all([db.connect(), db.connect()])
 })
 
 const recipe = (prompt: string, index = 0): ImageRecipe => ({
@@ -59,14 +51,14 @@ const localFiles = (looseRecipes = 100) =>
 
 /** Replicas of one emulator: a store per Redis client, each with its own local ImageFiles. */
 function replicas(options: Partial<RedisImageStoreOptions> = {}) {
-  const prefix = `images-test-${++cases}:`
+  const prefix = db.freshPrefix()
   const settings = { looseRecipes: 100, uploadBytes: 4 * MB, ...options }
   const on = (redis: Redis) =>
     createRedisImageStore({ redis, prefix }, localFiles(settings.looseRecipes), settings)
   return { prefix, on, a: on(one), b: on(two) }
 }
 
-describe('redis image names: shared by replicas', () => {
+describeWithRedis('redis image names: shared by replicas', () => {
   it('serves on one replica the recipes another published or holds, rendered alike', async () => {
     const { a, b } = replicas()
     const published = await a.publish(recipe('a cat'))
@@ -168,7 +160,7 @@ describe('redis image names: shared by replicas', () => {
   })
 })
 
-describe('redis image names: parity with memory', () => {
+describeWithRedis('redis image names: parity with memory', () => {
   it('publishes, holds, releases and evicts the least recent loose name alike', async () => {
     const looseRecipes = 3
     const memory = asAsync(localFiles(looseRecipes))

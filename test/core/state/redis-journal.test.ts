@@ -1,6 +1,5 @@
 // Proves the Redis journal answers as the memory one does, and that replicas share one journal.
-import type { Redis } from 'ioredis'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import {
   createJournal,
   type JournalStore,
@@ -8,34 +7,15 @@ import {
   type RecordedEntry,
 } from '../../../src/core/journal/journal.js'
 import { asAsync } from '../../../src/core/state/async.js'
-import { connectRedis, createRedisClient } from '../../../src/core/state/redis/connection.js'
 import { createRedisJournal } from '../../../src/core/state/redis/journal.js'
-import { freePort, startRedisServer, type RedisServer } from '../../support/redis-server.js'
+import { describeWithRedis } from '../../support/needs-redis.js'
+import { useRedis } from '../../support/redis-replicas.js'
 
-let server: RedisServer
-const clients: Redis[] = []
-let cases = 0
-
-beforeAll(async () => {
-  server = await startRedisServer()
-})
-afterAll(async () => {
-  for (const client of clients) client.disconnect()
-  await server.stop()
-})
+const db = useRedis('journal')
 
 /** Journals of `count` replicas: each its own connection, all under one fresh prefix. */
-async function replicas(count: number, maxEntries: number, maxNamespaces?: number) {
-  const prefix = `journal-${++cases}:`
-  return Promise.all(
-    Array.from({ length: count }, async () => {
-      const redis = await createRedisClient(server.url)
-      clients.push(redis)
-      await connectRedis(redis, server.url)
-      return createRedisJournal({ redis, prefix }, maxEntries, maxNamespaces)
-    }),
-  )
-}
+const replicas = (count: number, maxEntries: number, maxNamespaces?: number) =>
+  db.replicas(count, (context) => createRedisJournal(context, maxEntries, maxNamespaces))
 
 const entry = (
   id: string,
@@ -72,7 +52,7 @@ async function bothAnswer(
 const ids = async (journal: JournalStore, filter?: Parameters<JournalStore['list']>[0]) =>
   (await journal.list(filter)).map((e) => e.id)
 
-describe('the Redis journal, as the memory one', () => {
+describeWithRedis('the Redis journal, as the memory one', () => {
   it('keeps the newest entries per namespace, in order', async () => {
     const { memory, redis } = await bothAnswer(async (journal) => {
       for (const id of ['a', 'b', 'c', 'd', 'e']) await journal.record(entry(id))
@@ -156,7 +136,7 @@ describe('the Redis journal, as the memory one', () => {
   })
 })
 
-describe('the Redis journal, shared by replicas', () => {
+describeWithRedis('the Redis journal, shared by replicas', () => {
   it('lists the entries recorded on either replica, in record order, on both', async () => {
     const [a, b] = await replicas(2, 100)
     for (let i = 0; i < 6; i++) await (i % 2 === 0 ? a! : b!).record(entry(`e${i}`, `ns${i % 3}`))
@@ -175,12 +155,9 @@ describe('the Redis journal, shared by replicas', () => {
   })
 })
 
-describe('the Redis journal without Redis', () => {
+describeWithRedis('the Redis journal without Redis', () => {
   it('rejects at once', async () => {
-    const url = `redis://127.0.0.1:${await freePort()}`
-    const redis = await createRedisClient(url)
-    redis.on('error', () => undefined)
-    clients.push(redis)
+    const redis = await db.unreachable()
     const journal = createRedisJournal({ redis, prefix: 'down:' }, 10)
     await expect(journal.record(entry('a'))).rejects.toThrow()
     await expect(journal.list()).rejects.toThrow()

@@ -1,6 +1,6 @@
 // Proves the Redis key store: the memory policies' answers op for op (patches, lists, allowlists,
 // token buckets to the exact Take), and one bucket shared exactly by concurrent replicas.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
 import type { Redis } from 'ioredis'
 import type { AccountRef } from '../../../src/core/credits/ledger.js'
 import {
@@ -11,31 +11,23 @@ import {
 import type { BucketLimits } from '../../../src/core/keys/token-bucket.js'
 import { asAsync } from '../../../src/core/state/async.js'
 import { createRedisKeyStore } from '../../../src/core/state/redis/keys.js'
-import { startRedisServer, type RedisServer } from '../../support/redis-server.js'
+import { describeWithRedis } from '../../support/needs-redis.js'
+import { useRedis } from '../../support/redis-replicas.js'
 
 const START = Date.UTC(2026, 0, 1)
 const ref: AccountRef = { namespace: 'default', provider: 'crun', apiKey: 'sk-test' }
 const other: AccountRef = { ...ref, namespace: 'other' }
 
-let server: RedisServer
+const db = useRedis('keys-test')
 let one: Redis
 let two: Redis
-let cases = 0
 
 beforeAll(async () => {
-  server = await startRedisServer()
-  one = server.client()
-  two = server.client()
-})
-
-afterAll(async () => {
-  one.disconnect()
-  two.disconnect()
-  await server.stop()
+  ;[one, two] = await Promise.all([db.connect(), db.connect()])
 })
 
 function stores() {
-  const prefix = `keys-test-${++cases}:`
+  const prefix = db.freshPrefix()
   return {
     prefix,
     memory: asAsync(createKeyPolicies()),
@@ -62,7 +54,7 @@ async function expectParity(steps: Op[]) {
   }
 }
 
-describe('redis key store: parity with memory', () => {
+describeWithRedis('redis key store: parity with memory', () => {
   it('patches, gets and lists policies in the order first set, resetting one namespace', async () => {
     const second = { ...ref, apiKey: 'sk#2"]' }
     await expectParity([
@@ -180,7 +172,7 @@ describe('redis key store: parity with memory', () => {
   })
 })
 
-describe('redis key store: shared by replicas', () => {
+describeWithRedis('redis key store: shared by replicas', () => {
   it('gives exactly capacity tokens to concurrent takes from two replicas', async () => {
     const { redis, replica } = stores()
     const limits = { capacity: 37, refillPerSecond: 0.000_001 }

@@ -1,40 +1,19 @@
 // Proves Redis records answer as the in-memory ones do, bounded the same way, and are shared by
 // replicas (an upload URL issued on one is found on another).
-import type { Redis } from 'ioredis'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { asAsync } from '../../../src/core/state/async.js'
 import { createRecords, type RecordStore } from '../../../src/core/state/records.js'
-import { connectRedis, createRedisClient } from '../../../src/core/state/redis/connection.js'
 import { createRedisRecords } from '../../../src/core/state/redis/records.js'
-import { startRedisServer, type RedisServer } from '../../support/redis-server.js'
 import { describeWithRedis } from '../../support/needs-redis.js'
+import { useRedis } from '../../support/redis-replicas.js'
 
-let server: RedisServer
-const clients: Redis[] = []
-let cases = 0
+const db = useRedis('records')
+
+/** Records of `count` replicas, each on its own connection, under one fresh prefix. */
+const replicas = (count: number, max: number): Promise<RecordStore<number>[]> =>
+  db.replicas(count, (context) => createRedisRecords<number>(context, 'things', max))
 
 describeWithRedis('Redis records', () => {
-  beforeAll(async () => {
-    server = await startRedisServer()
-  })
-  afterAll(async () => {
-    for (const client of clients) client.disconnect()
-    await server.stop()
-  })
-
-  /** Records of `count` replicas, each on its own connection, under one fresh prefix. */
-  async function replicas(count: number, max: number): Promise<RecordStore<number>[]> {
-    const prefix = `records-${String(++cases)}:`
-    return Promise.all(
-      Array.from({ length: count }, async () => {
-        const redis = await createRedisClient(server.url)
-        clients.push(redis)
-        await connectRedis(redis, server.url)
-        return createRedisRecords<number>({ redis, prefix }, 'things', max)
-      }),
-    )
-  }
-
   /** What a store holds under keys a..e, after the same steps. */
   async function run(store: RecordStore<number>): Promise<(number | undefined)[]> {
     await store.set('a', 'ns1', 1)

@@ -2,12 +2,11 @@
 // complete, lists, reset and retention; and across two replicas (two clients), each transition
 // made and told by exactly one of them, a stopped replica's task finished by the other (after the
 // lease when it had claimed the step), and cancel racing the timed finish ending one way only.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, beforeEach, expect, it, vi } from 'vitest'
 import type { Redis } from 'ioredis'
 import { systemClock, type Clock } from '../../../src/core/clock.js'
 import { timerScheduler } from '../../../src/core/scheduler.js'
 import { asAsync } from '../../../src/core/state/async.js'
-import { connectRedis, createRedisClient } from '../../../src/core/state/redis/connection.js'
 import {
   createRedisTaskStore,
   type RedisTaskStore,
@@ -20,7 +19,8 @@ import {
 } from '../../../src/core/tasks/task-engine.js'
 import type { Task, TaskFailure, TaskState } from '../../../src/core/tasks/task.js'
 import { recipeFileName, recipesOf, type ImageRecipe } from '../../../src/core/images/recipe.js'
-import { startRedisServer, type RedisServer } from '../../support/redis-server.js'
+import { describeWithRedis } from '../../support/needs-redis.js'
+import { useRedis } from '../../support/redis-replicas.js'
 import { pollUntil } from '../../support/poll.js'
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -28,32 +28,23 @@ const FAILURE: TaskFailure = { code: 'upstream_error', message: 'The upstream fa
 const SLOW = { timing: { queueMs: 60_000, runMs: 60_000 } }
 const INSTANT = { timing: { queueMs: 0, runMs: 0 } }
 
-let server: RedisServer
+const db = useRedis('tasks-test')
 let one: Redis
 let two: Redis
-let cases = 0
 let prefix = ''
 const opened: RedisTaskStore[] = []
 
 beforeAll(async () => {
-  server = await startRedisServer()
-  one = server.client()
-  two = server.client()
+  ;[one, two] = await Promise.all([db.connect(), db.connect()])
 })
 
 beforeEach(() => {
-  prefix = `tasks-test-${String(++cases)}:`
+  prefix = db.freshPrefix()
 })
 
 afterEach(() => {
   for (const store of opened.splice(0)) store.stop()
   vi.restoreAllMocks()
-})
-
-afterAll(async () => {
-  one.disconnect()
-  two.disconnect()
-  await server.stop()
 })
 
 let nextId = 0
@@ -208,7 +199,7 @@ const ALL_TOLD = [
 
 const dueSteps = (redis: Redis) => redis.zrange(`${prefix}tasks:due`, '0', '-1')
 
-describe('redis task store, one replica', () => {
+describeWithRedis('redis task store, one replica', () => {
   it('moves queued -> running -> succeeded on time, naming the images like memory', async () => {
     const { store, images, seen } = replica()
     // Read when the start is told: on the same connection, that read goes to Redis before the
@@ -495,11 +486,10 @@ describe('redis task store, one replica', () => {
   })
 })
 
-describe('redis task store, Redis away', () => {
+describeWithRedis('redis task store, Redis away', () => {
   it('rejects at once and logs its failing poll once, not every poll', async () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {})
-    const redis = await createRedisClient(server.url)
-    await connectRedis(redis, server.url)
+    const redis = await db.connect()
     redis.disconnect()
     // Polls counted by their claims (the only scripts sent on their own here).
     const sent = vi.spyOn(redis, 'call')
@@ -518,7 +508,7 @@ describe('redis task store, Redis away', () => {
   })
 })
 
-describe('redis task store, two replicas', () => {
+describeWithRedis('redis task store, two replicas', () => {
   it('finishes a task created on one replica, told once in all, readable on both', async () => {
     const images = countingImages()
     const a = replica(images, { redis: one })

@@ -1,27 +1,16 @@
 // Proves the Redis webhook endpoints answer as the memory ones do, and are shared by replicas.
-import type { Redis } from 'ioredis'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import {
   createWebhookEndpoints,
   type WebhookStore,
 } from '../../../src/core/callbacks/webhook-endpoints.js'
 import { createRandom, type Random } from '../../../src/core/random.js'
 import { asAsync } from '../../../src/core/state/async.js'
-import { connectRedis, createRedisClient } from '../../../src/core/state/redis/connection.js'
 import { createRedisWebhookStore } from '../../../src/core/state/redis/webhooks.js'
-import { freePort, startRedisServer, type RedisServer } from '../../support/redis-server.js'
+import { describeWithRedis } from '../../support/needs-redis.js'
+import { useRedis } from '../../support/redis-replicas.js'
 
-let server: RedisServer
-const clients: Redis[] = []
-let cases = 0
-
-beforeAll(async () => {
-  server = await startRedisServer()
-})
-afterAll(async () => {
-  for (const client of clients) client.disconnect()
-  await server.stop()
-})
+const db = useRedis('webhooks')
 
 /** What a runtime seeded `seed` hands the stores: one generator per namespace, kept. */
 function seededRandomFor(seed: string) {
@@ -36,17 +25,8 @@ function seededRandomFor(seed: string) {
 const options = (seed = 'seed') => ({ randomFor: seededRandomFor(seed), now: () => 1_000 })
 
 /** Webhook stores of `count` replicas, all seeded alike: each its own connection, one prefix. */
-async function replicas(count: number) {
-  const prefix = `webhooks-${++cases}:`
-  return Promise.all(
-    Array.from({ length: count }, async () => {
-      const redis = await createRedisClient(server.url)
-      clients.push(redis)
-      await connectRedis(redis, server.url)
-      return createRedisWebhookStore({ redis, prefix }, options())
-    }),
-  )
-}
+const replicas = (count: number) =>
+  db.replicas(count, (context) => createRedisWebhookStore(context, options()))
 
 const endpoint = (
   namespace: string,
@@ -59,7 +39,7 @@ const endpoint = (
   events,
 })
 
-describe('Redis webhook endpoints, as the memory ones', () => {
+describeWithRedis('Redis webhook endpoints, as the memory ones', () => {
   it('add, list, filter, subscribe, remove and reset alike, ids and secrets drawn alike', async () => {
     const steps = async (webhooks: WebhookStore) => {
       const added = [
@@ -105,7 +85,7 @@ describe('Redis webhook endpoints, as the memory ones', () => {
   })
 })
 
-describe('Redis webhook endpoints, shared by replicas', () => {
+describeWithRedis('Redis webhook endpoints, shared by replicas', () => {
   it('serve an endpoint added on one replica to another', async () => {
     const [a, b] = await replicas(2)
     const added = await a!.add(endpoint('ns', 'skills-video', ['task.succeeded']))
@@ -124,12 +104,9 @@ describe('Redis webhook endpoints, shared by replicas', () => {
   })
 })
 
-describe('Redis webhook endpoints without Redis', () => {
+describeWithRedis('Redis webhook endpoints without Redis', () => {
   it('reject at once', async () => {
-    const url = `redis://127.0.0.1:${await freePort()}`
-    const redis = await createRedisClient(url)
-    redis.on('error', () => undefined)
-    clients.push(redis)
+    const redis = await db.unreachable()
     const webhooks = createRedisWebhookStore({ redis, prefix: 'down:' }, options())
     await expect(webhooks.list()).rejects.toThrow()
     await expect(webhooks.add(endpoint('a'))).rejects.toThrow()
