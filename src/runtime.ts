@@ -8,25 +8,16 @@ import type { EmulatorConfig } from './config.js'
 import { clockStartingAt, systemClock, type Clock } from './core/clock.js'
 import { timerScheduler, type Scheduler } from './core/scheduler.js'
 import { createRandom, type Random } from './core/random.js'
-import type { ImageStore } from './core/images/image-files.js'
-import type { TaskStore } from './core/tasks/task-engine.js'
-import type { CreditStore } from './core/credits/ledger.js'
-import type { DeliveryStore } from './core/callbacks/delivery-queue.js'
-import type { WebhookStore } from './core/callbacks/webhook-endpoints.js'
-import type { JournalStore } from './core/journal/journal.js'
-import type { KeyStore } from './core/keys/key-policies.js'
-import type { FaultStore } from './core/faults/fault-rules.js'
 import type { StoreDeps, Stores } from './core/state/stores.js'
-import type { RecordsOf } from './core/state/records.js'
 import { createMemoryStores } from './core/state/memory-stores.js'
 import type { SharedState } from './core/state/redis-stores.js'
 import { mountProviders, type MountedProvider } from './providers/mount.js'
-import type { ChangeFeed } from './core/changes.js'
 import { createLog, type Log } from './core/log/log.js'
 import { batchedLines } from './core/log/batched-lines.js'
 import { deliveryEntry } from './core/log/delivery-lines.js'
 
-export interface Runtime {
+/** Every store (stores.ts says what each holds), with what the routes need beside them. */
+export interface Runtime extends Omit<Stores, 'kind' | 'close'> {
   config: EmulatorConfig
   clock: Clock
   scheduler: Scheduler
@@ -35,19 +26,6 @@ export interface Runtime {
    * shift another's, so each namespace's run repeats exactly for the same seed.
    */
   randomFor: (namespace: string, purpose?: string) => Random
-  /** Renders recipes, names them under `/files/` and keeps uploads. */
-  images: ImageStore
-  tasks: TaskStore
-  credits: CreditStore
-  deliveries: DeliveryStore
-  webhooks: WebhookStore
-  journal: JournalStore
-  keys: KeyStore
-  faults: FaultStore
-  /** Small records providers find again on later requests (CRUN's upload URLs). */
-  records: RecordsOf
-  /** What changed, for the dashboard's live view, and which namespaces hold state. */
-  changes: ChangeFeed
   /** Request, fault and delivery lines (`log`): stdout, batched; writes nothing when `off`. */
   log: Log
   /** The mounted providers, by id, in the order of `providers/index.ts`. */

@@ -11,7 +11,7 @@ import { createApp } from './app.js'
 import { loadTraffic, trafficInfo, type TrafficInfo } from './traffic/index.js'
 import { preflightTraffic } from './traffic/preflight.js'
 import { answerUnreadableRequest } from './core/http/unreadable-request.js'
-import type { DeliverySummary } from './core/callbacks/delivery-queue.js'
+import type { DeliverySummary } from './core/callbacks/delivery.js'
 
 export interface RunningEmulator {
   /** `http://host:port`, with the port actually bound (useful with port 0). */

@@ -14,7 +14,7 @@ import { readControlBody } from './validate.js'
 import { providers, type ProviderId } from '../providers/index.js'
 import { checkCallbackTarget } from '../core/callbacks/target-policy.js'
 import { Failure } from '../core/errors/failure.js'
-import type { DeliveryAttempt, DeliverySummary } from '../core/callbacks/delivery-queue.js'
+import type { DeliveryAttempt, DeliverySummary } from '../core/callbacks/delivery.js'
 import type { WebhookEndpoint } from '../core/callbacks/webhook-endpoints.js'
 
 type Schemas = components['schemas']

@@ -10,15 +10,6 @@ import type { Clock } from '../clock.js'
 import type { Scheduler } from '../scheduler.js'
 import { LRUCache } from 'lru-cache'
 import type { Async } from '../state/async.js'
-export type {
-  AttemptReport,
-  DeliveryAttempt,
-  DeliveryPolicy,
-  DeliveryRequest,
-  DeliveryStatus,
-  DeliverySummary,
-  RedeliverResult,
-} from './delivery.js'
 import type {
   AttemptReport,
   DeliveryAttempt,

@@ -3,7 +3,7 @@
  * give-up, and a delivery that got through after failing. First attempts that succeed are not
  * logged: `/__emulator/deliveries` has every attempt.
  */
-import type { AttemptReport, DeliveryAttempt } from '../callbacks/delivery-queue.js'
+import type { AttemptReport, DeliveryAttempt } from '../callbacks/delivery.js'
 import { redactUrl } from '../redact.js'
 import { formatWait, timeOfDay, type LogEntry } from './log.js'
 

@@ -10,12 +10,8 @@ import type { ImageStore } from '../images/image-files.js'
 import type { ImageRendererOptions } from '../images/render-image.js'
 import type { TaskStore } from '../tasks/task-engine.js'
 import type { CreditStore } from '../credits/ledger.js'
-import type {
-  AttemptReport,
-  DeliveryAttempt,
-  DeliveryPolicy,
-  DeliveryStore,
-} from '../callbacks/delivery-queue.js'
+import type { DeliveryStore } from '../callbacks/delivery-queue.js'
+import type { AttemptReport, DeliveryAttempt, DeliveryPolicy } from '../callbacks/delivery.js'
 import type { WebhookStore } from '../callbacks/webhook-endpoints.js'
 import type { JournalStore } from '../journal/journal.js'
 import type { KeyStore } from '../keys/key-policies.js'
@@ -26,6 +22,7 @@ import type { RecordsOf } from './records.js'
 export interface Stores {
   /** `memory`, or `redis` when replicas share their state. */
   kind: 'memory' | 'redis'
+  /** Renders recipes, names them under `/files/` and keeps uploads. */
   images: ImageStore
   tasks: TaskStore
   credits: CreditStore
@@ -34,6 +31,7 @@ export interface Stores {
   journal: JournalStore
   keys: KeyStore
   faults: FaultStore
+  /** What changed, for the dashboard's live view, and which namespaces hold state. */
   changes: ChangeFeed
   /** Small records a provider must find again on a later request (CRUN's upload URLs). */
   records: RecordsOf

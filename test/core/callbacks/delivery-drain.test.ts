@@ -1,10 +1,8 @@
 // Proves drain(deadline): attempts due by the deadline run, later ones and those still on the
 // wire at the deadline are reported undelivered.
 import { describe, expect, it } from 'vitest'
-import {
-  createDeliveryQueue,
-  type DeliveryRequest,
-} from '../../../src/core/callbacks/delivery-queue.js'
+import { createDeliveryQueue } from '../../../src/core/callbacks/delivery-queue.js'
+import type { DeliveryRequest } from '../../../src/core/callbacks/delivery.js'
 import { createFakeTime } from '../../support/fake-time.js'
 
 const START = Date.UTC(2026, 0, 1)

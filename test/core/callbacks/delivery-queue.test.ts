@@ -2,11 +2,13 @@
 import { describe, expect, it } from 'vitest'
 import {
   createDeliveryQueue,
-  type AttemptReport,
-  type DeliveryPolicy,
   type DeliveryQueueOptions,
-  type DeliveryRequest,
 } from '../../../src/core/callbacks/delivery-queue.js'
+import type {
+  AttemptReport,
+  DeliveryPolicy,
+  DeliveryRequest,
+} from '../../../src/core/callbacks/delivery.js'
 import { createFakeTime } from '../../support/fake-time.js'
 
 const START = Date.UTC(2026, 0, 1)

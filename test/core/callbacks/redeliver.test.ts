@@ -1,10 +1,8 @@
 // Proves redelivery: a finished delivery is sent again as one more attempt of it, never retried;
 // a pending one, one of another namespace, and one whose body is no longer kept are refused.
 import { describe, expect, it } from 'vitest'
-import {
-  createDeliveryQueue,
-  type DeliveryRequest,
-} from '../../../src/core/callbacks/delivery-queue.js'
+import { createDeliveryQueue } from '../../../src/core/callbacks/delivery-queue.js'
+import type { DeliveryRequest } from '../../../src/core/callbacks/delivery.js'
 import { createFakeTime } from '../../support/fake-time.js'
 
 function setup(redeliverBytes: number, statuses: number[]) {

@@ -1,27 +1,10 @@
 // Proves fault rules match requests, fire a limited number of times, repeat by seed, per namespace.
 import { describe, expect, it } from 'vitest'
-import {
-  createFaultRules,
-  type FaultRequest,
-  type FaultRuleInput,
-} from '../../../src/core/faults/fault-rules.js'
+import { createFaultRules } from '../../../src/core/faults/fault-rules.js'
+import { faultRequest, faultRule } from '../../support/store-fixtures.js'
 
-const request = (overrides: Partial<FaultRequest> = {}): FaultRequest => ({
-  namespace: 'default',
-  provider: 'crun',
-  method: 'POST',
-  path: '/v1/images/generations',
-  key: 'sk-test',
-  prompt: 'A red fox in the snow',
-  ...overrides,
-})
-
-const rule = (overrides: Partial<FaultRuleInput> = {}): FaultRuleInput => ({
-  match: {},
-  plan: { error: 'rate_limit_exceeded' },
-  probability: 1,
-  ...overrides,
-})
+const request = faultRequest
+const rule = faultRule
 
 describe('fault rules', () => {
   it('names the rules that fired, in the order they were added', () => {

@@ -1,26 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import {
-  createJournal,
-  summarizeJson,
-  type KeptBody,
-  type RecordedEntry,
-} from '../../../src/core/journal/journal.js'
+import { createJournal, summarizeJson, type KeptBody } from '../../../src/core/journal/journal.js'
 import { maskSecret } from '../../../src/core/redact.js'
+import { journalEntry } from '../../support/store-fixtures.js'
 
-const entry = (id: string, namespace = 'default', body: KeptBody | null = null): RecordedEntry => ({
-  id,
-  at: 0,
-  namespace,
-  provider: 'gptproto',
-  method: 'POST',
-  path: '/v1/images/generations',
-  query: '',
-  status: 200,
-  latencyMs: 1,
-  fault: null,
-  headers: {},
-  body,
-})
+const entry = (id: string, namespace?: string, body?: KeptBody | null) =>
+  journalEntry(id, namespace, body)
 
 describe('journal', () => {
   it('keeps the newest entries, dropping the oldest first, in order', () => {

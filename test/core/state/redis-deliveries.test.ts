@@ -7,12 +7,14 @@ import { systemClock } from '../../../src/core/clock.js'
 import { timerScheduler } from '../../../src/core/scheduler.js'
 import {
   createDeliveryQueue,
-  type AttemptReport,
-  type DeliveryAttempt,
-  type DeliveryPolicy,
-  type DeliveryRequest,
   type DeliveryStore,
 } from '../../../src/core/callbacks/delivery-queue.js'
+import type {
+  AttemptReport,
+  DeliveryAttempt,
+  DeliveryPolicy,
+  DeliveryRequest,
+} from '../../../src/core/callbacks/delivery.js'
 import type { CallbackFault } from '../../../src/core/faults/fault-actions.js'
 import { OUT_OF_ORDER_SPACING_MS } from '../../../src/core/callbacks/delivery-rules.js'
 import { asAsync } from '../../../src/core/state/async.js'

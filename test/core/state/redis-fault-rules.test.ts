@@ -1,16 +1,12 @@
 // Proves the Redis fault rules answer as the memory ones do, and hold across replicas: a rule
 // added on one fires on the next request to another, and a limit holds under concurrent firing.
 import { expect, it } from 'vitest'
-import {
-  createFaultRules,
-  type FaultRequest,
-  type FaultRuleInput,
-  type FaultStore,
-} from '../../../src/core/faults/fault-rules.js'
+import { createFaultRules, type FaultStore } from '../../../src/core/faults/fault-rules.js'
 import { asAsync } from '../../../src/core/state/async.js'
 import { createRedisFaultStore } from '../../../src/core/state/redis/fault-rules.js'
 import { describeWithRedis } from '../../support/needs-redis.js'
 import { useRedis } from '../../support/redis-replicas.js'
+import { faultRequest, faultRule } from '../../support/store-fixtures.js'
 
 const db = useRedis('faults')
 
@@ -20,22 +16,8 @@ const replicas = (count: number, seed = 'seed') =>
     createRedisFaultStore(context, seed, String.fromCharCode(97 + i)),
   )
 
-const request = (overrides: Partial<FaultRequest> = {}): FaultRequest => ({
-  namespace: 'default',
-  provider: 'crun',
-  method: 'POST',
-  path: '/v1/images/generations',
-  key: 'sk-test',
-  prompt: 'A red fox in the snow',
-  ...overrides,
-})
-
-const rule = (overrides: Partial<FaultRuleInput> = {}): FaultRuleInput => ({
-  match: {},
-  plan: { error: 'rate_limit_exceeded' },
-  probability: 1,
-  ...overrides,
-})
+const request = faultRequest
+const rule = faultRule
 
 /**
  * The same steps on memory rules and on replica `a` of a Redis store: what each answered. The

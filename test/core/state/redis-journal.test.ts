@@ -10,6 +10,7 @@ import { asAsync } from '../../../src/core/state/async.js'
 import { createRedisJournal } from '../../../src/core/state/redis/journal.js'
 import { describeWithRedis } from '../../support/needs-redis.js'
 import { useRedis } from '../../support/redis-replicas.js'
+import { journalEntry } from '../../support/store-fixtures.js'
 
 const db = useRedis('journal')
 
@@ -17,26 +18,14 @@ const db = useRedis('journal')
 const replicas = (count: number, maxEntries: number, maxNamespaces?: number) =>
   db.replicas(count, (context) => createRedisJournal(context, maxEntries, maxNamespaces))
 
+/** The shared entry, with a masked authorization header kept as recorded. */
 const entry = (
   id: string,
   namespace = 'default',
   body: KeptBody | null = null,
   overrides: Partial<RecordedEntry> = {},
-): RecordedEntry => ({
-  id,
-  at: 0,
-  namespace,
-  provider: 'gptproto',
-  method: 'POST',
-  path: '/v1/images/generations',
-  query: '',
-  status: 200,
-  latencyMs: 1,
-  fault: null,
-  headers: { authorization: 'Bearer sk-123…' },
-  body,
-  ...overrides,
-})
+) =>
+  journalEntry(id, namespace, body, { headers: { authorization: 'Bearer sk-123…' }, ...overrides })
 
 /** The same steps on a memory journal and a Redis one: what each list answered. */
 async function bothAnswer(

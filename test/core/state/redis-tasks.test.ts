@@ -22,6 +22,7 @@ import { recipeFileName, recipesOf, type ImageRecipe } from '../../../src/core/i
 import { describeWithRedis } from '../../support/needs-redis.js'
 import { useRedis } from '../../support/redis-replicas.js'
 import { pollUntil } from '../../support/poll.js'
+import { newTask as aTask } from '../../support/store-fixtures.js'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 const FAILURE: TaskFailure = { code: 'upstream_error', message: 'The upstream failed.' }
@@ -47,32 +48,13 @@ afterEach(() => {
   vi.restoreAllMocks()
 })
 
-let nextId = 0
-function newTask(overrides: Partial<NewTask<unknown>> = {}): NewTask<unknown> {
-  return {
-    id: `task_${String(++nextId)}`,
-    provider: 'crun',
-    namespace: 'default',
-    apiKey: 'sk-test',
+/** The shared fixture, with nested details (they must survive JSON) and short timings. */
+const newTask = (overrides: Partial<NewTask<unknown>> = {}) =>
+  aTask({
     details: { model: 'gpt-image-2', nested: { n: [1, 2.5, 'x'] } },
-    batch: {
-      provider: 'crun',
-      model: 'gpt-image-2',
-      prompt: 'a red fox',
-      size: { width: 64, height: 48 },
-      format: 'png',
-      compression: 100,
-      transparent: false,
-      quality: 'high',
-      seed: 'seed',
-      count: 2,
-    },
-    outcome: { kind: 'succeed' },
     timing: { queueMs: 20, runMs: 30 },
-    charge: 1,
     ...overrides,
-  }
-}
+  })
 
 /**
  * `images` whose holds wait for `gate` (run once): a replica paused in the middle of a step, after

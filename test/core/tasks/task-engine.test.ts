@@ -1,40 +1,14 @@
 // Proves the task engine's timed lifecycle, listeners, cancellation, retention and reset.
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createTaskEngine, type NewTask } from '../../../src/core/tasks/task-engine.js'
+import { createTaskEngine } from '../../../src/core/tasks/task-engine.js'
 import type { Task, TaskFailure, TaskState } from '../../../src/core/tasks/task.js'
 import { createImageFiles } from '../../../src/core/images/image-files.js'
 import type { ImageSpec } from '../../../src/core/images/render-image.js'
 import { createFakeTime } from '../../support/fake-time.js'
+import { newTask } from '../../support/store-fixtures.js'
 
 const START = Date.UTC(2026, 0, 1)
 const FAILURE: TaskFailure = { code: 'upstream_error', message: 'The upstream failed.' }
-
-let nextId = 0
-function newTask(overrides: Partial<NewTask<unknown>> = {}): NewTask<unknown> {
-  return {
-    id: `task_${++nextId}`,
-    provider: 'crun',
-    namespace: 'default',
-    apiKey: 'sk-test',
-    details: { model: 'gpt-image-2' },
-    batch: {
-      provider: 'crun',
-      model: 'gpt-image-2',
-      prompt: 'a red fox',
-      size: { width: 64, height: 48 },
-      format: 'png',
-      compression: 100,
-      transparent: false,
-      quality: 'high',
-      seed: 'seed',
-      count: 2,
-    },
-    outcome: { kind: 'succeed' },
-    timing: { queueMs: 100, runMs: 300 },
-    charge: 1,
-    ...overrides,
-  }
-}
 
 function setup(options: { retention?: { maxTasks: number; maxAgeMs: number } } = {}) {
   const time = createFakeTime(START)

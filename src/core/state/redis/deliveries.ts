@@ -8,15 +8,14 @@
  * What an attempt leads to is decided by core/callbacks/delivery-rules.ts, as in memory.
  */
 import { randomUUID } from 'node:crypto'
+import type { DeliveryQueueOptions, DeliveryStore } from '../../callbacks/delivery-queue.js'
 import type {
   DeliveryAttempt,
-  DeliveryQueueOptions,
   DeliveryRequest,
   DeliveryStatus,
-  DeliveryStore,
   DeliverySummary,
   RedeliverResult,
-} from '../../callbacks/delivery-queue.js'
+} from '../../callbacks/delivery.js'
 import {
   MAX_KEPT_DELIVERIES,
   OUT_OF_ORDER_SPACING_MS,
