@@ -17,7 +17,7 @@
  */
 import { spawn } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
-import { createServer } from 'node:net'
+import { freePort } from '../test/support/redis-server.js'
 import { cpus } from 'node:os'
 import { parseArgs } from 'node:util'
 import {
@@ -58,17 +58,6 @@ interface RedisProcess {
   url: string
   pid: number
   stop(): Promise<void>
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 /** A fresh redis-server on a free loopback port, nothing saved to disk; resolves once ready. */

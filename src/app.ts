@@ -8,6 +8,7 @@ import type { Runtime } from './runtime.js'
 import type { EmulatorEnv } from './core/http/env.js'
 import { EmulatorError } from './core/errors/emulator-error.js'
 import { answerError } from './core/errors/answer-error.js'
+import { isStoreOutage } from './core/errors/store-outage.js'
 import { steer } from './core/steering/middleware.js'
 import { createProviderApp } from './providers/provider-app.js'
 import { createControlRoutes } from './control/index.js'
@@ -73,19 +74,16 @@ export function createApp(runtime: Runtime): Hono<EmulatorEnv> {
         'the control plane at /__emulator.',
     )
   })
-  app.onError((err, c) => answerError(storeUnavailable(err, runtime) ?? err, c))
+  app.onError((err, c) =>
+    answerError(isStoreOutage(err, runtime.storeAvailable) ? storeAway() : err, c),
+  )
   return app
 }
 
-/**
- * A control-plane or file request that failed because the shared state store (Redis) is away: a
- * 503 that says so, not a 500 that reads as a bug. Undefined for any other error.
- */
-function storeUnavailable(err: Error, runtime: Runtime): EmulatorError | undefined {
-  if (err instanceof EmulatorError || runtime.storeAvailable()) return undefined
-  return new EmulatorError(
+/** The control plane's 503 for a request the shared state store's outage failed. */
+const storeAway = () =>
+  new EmulatorError(
     503,
     'store_unavailable',
     'The shared state store (Redis) cannot be reached; the emulator reconnects on its own.',
   )
-}

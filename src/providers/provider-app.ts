@@ -11,8 +11,8 @@ import type { Scheduler } from '../core/scheduler.js'
 import type { KeyStore } from '../core/keys/key-policies.js'
 import type { FaultStore } from '../core/faults/fault-rules.js'
 import type { ProviderServices } from './descriptor.js'
-import { Failure, Refusal } from '../core/errors/failure.js'
-import { EmulatorError } from '../core/errors/emulator-error.js'
+import { Failure } from '../core/errors/failure.js'
+import { isStoreOutage } from '../core/errors/store-outage.js'
 import { ClientClosedRequest, clientClosed } from '../core/errors/client-closed.js'
 import { checkErrorName } from '../core/steering/decode.js'
 import { limitBodySize } from '../core/http/read-body.js'
@@ -98,7 +98,9 @@ export function createProviderApp(
   })
   app.onError((err, c) => {
     if (err instanceof ClientClosedRequest) return clientClosed()
-    const { status, body, headers, reason } = errors.render(storeFailure(err, deps) ?? err)
+    const { status, body, headers, reason } = errors.render(
+      isStoreOutage(err, deps.storeAvailable) ? storeAway() : err,
+    )
     c.set('refusal', reason)
     // A body refused unread leaves bytes in flight: close the connection so no client reuses it.
     const unread = err instanceof Failure && err.kind === 'body_too_large'
@@ -110,15 +112,9 @@ export function createProviderApp(
   return app
 }
 
-/**
- * A request that failed because the shared state store (Redis) is away: the provider's own 503,
- * for the client to retry, rather than a 500 that reads as a bug. Undefined for any other error.
- */
-function storeFailure(err: Error, deps: ProviderAppDeps): Failure | undefined {
-  const refusal = err instanceof Failure || err instanceof Refusal || err instanceof EmulatorError
-  if (refusal || deps.storeAvailable()) return undefined
-  return new Failure(
+/** The provider's own 503 for a request the shared state store's outage failed. */
+const storeAway = () =>
+  new Failure(
     'unavailable',
     'The service is temporarily unavailable (the emulator cannot reach its shared state store); retry shortly.',
   )
-}

@@ -38,14 +38,8 @@ export function createWebhookEndpoints(options: {
 }): WebhookEndpoints {
   const endpoints = new Map<string, WebhookEndpoint>()
   return {
-    add({ secret, ...fields }) {
-      const random = options.randomFor(fields.namespace)
-      const endpoint: WebhookEndpoint = {
-        ...fields,
-        id: `ep_${random.hex(24)}`,
-        secret: secret ?? `whsec_${Buffer.from(random.hex(48), 'hex').toString('base64')}`,
-        createdAt: options.now(),
-      }
+    add(input) {
+      const endpoint = drawEndpoint(input, options.randomFor(input.namespace), options.now())
       endpoints.set(endpoint.id, endpoint)
       return endpoint
     },
@@ -67,5 +61,19 @@ export function createWebhookEndpoints(options: {
       for (const [id, e] of [...endpoints])
         if (namespace === undefined || e.namespace === namespace) endpoints.delete(id)
     },
+  }
+}
+
+/** The endpoint `input` asks for, its id (and its secret, unless given) drawn from `random`. */
+export function drawEndpoint(
+  { secret, ...fields }: Parameters<WebhookEndpoints['add']>[0],
+  random: Random,
+  createdAt: number,
+): WebhookEndpoint {
+  return {
+    ...fields,
+    id: `ep_${random.hex(24)}`,
+    secret: secret ?? `whsec_${Buffer.from(random.hex(48), 'hex').toString('base64')}`,
+    createdAt,
   }
 }

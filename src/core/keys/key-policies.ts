@@ -64,10 +64,7 @@ export function createKeyPolicies(): KeyPolicies {
         .map(({ ref, policy }) => ({ ref, policy })),
     allows(ref, ip) {
       const allowlist = policies.get(keyOf(ref))?.allowlist
-      if (!allowlist) return true
-      if (!ip) return false
-      const plain = ip.startsWith('::ffff:') && isIP(ip.slice(7)) === 4 ? ip.slice(7) : ip
-      return allowlist.check(plain, isIP(plain) === 6 ? 'ipv6' : 'ipv4')
+      return !allowlist || admits(allowlist, ip)
     },
     take(ref, limits, now) {
       const key = keyOf(ref)
@@ -83,6 +80,16 @@ export function createKeyPolicies(): KeyPolicies {
           buckets.delete(key)
     },
   }
+}
+
+/**
+ * Whether a compiled allowlist admits `ip`: an IPv4 address seen as IPv6-mapped (`::ffff:1.2.3.4`,
+ * a dual-stack socket's form) is checked as the IPv4 address it is; no address is never admitted.
+ */
+export function admits(allowlist: BlockList, ip: string | undefined): boolean {
+  if (!ip) return false
+  const plain = ip.startsWith('::ffff:') && isIP(ip.slice(7)) === 4 ? ip.slice(7) : ip
+  return allowlist.check(plain, isIP(plain) === 6 ? 'ipv6' : 'ipv4')
 }
 
 /** Validates and compiles an allowlist; throws naming the first entry that is not an IP or CIDR. */

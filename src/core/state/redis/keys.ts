@@ -11,10 +11,16 @@
  *   <prefix>keys:namespaces     set   namespaces with policies or buckets, for reset()
  * reset() names the per-namespace keys it reads from that set: one Redis, not a Cluster.
  */
-import { isIP, type BlockList } from 'node:net'
+import type { BlockList } from 'node:net'
 import { LRUCache } from 'lru-cache'
 import type { AccountRef } from '../../credits/ledger.js'
-import { OPEN_POLICY, toBlockList, type KeyPolicy, type KeyStore } from '../../keys/key-policies.js'
+import {
+  OPEN_POLICY,
+  admits,
+  toBlockList,
+  type KeyPolicy,
+  type KeyStore,
+} from '../../keys/key-policies.js'
 import { takeToken } from '../../keys/token-bucket.js'
 import type { RedisContext } from './connection.js'
 import { luaScript } from './lua-script.lua.js'
@@ -136,10 +142,7 @@ export function createRedisKeyStore({ redis, prefix }: RedisContext): KeyStore {
     },
     async allows(ref, ip) {
       const json = await redis.hget(policiesKey(ref.namespace), `${refField(ref)}#ipAllowlist`)
-      if (json === null || json === 'null') return true
-      if (!ip) return false
-      const plain = ip.startsWith('::ffff:') && isIP(ip.slice(7)) === 4 ? ip.slice(7) : ip
-      return compiled(json).check(plain, isIP(plain) === 6 ? 'ipv6' : 'ipv4')
+      return json === null || json === 'null' || admits(compiled(json), ip)
     },
     async take(ref, limits, now) {
       const before = await TAKE.run(

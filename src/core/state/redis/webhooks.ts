@@ -10,7 +10,11 @@
  * - `webhooks:endpoints:<namespace>`: hash, id → `[seq, endpoint]` JSON.
  */
 import type { Random } from '../../random.js'
-import type { WebhookEndpoint, WebhookStore } from '../../callbacks/webhook-endpoints.js'
+import {
+  drawEndpoint,
+  type WebhookEndpoint,
+  type WebhookStore,
+} from '../../callbacks/webhook-endpoints.js'
 import type { RedisContext } from './connection.js'
 import { luaScript } from './lua-script.lua.js'
 
@@ -76,23 +80,18 @@ export function createRedisWebhookStore(
     inOrder(await redis.hvals(endpointsPrefix + namespace))
 
   return {
-    async add({ secret, ...fields }) {
-      const random = options.randomFor(fields.namespace)
+    async add(input) {
+      const random = options.randomFor(input.namespace)
       for (let draw = 0; draw < MAX_DRAWS; draw++) {
-        const endpoint: WebhookEndpoint = {
-          ...fields,
-          id: `ep_${random.hex(24)}`,
-          secret: secret ?? `whsec_${Buffer.from(random.hex(48), 'hex').toString('base64')}`,
-          createdAt: options.now(),
-        }
+        const endpoint = drawEndpoint(input, random, options.now())
         const added = await ADD.run(
           redis,
-          [seqKey, namespacesKey, endpointsPrefix + fields.namespace],
-          [fields.namespace, endpoint.id, JSON.stringify(endpoint)],
+          [seqKey, namespacesKey, endpointsPrefix + input.namespace],
+          [input.namespace, endpoint.id, JSON.stringify(endpoint)],
         )
         if (added === 1) return endpoint
       }
-      throw new Error(`no free webhook endpoint id in ${fields.namespace}`)
+      throw new Error(`no free webhook endpoint id in ${input.namespace}`)
     },
     async list(filter = {}) {
       const endpoints =
